@@ -1,0 +1,138 @@
+"""The Textual app: screens, bindings from content, theme, command palette."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+from datetime import datetime
+from typing import Callable, Iterable
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.clock import Clock
+from textual.screen import Screen
+
+from coach.content import Content, get_content, text
+from coach.records import Record, Settings
+from coach.screens import SCREENS
+from coach.screens.base import content_bindings
+from coach.screens.too_small import TooSmallScreen, too_small
+from coach.store import Store, StoreError
+
+
+def screen_class(name: str) -> type[Screen]:
+    module, _, cls = SCREENS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
+
+
+class PainCoachApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "pain-coach"
+    BINDINGS: list[Binding] = []  # from content, in __init__
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.content: Content = get_content()
+        type(self).BINDINGS = content_bindings("app")
+        type(self)._merged_bindings = type(self)._merge_bindings()
+        super().__init__()
+        self.title = text("app.title")
+        self.sub_title = text("app.subtitle")
+        self.store = store
+        self.clock = clock or Clock()
+        self.now = now or (lambda: datetime.now().astimezone())
+        self.settings: Settings = store.load_settings()
+
+    # --- start-up --------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(screen_class("home")())
+        if not self.settings.first_run_done:
+            self.push_screen(screen_class("first_run")(), self._first_run_done)
+        self.report_store_problems()
+        self._check_size(self.size.width, self.size.height)
+
+    def _first_run_done(self, _: object = None) -> None:
+        self.update_settings(first_run_done=True)
+
+    def report_store_problems(self) -> None:
+        for problem in self.store.problems:
+            self.notify(
+                text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
+                severity="warning",
+                timeout=30,
+            )
+        self.store.problems.clear()
+
+    # --- state that outlives a run ---------------------------------------------------------------
+
+    def update_settings(self, **changes: object) -> bool:
+        """Change and save settings; on failure tell the person and keep the old ones."""
+        updated = self.settings.model_copy(update=changes)
+        try:
+            self.store.save_settings(updated)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return False
+        self.settings = updated
+        return True
+
+    def save_record(self, record: Record) -> bool:
+        """Add a record to the history; on failure tell the person what to do and return False."""
+        try:
+            self.store.add(record)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return False
+        self.report_store_problems()
+        return True
+
+    def _remember_theme(self, theme) -> None:
+        if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
+            self.notify(text("app.theme_saved", theme=theme.name), timeout=3)
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def action_open(self, name: str) -> None:
+        self.push_screen(screen_class(name)())
+
+    def action_help(self) -> None:
+        if self.screen.__class__.__name__ == "HelpScreen":
+            return
+        self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for key in self.content.keys.screens.get("home", []):
+            opened = re.fullmatch(r"app\.open\('(\w+)'\)", key.action)
+            if opened:
+                name = opened.group(1)
+                yield SystemCommand(key.label, text(f"palette.{name}_help"), lambda n=name: self.action_open(n))
+        yield SystemCommand(text("palette.help"), text("palette.help_help"), self.action_help)
+        yield from super().get_system_commands(screen)
+
+    # --- window size -----------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        if too_small(width, height) and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from coach.locations import data_dir
+
+    app = PainCoachApp(Store(data_dir(args.data_dir)))
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,86 @@
+"""The command line. Each subcommand is a module here with `add_parser(subparsers)` and `run(args)`.
+
+Only the bare `pain-coach` (no subcommand) imports the Textual app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from coach import __version__
+
+# Subcommand modules, in the order `--help` lists them.
+COMMANDS = ["log", "export", "check_content"]
+
+
+class UsageError(Exception):
+    """Bad input from the person: shown as one line, exit status 2."""
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    from coach.content import text
+
+    parser = argparse.ArgumentParser(prog="pain-coach", description=text("cli.description"))
+    parser.add_argument("--version", action="version", version=f"pain-coach {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=text("cli.data_dir_help"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    modules = {}
+    for name in COMMANDS:
+        module = importlib.import_module(f"coach.cli.{name}")
+        modules[module.add_parser(sub)] = module
+    return parser, modules
+
+
+def _fail(message: str, status: int) -> int:
+    from coach.content import text
+
+    print(text("errors.prefix") + message, file=sys.stderr)
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv in (["--version"], ["-V"]):  # answer without loading anything else
+        print(f"pain-coach {__version__}")
+        return 0
+    from coach.content import ContentError
+    from coach.store import StoreError
+
+    try:
+        parser, modules = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            from coach.app import run_app
+
+            return run_app(args)
+        return modules[args.command].run(args)
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    except StoreError as exc:
+        return _fail(str(exc), 1)
+    except ContentError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def open_store(args: argparse.Namespace):
+    from coach.locations import data_dir
+    from coach.store import Store
+
+    return Store(data_dir(args.data_dir))
+
+
+def report_problems(store) -> None:
+    """Tell the person about any history file that had to be moved aside."""
+    from coach.content import text
+
+    for problem in store.problems:
+        print(
+            text("errors.prefix")
+            + text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
+            file=sys.stderr,
+        )

@@ -1,0 +1,48 @@
+"""`pain-coach log`: a quick flare entry."""
+
+from __future__ import annotations
+
+import argparse
+
+from coach.cli import UsageError, open_store, report_problems
+from coach.content import get_content, text
+
+
+def add_parser(sub) -> str:
+    p = sub.add_parser("log", help=text("cli.log_help"), description=text("cli.log_help"))
+    p.add_argument("--pain", required=True, metavar="N", help=text("cli.log_pain_help"))
+    p.add_argument("--where", metavar="AREA", action="append", help=text("cli.log_where_help"))
+    p.add_argument("--side", metavar="SIDE", help=text("cli.log_side_help"))
+    p.add_argument("--note", metavar="TEXT", default="", help=text("cli.log_note_help"))
+    return "log"
+
+
+def parse_pain(value: str) -> int:
+    try:
+        pain = int(value)
+    except ValueError:
+        pain = -1
+    if not 0 <= pain <= 10:
+        raise UsageError(text("errors.bad_pain", value=value))
+    return pain
+
+
+def check_choice(what: str, value: str, valid: list[str]) -> str:
+    if value not in valid:
+        raise UsageError(text("errors.bad_choice", what=what, valid=", ".join(valid), value=value))
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from coach.records import FlareLog
+
+    body = get_content().body
+    pain = parse_pain(args.pain)
+    where = [check_choice("--where", w, [a.id for a in body.areas]) for w in args.where or []]
+    side = check_choice("--side", args.side, [s.id for s in body.sides]) if args.side else None
+    store = open_store(args)
+    record = store.add(FlareLog(pain=pain, where=where, side=side, note=args.note))
+    report_problems(store)
+    where_text = " (" + ", ".join(body.area_label(w).lower() for w in where) + ")" if where else ""
+    print(text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))
+    return 0

@@ -1,0 +1,10 @@
+"""One screen per module. `SCREENS` maps the names used by `app.open(name)` to their classes,
+imported only when first opened so that start-up stays fast."""
+
+SCREENS = {
+    "home": "coach.screens.home:HomeScreen",
+    "help": "coach.screens.help:HelpScreen",
+    "about": "coach.screens.about:AboutScreen",
+    "first_run": "coach.screens.first_run:FirstRunScreen",
+    "too_small": "coach.screens.too_small:TooSmallScreen",
+}

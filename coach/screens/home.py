@@ -1,0 +1,40 @@
+"""The home screen: a greeting and the menu of what pain-coach can do."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.content import get_content, text
+from coach.screens.base import CoachScreen
+
+
+def greeting_key(hour: int) -> str:
+    if hour < 12:
+        return "home.greeting_morning"
+    return "home.greeting_afternoon" if hour < 18 else "home.greeting_evening"
+
+
+class HomeScreen(CoachScreen, keys="home"):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(text("app.title"), id="home-title")
+            yield Static(text(greeting_key(self.app.now().hour)), id="greeting")
+            yield Static(id="status")
+            yield Static(text("home.intro"), id="intro")
+            yield OptionList(*self._menu(), id="menu")
+        yield Footer()
+
+    def _menu(self) -> list[Option]:
+        options = []
+        for key in get_content().keys.screens["home"]:
+            if key.show:
+                shown = key.key.split(",")[0]
+                options.append(Option(f"[b]{shown}[/b]  {key.label}", id=key.action))
+        return options
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.run_action(event.option.id)

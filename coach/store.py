@@ -1,0 +1,326 @@
+"""The history: one TinyDB JSON file per calendar month, written atomically under a lock.
+
+- Writes: serialize, write a temp file in the same folder, fsync, os.replace. Writers hold an exclusive
+  flock on `.lock` and open the month afresh under it (TinyDB caches its next id per open table, so two
+  long-lived handles would collide).
+- A file that can't be read is renamed aside to `<name>.corrupt-<timestamp>`, bytes untouched, and
+  reported in `Store.problems`; the other months still load. Nothing unreadable is overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from coach.content import text
+from coach.records import Profile, Record, Settings, parse_record
+
+TABLE = "records"
+LOCK_TIMEOUT = 5.0
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class StoreError(Exception):
+    """A history problem the person can act on; str() is the message to show."""
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    name: str  # "2026-11" for a month, "profile" or "settings"
+    copy: Path
+    reason: str
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that never leaves a half-written file."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def read(self) -> dict | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        return json.loads(text) if text else None
+
+    def write(self, data: dict) -> None:
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+class Unreadable(Exception):
+    pass
+
+
+def _parse_month(raw: bytes) -> list[Record]:
+    if not raw:
+        return []
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Unreadable(f"not valid JSON ({exc.__class__.__name__})") from exc
+    if not isinstance(data, dict) or set(data) - {TABLE}:
+        raise Unreadable("not a pain-coach history file")
+    table = data.get(TABLE, {})
+    if not isinstance(table, dict):
+        raise Unreadable("not a pain-coach history file")
+    records = []
+    for doc_id, doc in table.items():
+        try:
+            records.append(parse_record(doc))
+        except ValidationError as exc:
+            raise Unreadable(f"record {doc_id} is not valid: {exc.errors()[0]['msg']}") from exc
+    return records
+
+
+class Store:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.history = self.root / "history"
+        self.problems: list[Quarantined] = []
+        # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
+        self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
+
+    # --- setup and locking ---------------------------------------------------------------------
+
+    def _ensure_dirs(self) -> None:
+        try:
+            for folder in (self.root, self.history):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if folder.stat().st_mode & 0o077:
+                    os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise StoreError(_os_message(exc, self.root)) from exc
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self._ensure_dirs()
+        try:
+            fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StoreError(_os_message(exc, self.root)) from exc
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(text("errors.store_busy", folder=self.root)) from None
+                    time.sleep(0.01)
+            try:
+                yield
+            except OSError as exc:
+                raise StoreError(_os_message(exc, self.root)) from exc
+        finally:
+            os.close(fd)
+
+    # --- months --------------------------------------------------------------------------------
+
+    def month_path(self, when: datetime) -> Path:
+        return self.history / f"{when:%Y-%m}.json"
+
+    def month_files(self) -> list[Path]:
+        if not self.history.is_dir():
+            return []
+        return sorted(p for p in self.history.glob("????-??.json"))
+
+    def _quarantine(self, path: Path, name: str, reason: str) -> None:
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        copy = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 1
+        while copy.exists():
+            copy = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        os.replace(path, copy)
+        self._cache.pop(path, None)
+        self.problems.append(Quarantined(name, copy, reason))
+
+    def _read_month(self, path: Path) -> list[Record]:
+        """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty."""
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            self._cache.pop(path, None)
+            return []
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        cached = self._cache.get(path)
+        if cached and cached[0] == key:
+            return cached[1]
+        try:
+            records = _parse_month(path.read_bytes())
+        except FileNotFoundError:
+            return []
+        except (Unreadable, OSError):
+            return self._recheck_and_quarantine(path)
+        self._cache[path] = (key, records)
+        return records
+
+    def _recheck_and_quarantine(self, path: Path) -> list[Record]:
+        # A writer may have replaced the file since we read it: look again under the lock.
+        with self._locked():
+            try:
+                records = _parse_month(path.read_bytes())
+            except FileNotFoundError:
+                return []
+            except (Unreadable, OSError) as exc:
+                self._quarantine(path, path.stem, str(exc))
+                return []
+        return records
+
+    def _checked_month(self, path: Path) -> None:
+        """Under the lock, before writing: move an unreadable month aside so it is never overwritten."""
+        if path.exists():
+            try:
+                _parse_month(path.read_bytes())
+            except Unreadable as exc:
+                self._quarantine(path, path.stem, str(exc))
+
+    # --- records -------------------------------------------------------------------------------
+
+    def add(self, record: Record) -> Record:
+        with self._locked():
+            path = self.month_path(record.at)
+            self._checked_month(path)
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                db.table(TABLE).insert(record.to_json())
+        return record
+
+    def add_many(self, records: list[Record]) -> int:
+        """Add records in one locked pass per month (import); returns how many were written."""
+        by_month: dict[Path, list[Record]] = {}
+        for record in records:
+            by_month.setdefault(self.month_path(record.at), []).append(record)
+        with self._locked():
+            for path, batch in sorted(by_month.items()):
+                self._checked_month(path)
+                with TinyDB(path, storage=AtomicJSONStorage) as db:
+                    db.table(TABLE).insert_multiple(r.to_json() for r in batch)
+        return len(records)
+
+    def update(self, record: Record) -> None:
+        """Replace a stored record (same id), e.g. after editing its note."""
+        with self._locked():
+            path = self._path_of(record.id)
+            self._checked_month(path)
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                if not db.table(TABLE).update(record.to_json(), Query().id == record.id):
+                    raise StoreError(text("errors.record_gone", id=record.id))
+
+    def delete(self, record_id: str) -> bool:
+        with self._locked():
+            try:
+                path = self._path_of(record_id)
+            except StoreError:
+                return False
+            self._checked_month(path)
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                return bool(db.table(TABLE).remove(Query().id == record_id))
+
+    def _path_of(self, record_id: str) -> Path:
+        for path in self.month_files():
+            if any(r.id == record_id for r in self._read_month(path)):
+                return path
+        raise StoreError(text("errors.record_gone", id=record_id))
+
+    def get(self, record_id: str) -> Record | None:
+        return next((r for r in self.all() if r.id == record_id), None)
+
+    def all(self) -> list[Record]:
+        return self.query()
+
+    def query(
+        self,
+        kind: str | tuple[str, ...] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[Record]:
+        """Records newest first, optionally of one kind (or several) and within [since, until)."""
+        kinds = (kind,) if isinstance(kind, str) else kind
+        low = f"{since:%Y-%m}" if since else None
+        high = f"{until:%Y-%m}" if until else None
+        found: list[Record] = []
+        for path in self.month_files():
+            month = path.stem
+            if (low and month < low) or (high and month > high):
+                continue
+            for record in self._read_month(path):
+                if kinds and record.kind not in kinds:
+                    continue
+                if (since and record.at < since) or (until and record.at >= until):
+                    continue
+                found.append(record)
+        found.sort(key=lambda r: r.at, reverse=True)
+        return found
+
+    # --- profile and settings ------------------------------------------------------------------
+
+    def _load_model(self, name: str, model: type[_M]) -> _M:
+        path = self.root / f"{name}.json"
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return model()
+        except OSError as exc:
+            raise StoreError(_os_message(exc, path)) from exc
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError as exc:
+            with self._locked():
+                if path.exists() and path.read_bytes() == raw:
+                    self._quarantine(path, name, f"not valid: {exc.errors()[0]['msg']}")
+            return model()
+
+    def _save_model(self, name: str, value: BaseModel) -> None:
+        with self._locked():
+            atomic_write(self.root / f"{name}.json", value.model_dump_json(by_alias=True, indent=2))
+
+    def load_profile(self) -> Profile:
+        return self._load_model("profile", Profile)
+
+    def save_profile(self, profile: Profile) -> None:
+        self._save_model("profile", profile)
+
+    def load_settings(self) -> Settings:
+        return self._load_model("settings", Settings)
+
+    def save_settings(self, settings: Settings) -> None:
+        self._save_model("settings", settings)
+
+
+def _os_message(exc: OSError, where: Path) -> str:
+    if exc.errno == errno.ENOSPC:
+        return text("errors.disk_full", where=where)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return text("errors.no_permission", where=where, reason=exc.strerror)
+    return text("errors.os_error", where=where, reason=exc.strerror or exc)

@@ -1,0 +1,39 @@
+"""Shared fixtures: no test ever reads or writes the developer's own pain-coach data."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from textual.clock import MockClock
+
+from coach.store import Store
+
+FIXED_NOW = datetime(2026, 11, 26, 10, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    monkeypatch.setenv("PAIN_COACH_DATA_DIR", str(data))
+    monkeypatch.setenv("PAIN_COACH_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    return data
+
+
+@pytest.fixture
+def store(isolated_dirs) -> Store:
+    return Store(isolated_dirs)
+
+
+@pytest.fixture
+def make_app(store):
+    """An app on a mock clock and a fixed wall clock, past its first-run notice unless asked."""
+    from coach.app import PainCoachApp
+
+    def make(first_run_done: bool = True, now: datetime = FIXED_NOW, clock=None):
+        if first_run_done:
+            store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+        return PainCoachApp(store, clock=clock or MockClock(), now=lambda: now)
+
+    return make
