@@ -17,7 +17,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Iterator, TypeVar
 
@@ -107,6 +107,7 @@ class Store:
         self.root = Path(root)
         self.history = self.root / "history"
         self.problems: list[Quarantined] = []
+        self._lock_held = False
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
 
@@ -123,6 +124,11 @@ class Store:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        # Re-entrant: a write that reads (and so may quarantine) a month already holds the lock, and
+        # flock on a second descriptor would wait for ourselves until "busy".
+        if self._lock_held:
+            yield
+            return
         self._ensure_dirs()
         try:
             fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
@@ -138,10 +144,13 @@ class Store:
                     if time.monotonic() > deadline:
                         raise StoreError(text("errors.store_busy", folder=self.root)) from None
                     time.sleep(0.01)
+            self._lock_held = True
             try:
                 yield
             except OSError as exc:
                 raise StoreError(_os_message(exc, self.root)) from exc
+            finally:
+                self._lock_held = False
         finally:
             os.close(fd)
 
@@ -267,8 +276,10 @@ class Store:
     ) -> list[Record]:
         """Records newest first, optionally of one kind (or several) and within [since, until)."""
         kinds = (kind,) if isinstance(kind, str) else kind
-        low = f"{since:%Y-%m}" if since else None
-        high = f"{until:%Y-%m}" if until else None
+        # Month files go by each record's own local time: widen the bounds by a day so a record
+        # written in another timezone is not skipped (UTC offsets stay within +-14 hours).
+        low = f"{since - timedelta(days=1):%Y-%m}" if since else None
+        high = f"{until + timedelta(days=1):%Y-%m}" if until else None
         found: list[Record] = []
         for path in self.month_files():
             month = path.stem
