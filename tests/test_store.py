@@ -278,7 +278,7 @@ def test_write_errors_give_a_clear_message_and_lose_nothing(store, monkeypatch, 
     if code == errno.ENOSPC:
         assert "disk is full" in message
     else:
-        assert "cannot write" in message
+        assert "Cannot write" in message
     assert str(store.root) in message
     with pytest.raises(StoreError):
         store.save_settings(Settings(theme="dracula"))
@@ -293,7 +293,7 @@ def test_read_only_data_folder_monkeypatched(store, monkeypatch):
     store.add(kept)
     before = snapshot(store.root)
     monkeypatch.setattr(tempfile, "mkstemp", _fail_with(errno.EROFS))
-    with pytest.raises(StoreError, match="cannot write"):
+    with pytest.raises(StoreError, match="Cannot write"):
         store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
     monkeypatch.undo()
     assert snapshot(store.root) == before
@@ -306,7 +306,7 @@ def test_read_only_data_folder(store):
     before = snapshot(store.root)
     os.chmod(store.history, 0o500)
     try:
-        with pytest.raises(StoreError, match="cannot write"):
+        with pytest.raises(StoreError, match="Cannot write"):
             store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
     finally:
         os.chmod(store.history, 0o700)
