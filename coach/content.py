@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import re
 import tomllib
 from pathlib import Path
 from typing import Callable, Iterable
@@ -66,10 +67,11 @@ class KeysFile(Model):
 # --- about.toml: about, safety note, first-run notice ----------------------------------------------
 
 
-class Document(Model):
+class Document(Sourced):
+    """About, safety and first-run text: each says when to seek care, so each names its sources."""
+
     title: str
     body: str  # Markdown
-    sources: list[str] = []
 
 
 class AboutFile(Model):
@@ -132,6 +134,25 @@ def _unique_body_ids(content: Content) -> Iterable[Problem]:
             if choice.id in seen:
                 yield "body", f"{name}[{i}].id", f"duplicate id '{choice.id}'"
             seen.add(choice.id)
+
+
+OPEN_ACTION = re.compile(r"app\.open\('([^']*)'\)")
+
+
+@cross_check
+def _opened_screens_exist(content: Content) -> Iterable[Problem]:
+    from coach.screens import SCREENS  # a plain table of names: imports no textual
+
+    for list_name, bindings in content.keys.screens.items():
+        for i, binding in enumerate(bindings):
+            opened = OPEN_ACTION.fullmatch(binding.action)
+            if not opened:
+                continue
+            name = opened.group(1)
+            if name not in SCREENS:
+                yield "keys", f"{list_name}[{i}].action", unknown_id("screen", name, SCREENS)
+            elif list_name == "home" and f"{name}_help" not in content.ui.sections.get("palette", {}):
+                yield "ui", f"palette.{name}_help", f"missing (the command palette describes home[{i}] with it)"
 
 
 def _field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:
@@ -208,5 +229,5 @@ def get_content() -> Content:
 
 
 def text(key: str, **values: object) -> str:
-    """A user-facing string from content/ui.toml, e.g. text("home.greeting")."""
+    """A user-facing string from content/ui.toml, e.g. text("home.intro")."""
     return get_content().text(key, **values)
