@@ -87,18 +87,19 @@ def _parse_month(raw: bytes) -> list[Record]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Unreadable(f"not valid JSON ({exc.__class__.__name__})") from exc
+        raise Unreadable(text("errors.unreadable_not_json")) from exc
     if not isinstance(data, dict) or set(data) - {TABLE}:
-        raise Unreadable("not a pain-coach history file")
+        raise Unreadable(text("errors.unreadable_not_history"))
     table = data.get(TABLE, {})
     if not isinstance(table, dict):
-        raise Unreadable("not a pain-coach history file")
+        raise Unreadable(text("errors.unreadable_not_history"))
     records = []
     for doc_id, doc in table.items():
         try:
             records.append(parse_record(doc))
         except ValidationError as exc:
-            raise Unreadable(f"record {doc_id} is not valid: {exc.errors()[0]['msg']}") from exc
+            problem = exc.errors()[0]["msg"]
+            raise Unreadable(text("errors.unreadable_record", id=doc_id, problem=problem)) from exc
     return records
 
 
@@ -309,7 +310,7 @@ class Store:
         except ValidationError as exc:
             with self._locked():
                 if path.exists() and path.read_bytes() == raw:
-                    self._quarantine(path, name, f"not valid: {exc.errors()[0]['msg']}")
+                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
             return model()
 
     def _save_model(self, name: str, value: BaseModel) -> None:

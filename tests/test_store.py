@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import coach.store as store_module
+from coach.content import text
 from coach.records import CheckIn, FlareLog, Profile, RoutineSession, Settings
 from coach.store import Store, StoreError
 
@@ -130,6 +131,16 @@ CORRUPT = {
     ).encode(),
 }
 
+REASONS = {
+    "truncated": text("errors.unreadable_not_json"),
+    "whitespace": text("errors.unreadable_not_json"),
+    "garbage-text": text("errors.unreadable_not_json"),
+    "binary": text("errors.unreadable_not_json"),
+    "json-list": text("errors.unreadable_not_history"),
+    "unknown-schema": text("errors.unreadable_record", id="1", problem=""),
+    "one-bad-record": text("errors.unreadable_record", id="2", problem=""),
+}
+
 
 @pytest.mark.parametrize("kind", list(CORRUPT))
 @pytest.mark.parametrize("read_first", [True, False], ids=["read-then-add", "add-directly"])
@@ -153,7 +164,7 @@ def test_unreadable_month_is_moved_aside_intact(store, kind, read_first):
     assert problem.copy.parent == store.history
     assert problem.copy.name.startswith("2026-11.json.corrupt-")
     assert problem.copy.read_bytes() == CORRUPT[kind]
-    assert problem.reason
+    assert problem.reason.startswith(REASONS[kind])
     assert [r.id for r in Store(store.root).all()] == [november.id, october.id]
     assert Store(store.root).problems == []
 
