@@ -176,7 +176,7 @@ def _wrap(model: type[BaseModel], data: dict) -> dict:
 def load_content(folder: Path | None = None) -> Content:
     """Load and validate a content folder; raise ContentError listing every problem."""
     folder = Path(folder) if folder else content_dir()
-    label = folder.name
+    label = folder.resolve().name  # "content", also when checked as "."
     problems: list[str] = []
     parsed: dict[str, BaseModel] = {}
     digest = hashlib.sha256()

@@ -145,9 +145,9 @@ def test_a_missing_folder(tmp_path):
     assert problems_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: no such content folder"]
 
 
-def check_content(*args: str) -> subprocess.CompletedProcess:
+def check_content(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "coach", "check-content", *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=60, env=dict(os.environ))
+                          text=True, cwd=cwd, timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
 
 
 def test_check_content_command_accepts_the_packaged_content(copy):
@@ -232,3 +232,10 @@ def test_every_key_maps_to_an_action_that_exists():
             checked += 1
     assert missing == []
     assert checked >= 6
+
+
+def test_check_content_of_the_current_folder_names_the_files(copy):
+    (copy / "body.toml").unlink()
+    result = check_content(".", cwd=copy)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["content/body.toml: missing file"]
