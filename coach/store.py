@@ -91,7 +91,8 @@ def _parse_month(raw: bytes) -> list[Record]:
     if not isinstance(data, dict) or set(data) - {TABLE}:
         raise Unreadable(text("errors.unreadable_not_history"))
     table = data.get(TABLE, {})
-    if not isinstance(table, dict):
+    # TinyDB numbers its documents; another key would crash its next insert.
+    if not isinstance(table, dict) or not all(key.isdigit() for key in table):
         raise Unreadable(text("errors.unreadable_not_history"))
     records = []
     for doc_id, doc in table.items():

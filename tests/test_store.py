@@ -126,6 +126,8 @@ CORRUPT = {
     "binary": bytes(range(256)) * 4,
     "json-list": b'[{"kind": "flare", "pain": 3}]',
     "unknown-schema": json.dumps({"records": {"1": {**GOOD, "schema": 99}}}).encode(),
+    "record-not-an-object": json.dumps({"records": {"1": GOOD, "2": "pain 5"}}).encode(),
+    "id-not-a-number": json.dumps({"records": {"first": GOOD}}).encode(),
     "one-bad-record": json.dumps(
         {"records": {"1": GOOD, "2": {**GOOD, "id": "b" * 32, "pain": 11}, "3": {**GOOD, "id": "c" * 32}}}
     ).encode(),
@@ -139,6 +141,8 @@ REASONS = {
     "json-list": text("errors.unreadable_not_history"),
     "unknown-schema": text("errors.unreadable_record", id="1", problem=""),
     "one-bad-record": text("errors.unreadable_record", id="2", problem=""),
+    "record-not-an-object": text("errors.unreadable_record", id="2", problem=""),
+    "id-not-a-number": text("errors.unreadable_not_history"),
 }
 
 
