@@ -92,7 +92,7 @@ def _parse_month(raw: bytes) -> list[Record]:
         raise Unreadable(text("errors.unreadable_not_history"))
     table = data.get(TABLE, {})
     # TinyDB numbers its documents; another key would crash its next insert.
-    if not isinstance(table, dict) or not all(key.isdigit() for key in table):
+    if not isinstance(table, dict) or not all(key.isascii() and key.isdigit() for key in table):
         raise Unreadable(text("errors.unreadable_not_history"))
     records = []
     for doc_id, doc in table.items():
