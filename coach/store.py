@@ -109,9 +109,9 @@ class Store:
         self.root = Path(root)
         self.history = self.root / "history"
         self.problems: list[Quarantined] = []
-        self._lock_held = False
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
+        self._lock_depth = 0
 
     # --- setup and locking ---------------------------------------------------------------------
 
@@ -126,10 +126,12 @@ class Store:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        # Re-entrant: a write that reads (and so may quarantine) a month already holds the lock, and
-        # flock on a second descriptor would wait for ourselves until "busy".
-        if self._lock_held:
-            yield
+        if self._lock_depth:  # re-entrant: flock on a second descriptor would wait for ourselves
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
             return
         self._ensure_dirs()
         try:
@@ -146,13 +148,13 @@ class Store:
                     if time.monotonic() > deadline:
                         raise StoreError(text("errors.store_busy", folder=self.root)) from None
                     time.sleep(0.01)
-            self._lock_held = True
+            self._lock_depth = 1
             try:
                 yield
             except OSError as exc:
                 raise StoreError(_os_message(exc, self.root)) from exc
             finally:
-                self._lock_held = False
+                self._lock_depth = 0
         finally:
             os.close(fd)
 
@@ -278,8 +280,7 @@ class Store:
     ) -> list[Record]:
         """Records newest first, optionally of one kind (or several) and within [since, until)."""
         kinds = (kind,) if isinstance(kind, str) else kind
-        # Month files go by each record's own local time: widen the bounds by a day so a record
-        # written in another timezone is not skipped (UTC offsets stay within +-14 hours).
+        # A month file is named by the record's own UTC offset: widen by a day to catch the edges.
         low = f"{since - timedelta(days=1):%Y-%m}" if since else None
         high = f"{until + timedelta(days=1):%Y-%m}" if until else None
         found: list[Record] = []
