@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -279,7 +280,7 @@ def _fail_with(code: int):
     return fail
 
 
-@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS])
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS], ids=["ENOSPC", "EACCES", "EROFS"])
 def test_write_errors_give_a_clear_message_and_lose_nothing(store, monkeypatch, code):
     kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
     store.add(kept)
@@ -387,13 +388,20 @@ def test_two_processes_adding_200_each_end_with_400(store):
 @pytest.mark.slow
 @pytest.mark.parametrize("round_", range(4))
 def test_sigkill_during_writes_leaves_a_loadable_history(store, round_):
+    # A month with some history makes each write long enough for the kill to land inside one.
+    store.add_many([flare(datetime(2026, 11, 1, 9, tzinfo=UTC), note="x" * 10_000) for _ in range(200)])
     proc = writer(store.root, -1, f"round {round_}")
     done = 0
-    stop_after = random.randint(3, 40)
+    stop_after = random.randint(2, 12)
+    times = []
     while done < stop_after:
         line = proc.stdout.readline()
         assert line, "the writer died on its own"
         done = int(line)
+        times.append(time.monotonic())
+    # Kill at a random point inside the next add (not always at its start): its length is about
+    # the gap between the last two.
+    time.sleep(random.uniform(0, times[-1] - times[-2]))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
     assert proc.returncode == -signal.SIGKILL
@@ -401,7 +409,7 @@ def test_sigkill_during_writes_leaves_a_loadable_history(store, round_):
     fresh = Store(store.root)
     records = fresh.all()
     assert fresh.problems == []
-    assert len(records) >= done  # every add it reported finished survived
+    assert len(records) >= 200 + done  # every add it reported finished survived
     assert not list(store.history.glob("*.corrupt-*"))
     # And the next writer carries on normally.
     fresh.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
