@@ -383,6 +383,9 @@ def test_two_processes_adding_200_each_end_with_400(store):
     assert sorted(r.note for r in records).count("first") == 200
     raw = json.loads(month_file(store, "2026-11").read_text())
     assert len(raw["records"]) == 400  # no TinyDB document id was reused
+    in_order = [raw["records"][key]["note"] for key in sorted(raw["records"], key=int)]
+    switches = sum(a != b for a, b in zip(in_order, in_order[1:]))
+    assert switches > 1, "the two writers should have taken turns, not run one after the other"
 
 
 @pytest.mark.slow
