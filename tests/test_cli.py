@@ -230,3 +230,13 @@ def test_subcommands_do_not_import_textual(data, argv):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ,
                             cwd=ROOT, timeout=60)
     assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_data_dir_works_after_the_subcommand_too(tmp_path):
+    target = tmp_path / "elsewhere"
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "log", "--pain", "4", "--data-dir", str(target)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list((target / "history").glob("*.json"))

@@ -30,6 +30,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     for name in COMMANDS:
         module = importlib.import_module(f"coach.cli.{name}")
         modules[module.add_parser(sub)] = module
+    for command in sub.choices.values():  # `pain-coach log --data-dir X` works as well as before `log`
+        command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=text("cli.data_dir_help"))
     return parser, modules
 
 
