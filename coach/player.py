@@ -68,8 +68,10 @@ def length(steps: list[Step]) -> int:
 
 
 def shown_seconds(remaining: float) -> int:
-    """The whole second a countdown shows: 3.0 .. 2.001 show 3; it reaches 0 only when the step ends."""
-    return max(0, math.ceil(remaining - 1e-9))
+    """The whole second a countdown shows: 3.0 .. 2.001 show 3; it shows 0 only once the step has ended."""
+    if remaining <= 0:
+        return 0
+    return max(1, math.ceil(remaining - 1e-6))  # float dust (2.0000000001) must not show as 3
 
 
 def breath_at(elapsed: float, breath_in: int, breath_out: int) -> tuple[str, int, float]:
