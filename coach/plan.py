@@ -139,8 +139,12 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
             seen.add(alt.id)
             plan.substitutions.append(text("plan.swapped", old=old, new=alt.name, why=_flag_words(flag)))
             block = Block(alt, alt.hold, alt.reps, alt.rest)
-        if block is not None:
-            plan.blocks.append(block)
+        if block is None:
+            continue
+        if block.exercise.id != ex.id and plan.blocks and plan.blocks[-1].exercise.id == block.exercise.id:
+            plan.substitutions[-1] = text("plan.merged", change=plan.substitutions[-1], new=block.exercise.name)
+            continue  # the swap would repeat the step just before: do it once
+        plan.blocks.append(block)
     if not plan.blocks:
         plan.hidden = text("plan.hidden_empty")
     return plan

@@ -157,3 +157,9 @@ def test_custom_routine_follows_the_same_plan_rules(tmp_path):
     routines, _ = load_custom_routines(CONTENT, folder)
     plan = plan_routine(routines[0], EX, rules_for(at_week(30, "yes"), TODAY))
     assert [b.exercise.id for b in plan.blocks] == ["seated-figure-4", "glute-squeeze"]
+
+
+def test_swap_that_would_repeat_the_step_before_is_done_once():
+    plan = plan_for("quick-buttock-relief", at_week(30, pgp="yes"))
+    assert exercise_ids(plan) == ["glute-squeeze", "seated-figure-4", "belly-breathing"]
+    assert "done once" in plan.substitutions[0]

@@ -37,7 +37,11 @@ def step_title(step: Step) -> str:
     if step.kind == "switch":
         return text("player.switch", name=name)
     side = text(f"player.side_{step.side}") if step.side else ""
-    word = "player.release" if step.kind == "rest" and step.exercise.rest_after_last else f"player.{step.kind}"
+    word = f"player.{step.kind}"
+    if step.exercise.rest_after_last:  # progressive muscle relaxation
+        word = "player.tense" if step.kind == "hold" else "player.release"
+    elif step.kind == "hold" and "breathing" in step.exercise.flags:
+        word = "player.now"
     rep = text("player.rep", rep=step.rep, reps=step.reps) if step.reps > 1 else ""
     return text("player.doing", what=text(word), name=name, side=side, rep=rep)
 
