@@ -12,7 +12,7 @@ A routine whose steps were all left out is not offered. Every change is recorded
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coach.content import Exercise, Routine, text
@@ -123,6 +123,7 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
         ex = exercises[step.exercise]
         block = Block(ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest)
         seen = {ex.id}
+        changes_before = len(plan.substitutions)
         while (flag := _ruled_out(block, rules)) is not None:
             old = block.exercise.name
             alt = exercises.get(block.exercise.alternative or "")
@@ -144,6 +145,8 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
         if block.exercise.id != ex.id and plan.blocks and plan.blocks[-1].exercise.id == block.exercise.id:
             plan.substitutions[-1] = text("plan.merged", change=plan.substitutions[-1], new=block.exercise.name)
             continue  # the swap would repeat the step just before: do it once
+        if len(plan.substitutions) > changes_before:
+            block = replace(block, change=" ".join(plan.substitutions[changes_before:]))
         plan.blocks.append(block)
     if not plan.blocks:
         plan.hidden = text("plan.hidden_empty")

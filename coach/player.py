@@ -28,6 +28,7 @@ class Block:
     hold: int
     reps: int
     rest: int
+    change: str | None = None  # what the plan changed here, said on the get-ready step
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Step:
     side: Literal["left", "right"] | None = None
     rep: int = 1
     reps: int = 1
+    change: str | None = None
 
     @property
     def paced(self) -> bool:
@@ -50,7 +52,7 @@ def expand(blocks: list[Block]) -> list[Step]:
     steps: list[Step] = []
     for block in blocks:
         ex = block.exercise
-        steps.append(Step("ready", GET_READY_SECONDS, ex, reps=block.reps))
+        steps.append(Step("ready", GET_READY_SECONDS, ex, reps=block.reps, change=block.change))
         sides = ("left", "right") if ex.per_side else (None,)
         for s, side in enumerate(sides):
             if s:

@@ -210,3 +210,19 @@ async def test_breathing_pacer_and_reduced_motion(make_app, store, monkeypatch):
     assert not reduced_motion(False) and reduced_motion(True)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     assert reduced_motion(False)
+
+
+async def test_player_says_what_was_changed_when_the_swapped_exercise_comes_up(make_app, store):
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+    store.save_profile(Profile(due_date=(FIXED_NOW + timedelta(weeks=16)).date(), pgp_diagnosed="no"))  # 24 weeks
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_first(pilot, "back-of-thigh-ease")
+        await pilot.press("4")
+        await pilot.pause()
+        player = app.screen
+        while "Buttock squeeze" not in str(player.query_one("#step-title", Static).content):
+            await pilot.press("n")
+        assert "Get ready: Buttock squeeze" in str(player.query_one("#step-title", Static).content)
+        position = str(player.query_one("#step-position", Static).content)
+        assert "Changed for you: Glute bridge → Buttock squeeze" in position

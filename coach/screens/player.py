@@ -138,7 +138,10 @@ class PlayerScreen(CoachScreen, keys="player"):
         if p.index != self._shown_index:
             self._shown_index = p.index
             self.query_one("#step-title", Static).update(step_title(step))
-            self.query_one("#step-position", Static).update(step.exercise.position)
+            position = step.exercise.position
+            if step.change:
+                position += "\n" + text("player.changed", change=step.change)
+            self.query_one("#step-position", Static).update(position)
             self.query_one("#cues", Static).update("\n".join(f"• {c}" for c in step.exercise.cues))
             self.query_one("#next-step", Static).update(next_words(p.next_step))
             self.query_one("#pacer", BreathingPacer).display = step.paced
@@ -159,7 +162,10 @@ class PlayerScreen(CoachScreen, keys="player"):
         self._set_terminal_title(text("player.terminal_title", name=step.exercise.name, time=clock_face(seconds)))
 
     def _set_terminal_title(self, title: str) -> None:
-        driver = self.app._driver
+        if title == getattr(self, "_terminal_title", None):
+            return
+        self._terminal_title = title
+        driver = self.app._driver  # Textual has no public call for the window title (it rings the bell this way)
         if driver is not None and not self.app.is_headless:
             driver.write(f"\x1b]2;{title}\x07")
 

@@ -32,6 +32,8 @@ class RoutinesScreen(CoachScreen, keys="routines"):
 
     def on_mount(self) -> None:
         self.refresh_plans()
+        for problem in self.custom_problems:
+            self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -41,9 +43,7 @@ class RoutinesScreen(CoachScreen, keys="routines"):
         content = get_content()
         self.profile = self.app.store.load_profile()
         self.rules: Rules = rules_for(self.profile, self.app.now().date())
-        routines, problems = every_routine(content)
-        for problem in problems:
-            self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
+        routines, self.custom_problems = every_routine(content)
         self.plans: list[Plan] = plan_all(routines, content.exercises.by_id(), self.rules)
         blocked = blocking_checkin(self.app.store, self.app.settings)
         banner = self.query_one("#routines-blocked", Static)
