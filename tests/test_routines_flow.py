@@ -226,3 +226,47 @@ async def test_player_says_what_was_changed_when_the_swapped_exercise_comes_up(m
         assert "Get ready: Buttock squeeze" in str(player.query_one("#step-title", Static).content)
         position = str(player.query_one("#step-position", Static).content)
         assert "Changed for you: Glute bridge → Buttock squeeze" in position
+
+
+async def test_one_bell_per_step_change_unless_turned_off(make_app, store):
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+    clock = MockClock()
+    app = make_app(clock=clock)
+    rings = []
+    app.bell = lambda: rings.append(clock.time)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_first(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        player = app.screen
+        clock.set_time(4.0)
+        player.tick()
+        assert rings == []
+        clock.set_time(5.0)  # get-ready ends
+        player.tick()
+        player.tick()
+        assert rings == [5.0]
+        clock.set_time(30.0)  # several steps passed at once (a busy machine): still one bell
+        player.tick()
+        assert rings == [5.0, 30.0]
+        app.update_settings(bell=False)
+        await pilot.press("n")
+        assert len(rings) == 2
+
+
+async def test_escape_at_the_safety_check_or_pain_question_starts_nothing(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_first(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RoutinesScreen"
+        assert store.load_settings().safety_check_date is None
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#fine")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RoutinesScreen"
+    assert routine_sessions(store) == []
