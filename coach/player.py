@@ -76,6 +76,12 @@ def shown_seconds(remaining: float) -> int:
     return max(1, math.ceil(remaining - 1e-6))  # float dust (2.0000000001) must not show as 3
 
 
+def clock_face(seconds: int) -> str:
+    """m:ss"""
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
 def breath_at(elapsed: float, breath_in: int, breath_out: int) -> tuple[str, int, float]:
     """("in" or "out", whole seconds left in this half-breath, how full the lungs are 0..1)."""
     cycle = breath_in + breath_out

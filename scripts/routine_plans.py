@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from coach.content import get_content
 from coach.plan import plan_routine, rules_for
 from coach.records import Profile
-from coach.widgets.countdown import clock_face
+from coach.player import clock_face
 
 TODAY = date(2026, 11, 26)
 CASES = [(week, pgp) for week in (12, 24, 34) for pgp in ("no", "yes")]

@@ -34,3 +34,12 @@ def test_all_shows_changes_and_hidden_routines_with_why(store, capsys):
     assert "don't know how far along" in out
     assert "changed: Glute bridge → Buttock squeeze" in out
     assert "hips" in out and "every step was left out" in out
+
+
+def test_routines_command_does_not_import_textual():
+    import subprocess
+    import sys
+
+    code = "import sys; from coach.cli import main; main(['routines']); print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("False")

@@ -19,7 +19,7 @@ def add_parser(sub) -> str:
 def run(args: argparse.Namespace) -> int:
     from coach.custom_routines import every_routine
     from coach.plan import plan_all, rules_for, rules_notes
-    from coach.widgets.countdown import clock_face
+    from coach.player import clock_face
 
     content = get_content()
     store = open_store(args)

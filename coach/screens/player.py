@@ -15,13 +15,13 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from coach.content import get_content, text
 from coach.plan import Plan, Rules
-from coach.player import ADJUST_SECONDS, Player, Step, breath_at, shown_seconds
+from coach.player import ADJUST_SECONDS, Player, Step, breath_at, clock_face, shown_seconds
 from coach.records import RoutineSession
 from coach.screens.base import CoachScreen
 from coach.session import progress
 from coach.store import StoreError
 from coach.widgets.breathing_pacer import BreathingPacer
-from coach.widgets.countdown import Countdown, clock_face
+from coach.widgets.countdown import Countdown
 
 TICK_SECONDS = 0.1
 

@@ -16,7 +16,7 @@ from coach.custom_routines import every_routine
 from coach.plan import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.safety import blocking_checkin
 from coach.screens.base import CoachScreen
-from coach.widgets.countdown import clock_face
+from coach.player import clock_face
 
 
 class RoutinesScreen(CoachScreen, keys="routines"):

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Digits
 
-
-def clock_face(seconds: int) -> str:
-    minutes, secs = divmod(max(0, seconds), 60)
-    return f"{minutes}:{secs:02d}"
+from coach.player import clock_face
 
 
 class Countdown(Digits):
