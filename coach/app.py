@@ -126,7 +126,9 @@ class PainCoachApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        if too_small(width, height) and not isinstance(self.screen, TooSmallScreen):
+        if not isinstance(self.screen, Screen) or self.screen.id == "_default":
+            return  # not started yet: on_mount checks once the home screen is up
+        if too_small(width, height) and not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
             self.push_screen(TooSmallScreen())
 
 

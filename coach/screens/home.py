@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
@@ -33,7 +34,7 @@ class HomeScreen(CoachScreen, keys="home"):
         for key in get_content().keys.screens["home"]:
             if key.show:
                 shown = key.key.split(",")[0]
-                options.append(Option(f"[b]{shown}[/b]  {key.label}", id=key.action))
+                options.append(Option(Text.assemble((f" {shown} ", "bold reverse"), "  ", key.label), id=key.action))
         return options
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
