@@ -244,6 +244,8 @@ class PlayerScreen(CoachScreen, keys="player"):
 
     def _leave(self, then_open: str | None = None) -> None:
         """Back to the routines list once any dialog on top has gone."""
+        if not self.is_mounted:
+            return
         if self.app.screen is not self:
             self.call_after_refresh(self._leave, then_open)
             return
@@ -261,6 +263,8 @@ class PlayerScreen(CoachScreen, keys="player"):
         if self.saved:
             key = "player.saved_stopped" if final.stopped_early else "player.saved_done"
             self.notify(text(key, name=self.plan.routine.name), timeout=6)
+        if final.stop_reason == "pain-worse" or final.feeling == "worse":
+            self.notify(text("player.worse_hint"), severity="warning", timeout=15)
         self.final_saved = True
 
     def on_unmount(self) -> None:

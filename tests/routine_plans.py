@@ -1,5 +1,5 @@
 """Print each packaged routine's computed length and the changes it gets at 12, 24 and 34 weeks,
-with and without pelvic girdle pain (the closing note of issue 4). Run: python scripts/routine_plans.py"""
+with and without pelvic girdle pain (the closing note of issue 4). Run: python tests/routine_plans.py"""
 
 from __future__ import annotations
 
