@@ -270,3 +270,21 @@ async def test_escape_at_the_safety_check_or_pain_question_starts_nothing(make_a
         await pilot.pause()
         assert app.screen.__class__.__name__ == "RoutinesScreen"
     assert routine_sessions(store) == []
+
+
+async def test_the_real_clock_drives_the_player(make_app, store):
+    from textual.clock import Clock
+
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+    app = make_app(clock=Clock())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_first(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        player = app.screen
+        await pilot.pause(0.35)
+        assert 4.0 < player.player.remaining(app.clock.time) < 4.8
+        await pilot.press("space")
+        frozen = player.player.remaining(app.clock.time)
+        await pilot.pause(0.35)
+        assert player.player.remaining(app.clock.time) == frozen
