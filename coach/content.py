@@ -12,7 +12,7 @@ import hashlib
 import re
 import tomllib
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Annotated, Callable, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -96,6 +96,79 @@ class BodyFile(Model):
         return next((a.label for a in self.areas if a.id == area_id), area_id)
 
 
+# --- exercises.toml and routines.toml: the catalogue and the guided routines ------------------------
+
+Flag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing"]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Cue = Annotated[str, Field(min_length=1, max_length=60)]  # read at a glance mid-stretch
+
+
+class Exercise(Sourced):
+    id: Slug
+    name: str
+    position: str
+    cues: list[Cue] = Field(min_length=2, max_length=4)
+    hold: int = Field(ge=1, le=1800)  # seconds per repetition
+    reps: int = Field(default=1, ge=1, le=30)
+    per_side: bool = False
+    rest: int = Field(default=0, ge=0, le=300)  # seconds between repetitions
+    rest_after_last: bool = False  # progressive muscle relaxation: release after the last tense too
+    targets: str
+    cautions: list[str] = []
+    flags: list[Flag] = []
+    alternative: str | None = None
+    breath_in: int = Field(default=4, ge=2, le=8)
+    breath_out: int = Field(default=6, ge=2, le=10)
+
+
+class ExercisesFile(Model):
+    exercises: list[Exercise] = Field(min_length=12)
+
+    def by_id(self) -> dict[str, Exercise]:
+        return {e.id: e for e in self.exercises}
+
+
+class RoutineStep(Model):
+    exercise: str
+    hold: int | None = Field(default=None, ge=1, le=1800)
+    reps: int | None = Field(default=None, ge=1, le=30)
+    rest: int | None = Field(default=None, ge=0, le=300)
+
+
+class Routine(Sourced):
+    id: Slug
+    name: str
+    summary: str = ""
+    steps: list[RoutineStep] = Field(min_length=1)
+    avoid: list[Flag] = []
+    stages: list[Literal["pregnant", "postnatal"]] = ["pregnant", "postnatal"]
+
+
+class CustomRoutine(Routine):
+    """A person's own routine (from their physio, say): sources are welcome but not required."""
+
+    sources: list[str] = []
+
+
+class RoutineSafety(Sourced):
+    title: str
+    body: str  # Markdown
+    conditions: str  # Markdown, {conditions}
+    unwell_title: str
+    unwell: str  # Markdown, {number}
+    emergency_default: str
+    postnatal: str
+
+
+class RoutinesFile(Model):
+    routines: list[Routine] = Field(min_length=6)
+    safety: RoutineSafety
+
+
+class CustomRoutinesFile(Model):
+    routines: list[CustomRoutine] = Field(min_length=1)
+
+
 # --- the whole folder -------------------------------------------------------------------------------
 
 
@@ -104,6 +177,8 @@ class Content(Model):
     keys: KeysFile
     about: AboutFile
     body: BodyFile
+    exercises: ExercisesFile
+    routines: RoutinesFile
     version: str = ""  # a digest of the files, stored with records that depend on content
 
     def text(self, key: str, **values: object) -> str:
@@ -153,6 +228,41 @@ def _opened_screens_exist(content: Content) -> Iterable[Problem]:
                 yield "keys", f"{list_name}[{i}].action", unknown_id("screen", name, SCREENS)
             elif list_name == "home" and f"{name}_help" not in content.ui.sections.get("palette", {}):
                 yield "ui", f"palette.{name}_help", f"missing (the command palette describes home[{i}] with it)"
+
+@cross_check
+def _exercise_references(content: Content) -> Iterable[Problem]:
+    known = content.exercises.by_id()
+    seen: set[str] = set()
+    for i, exercise in enumerate(content.exercises.exercises):
+        if exercise.id in seen:
+            yield "exercises", f"exercises[{i}].id", f"duplicate id '{exercise.id}'"
+        seen.add(exercise.id)
+        if exercise.alternative is not None and exercise.alternative not in known:
+            yield "exercises", f"exercises[{i}].alternative", unknown_id("exercise", exercise.alternative, known)
+        elif exercise.alternative == exercise.id:
+            yield "exercises", f"exercises[{i}].alternative", "an exercise cannot be its own alternative"
+
+
+def routine_problems(routines: list[Routine], known: dict[str, Exercise], stem: str) -> Iterable[Problem]:
+    """Steps naming no exercise, duplicate ids, and steps carrying a flag their routine avoids."""
+    seen: set[str] = set()
+    for i, routine in enumerate(routines):
+        if routine.id in seen:
+            yield stem, f"routines[{i}].id", f"duplicate id '{routine.id}'"
+        seen.add(routine.id)
+        for j, step in enumerate(routine.steps):
+            where = f"routines[{i}].steps[{j}].exercise"
+            if step.exercise not in known:
+                yield stem, where, unknown_id("exercise", step.exercise, known)
+                continue
+            clash = set(known[step.exercise].flags) & set(routine.avoid)
+            if clash:
+                yield stem, where, f"'{step.exercise}' is {', '.join(sorted(clash))}, which this routine avoids"
+
+
+@cross_check
+def _routine_references(content: Content) -> Iterable[Problem]:
+    yield from routine_problems(content.routines.routines, content.exercises.by_id(), "routines")
 
 
 def _field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:

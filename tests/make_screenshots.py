@@ -36,7 +36,18 @@ SHOTS = [
     Shot("first-run", first_run=True),
     Shot("help", keys=["question_mark"]),
     Shot("about", keys=["a"]),
+    Shot("routines", keys=["r"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("player", keys=["r", "down", "down", "down", "down", "enter", "4", "n"], setup=lambda store: _at_30_weeks_with_pgp(store)),
 ]
+
+
+def _at_30_weeks_with_pgp(store) -> None:
+    from datetime import timedelta
+
+    from coach.records import Profile
+
+    store.save_profile(Profile(due_date=(NOW + timedelta(weeks=10)).date(), pgp_diagnosed="yes"))
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": NOW.date()}))
 
 
 async def take(shot: Shot, size: tuple[int, int]) -> Path:

@@ -7,4 +7,10 @@ SCREENS = {
     "about": "coach.screens.about:AboutScreen",
     "first_run": "coach.screens.first_run:FirstRunScreen",
     "too_small": "coach.screens.too_small:TooSmallScreen",
+    "routines": "coach.screens.routines:RoutinesScreen",
+    "player": "coach.screens.player:PlayerScreen",
+    "safety_check": "coach.screens.safety_check:SafetyCheckScreen",
+    "stop_advice": "coach.screens.stop_advice:StopAdviceScreen",
+    "pain_rating": "coach.screens.pain_rating:PainRatingScreen",
+    "stop_reason": "coach.screens.stop_reason:StopReasonScreen",
 }
