@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.records import Profile
+from coach.records import Profile, RecordBase
 
 TERM_DAYS = 280  # due date = first day of the last period + 280 days
 
@@ -228,3 +228,11 @@ def read_date(typed: str, *, basis: Basis, day_first: bool, today: date) -> date
     value = parse_date(typed, day_first=day_first, today=today, basis=basis)
     check_plausible(value, today=today, basis=basis)
     return value
+
+
+def with_gestation(record: RecordBase, profile: Profile) -> RecordBase:
+    """The record with `gestation_days` from the profile on the record's day, when known and not set."""
+    days = stage(profile, record.at.date()).gestation_days
+    if record.gestation_days is not None or days is None:
+        return record
+    return record.model_copy(update={"gestation_days": days})

@@ -7,4 +7,9 @@ SCREENS = {
     "about": "coach.screens.about:AboutScreen",
     "first_run": "coach.screens.first_run:FirstRunScreen",
     "too_small": "coach.screens.too_small:TooSmallScreen",
+    "checkin": "coach.screens.checkin:CheckInScreen",
+    "profile": "coach.screens.profile:ProfileScreen",
+    "redflag": "coach.screens.redflag:RedFlagScreen",
+    "assessment": "coach.screens.assessment:AssessmentScreen",
+    "flare_log": "coach.screens.flare_log:FlareLogModal",
 }
