@@ -48,6 +48,8 @@ def options_for(question: Question, current: Stage) -> list:
 
 def is_asked(question: Question, answers: dict[str, Any]) -> bool:
     for name, wanted in question.show_if.items():
+        if name not in answers:  # not answered yet: count it, so "question 2 of N" stays steady
+            continue
         given = answers.get(name)
         given = given if isinstance(given, list) else [given]
         if not set(wanted) & set(given):

@@ -19,7 +19,7 @@ PGP = ("yes", "no", "unsure")
 PHONE = re.compile(r"^\+?[0-9 ]{1,20}$")
 
 
-class ProfileScreen(CoachScreen[bool], keys="profile"):
+class ProfileScreen(CoachScreen, keys="profile"):
     def __init__(self, first_checkin: bool = False) -> None:
         super().__init__()
         self.first_checkin = first_checkin
@@ -58,6 +58,7 @@ class ProfileScreen(CoachScreen[bool], keys="profile"):
     def on_mount(self) -> None:
         self.sub_title = text("profile.title")
         self._update_echo()
+        self.query_one("#basis").focus()
 
     # --- the live echo ------------------------------------------------------------------------------
 
