@@ -42,15 +42,15 @@ class RedFlagScreen(CoachScreen, keys="redflag"):
                 yield Static("\n".join(f"• {label}" for label in labels), id="redflag-flags")
                 yield Static("\n".join(emergency_lines(self.app.store.load_profile().emergency_number)), id="numbers")
                 yield Static(text("redflag.no_routines"), id="redflag-routines")
-            with Horizontal(id="redflag-buttons"):
-                if checkin is not None:
-                    yield Button(text("redflag.checked"), id="checked", variant="warning")
-                yield Button(text("redflag.home"), id="home", variant="primary")
+        with Horizontal(id="redflag-buttons"):
+            yield Button(text("redflag.home"), id="go-home", variant="primary")
+            if checkin is not None:
+                yield Button(text("redflag.checked"), id="checked", variant="warning")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = text("redflag.title")
-        self.query_one("#home").focus()
+        self.query_one("#redflag").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
