@@ -182,3 +182,62 @@ async def test_home_shows_the_week(make_app, store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert shown(app, "#status") == "28 weeks + 4 days pregnant · third trimester"
+
+
+async def test_profile_saves_lmp_pgp_conditions_and_number(make_app, store):
+    from textual.widgets import SelectionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "p", "down", "enter")  # "the first day of my last period"
+        app.screen.query_one("#date", Input).focus()
+        await type_text(pilot, "1 May 2026")
+        assert "your due date is 5 February 2027" in shown(app, "#date-echo")
+        app.screen.query_one("#conditions", SelectionList).select("pre-eclampsia")
+        app.screen.query_one("#emergency", Input).value = "+44 999"
+        app.screen.query_one("#pgp").focus()
+        await press(pilot, "enter")  # yes
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "HomeScreen"
+        assert "29 weeks + 6 days pregnant" in shown(app, "#status")
+    profile = store.load_profile()
+    assert (profile.date_basis, profile.lmp, profile.due_date) == ("lmp", date(2026, 5, 1), date(2027, 2, 5))
+    assert (profile.pgp_diagnosed, profile.conditions, profile.emergency_number) == ("yes", ["pre-eclampsia"], "+44 999")
+
+
+async def test_a_bad_emergency_number_is_refused(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "p")
+        app.screen.query_one("#emergency", Input).value = "call 999"
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "ProfileScreen"
+        assert "digits" in shown(app, "#profile-problem")
+    assert store.load_profile() == Profile()
+
+
+async def test_skipping_the_profile_still_allows_a_checkin(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "escape")
+        assert screen_name(app) == "CheckInScreen"
+        await press(pilot, *CALM, *NO_FLAGS)
+        assert screen_name(app) == "AssessmentScreen"
+    assert store.query(kind="checkin")[0].gestation_days is None
+
+
+async def test_escape_on_the_first_question_leaves_without_saving(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "escape")
+        assert screen_name(app) == "HomeScreen"
+    assert store.query(kind="checkin") == []
+
+
+async def test_command_palette_offers_checkin_profile_and_flare_log(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+    assert {"Check in: how is the pain?", "Log a flare", "Profile: due date and more"} <= set(titles)

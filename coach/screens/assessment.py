@@ -63,5 +63,6 @@ class AssessmentScreen(CoachScreen, keys="assessment"):
 
     def on_mount(self) -> None:
         self.sub_title = text("assessment.title")
+        self.query_one("#assessment").focus()
         if not self.saved:
             self.app.notify(text("assessment.not_saved"), severity="warning", timeout=10)
