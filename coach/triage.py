@@ -6,10 +6,12 @@ Every word shown comes from content (triage.toml, advice.toml); this module deci
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from coach.content import LEVELS, Content, Question, When, get_content
 from coach.pregnancy import Stage
+from coach.records import CheckIn
 
 NERVE_AREAS = {"below-knee", "foot"}
 NERVE_FEELINGS = {"burning-electric", "numbness"}
@@ -205,3 +207,19 @@ def _matches(when: When, facts: dict[str, set[str]], current: Stage) -> bool:
     if when.postnatal is not None and when.postnatal != current.postnatal:
         return False
     return when.always or any(set(getattr(when, name)) & facts[name] for name in facts)
+
+
+def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime) -> CheckIn:
+    """The history record of a check-in: the app and `pain-coach check-in --save` store the same."""
+    return CheckIn(
+        at=at,
+        answers=answers,
+        pain_now=answers["pain_now"],
+        pain_worst=answers.get("pain_worst"),
+        level=result.level,
+        flags=result.flags,
+        pattern=result.pattern,
+        advice=result.advice,
+        routines=result.routines,
+        content_version=get_content().version,
+    )

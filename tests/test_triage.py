@@ -235,3 +235,12 @@ def test_side_is_not_asked_for_the_front_of_the_pelvis_only():
     del answers["side"]
     assert "side" not in [q.id for q in asked_questions(answers, WEEKS_30)]
     check_answers(answers, WEEKS_30)  # no "missing side"
+
+
+def test_logic_modules_do_not_import_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, coach.triage, coach.pregnancy, coach.cli.checkin; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.answers:
         raise UsageError(text("answers.need_answers"))
     from coach.pregnancy import stage
-    from coach.records import CheckIn, now
-    from coach.triage import AnswerError, assess, check_answers
+    from coach.records import now
+    from coach.triage import AnswerError, assess, check_answers, checkin_record
 
     raw = read_answers(args.answers)
     store = open_store(args)
@@ -82,18 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if args.save:
         from coach.pregnancy import with_gestation
 
-        record = CheckIn(
-            at=at,
-            answers=answers,
-            pain_now=answers["pain_now"],
-            pain_worst=answers.get("pain_worst"),
-            level=result.level,
-            flags=result.flags,
-            pattern=result.pattern,
-            advice=result.advice,
-            routines=result.routines,
-            content_version=get_content().version,
-        )
+        record = checkin_record(answers, result, at)
         store.add(with_gestation(record, profile))
         report_problems(store)
         print(text("answers.text_saved", level=result.level), file=sys.stderr)

@@ -12,11 +12,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 
-from coach.content import Question, get_content, text
+from coach.content import Question, text
 from coach.pregnancy import Stage, stage
-from coach.records import CheckIn
 from coach.screens.base import CoachScreen
-from coach.triage import asked_questions, assess, options_for
+from coach.triage import asked_questions, assess, checkin_record, options_for
 from coach.widgets.answers import PickOne, PickSome
 
 
@@ -171,18 +170,7 @@ class CheckInScreen(CoachScreen, keys="checkin"):
         asked = {q.id for q in self._questions()}
         answers = {k: v for k, v in self.answers.items() if k in asked}
         result = assess(answers, current)
-        record = CheckIn(
-            at=self.app.now(),
-            answers=answers,
-            pain_now=answers["pain_now"],
-            pain_worst=answers.get("pain_worst"),
-            level=result.level,
-            flags=result.flags,
-            pattern=result.pattern,
-            advice=result.advice,
-            routines=result.routines,
-            content_version=get_content().version,
-        )
+        record = checkin_record(answers, result, self.app.now())
         saved = self.app.save_record(record)
         if result.blocking:
             from coach.screens.redflag import RedFlagScreen
