@@ -67,7 +67,9 @@ class CheckInScreen(CoachScreen, keys="checkin"):
         number = [q.id for q in questions].index(question.id) + 1
         self.query_one("#progress", Static).update(text("checkin.progress", number=number, total=len(questions)))
         self.query_one("#question", Static).update(question.text)
-        self.query_one("#question-help", Static).update(question.help)
+        help_line = self.query_one("#question-help", Static)
+        help_line.update(question.help)
+        help_line.display = bool(question.help)
         self.query_one("#problem", Static).update("")
         self.query_one("#hint", Static).update(text(f"checkin.hint_{question.kind}"))
         self.query_one("#none").display = question.kind == "flags"
