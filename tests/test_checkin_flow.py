@@ -241,3 +241,14 @@ async def test_command_palette_offers_checkin_profile_and_flare_log(make_app):
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
     assert {"Check in: how is the pain?", "Log a flare", "Profile: due date and more"} <= set(titles)
+
+
+async def test_red_flag_screen_fits_the_smallest_window(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "c", *CALM, "n", "n", "n", "4", "enter")  # a fall or blow to the bump
+        assert screen_name(app) == "RedFlagScreen"
+        for button in ("#go-home", "#checked"):
+            region = app.screen.query_one(button).region
+            assert region.height == 3 and 0 <= region.y and region.bottom <= 24
