@@ -15,6 +15,7 @@ from textual.clock import Clock
 from textual.screen import Screen
 
 from coach.content import Content, get_content, text
+from coach.pregnancy import with_gestation
 from coach.records import Record, Settings
 from coach.screens import SCREENS
 from coach.screens.base import content_bindings
@@ -89,6 +90,10 @@ class PainCoachApp(App[None]):
 
     def save_record(self, record: Record) -> bool:
         """Add a record to the history; on failure tell the person what to do and return False."""
+        try:
+            record = with_gestation(record, self.store.load_profile())
+        except StoreError:
+            pass  # the record is worth keeping without the week
         try:
             self.store.add(record)
         except StoreError as exc:

@@ -14,7 +14,9 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Callable, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Callable, Iterable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from coach.locations import content_dir
 
@@ -168,6 +170,170 @@ class RoutinesFile(Model):
 class CustomRoutinesFile(Model):
     routines: list[CustomRoutine] = Field(min_length=1)
 
+# --- questionnaire.toml: the check-in questions ----------------------------------------------------
+
+QUESTION_ID = r"^[a-z][a-z0-9_]*$"
+Level = Literal["emergency", "urgent", "soon", "self-care"]
+
+
+class AnswerOption(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+    before_weeks: int | None = None  # offered only before this week (or when the week is unknown)
+
+
+class Question(Model):
+    id: str = Field(pattern=QUESTION_ID)
+    kind: Literal["one", "many", "scale", "flags"]
+    text: str
+    help: str = ""
+    options: list[AnswerOption] = []
+    required: bool = True  # for `many`: at least one option
+    show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
+
+    @model_validator(mode="after")
+    def _options_fit_kind(self) -> "Question":
+        if self.kind == "scale" and self.options:
+            raise ValueError("a scale question has no options")
+        if self.kind != "scale" and not self.options:
+            raise ValueError(f"a '{self.kind}' question needs options")
+        return self
+
+    def option_ids(self) -> list[str]:
+        return [o.id for o in self.options]
+
+    def label_of(self, option_id: str) -> str:
+        return next((o.label for o in self.options if o.id == option_id), option_id)
+
+
+class QuestionnaireFile(Model):
+    questions: list[Question] = Field(min_length=1)
+    flare_activities: list[Choice] = Field(min_length=1)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+# --- triage.toml: levels, red flags, reasons to book a check, patterns ------------------------------
+
+# Ids the triage code refers to by name; the file must define exactly these.
+DERIVED_FLAGS = ("severe-worsening", "severe-unrelieved")
+SOON_RULES = ("high-pain", "nerve-signs", "sleep-lost", "not-settling", "postnatal-not-settled")
+PATTERNS = ("pelvic-girdle", "nerve", "lower-back", "mixed")
+LEVELS = ("emergency", "urgent", "soon", "self-care")
+
+
+class LevelText(Sourced):
+    id: Level
+    title: str
+    action: str
+
+
+class RedFlag(Sourced):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+    level: Literal["emergency", "urgent"]
+
+
+class SoonRule(Sourced):
+    id: str
+    text: str
+
+
+class Pattern(Sourced):
+    id: str
+    name: str
+    why: str
+
+
+class TriageFile(Model):
+    levels: list[LevelText]
+    flags: list[RedFlag] = Field(min_length=1)
+    soon: list[SoonRule]
+    patterns: list[Pattern]
+
+    @model_validator(mode="after")
+    def _known_ids(self) -> "TriageFile":
+        for name, expected in (("levels", LEVELS), ("soon", SOON_RULES), ("patterns", PATTERNS)):
+            have = [item.id for item in getattr(self, name)]
+            if sorted(have) != sorted(expected):
+                raise ValueError(f"{name} must have exactly the ids {', '.join(expected)} (has {', '.join(have)})")
+        missing = set(DERIVED_FLAGS) - {f.id for f in self.flags}
+        if missing:
+            raise ValueError(f"flags must include {', '.join(sorted(missing))}")
+        return self
+
+    def level(self, level_id: str) -> LevelText:
+        return next(item for item in self.levels if item.id == level_id)
+
+    def flag(self, flag_id: str) -> RedFlag | None:
+        return next((f for f in self.flags if f.id == flag_id), None)
+
+    def soon_rule(self, rule_id: str) -> SoonRule:
+        return next(item for item in self.soon if item.id == rule_id)
+
+    def pattern(self, pattern_id: str) -> Pattern:
+        return next(item for item in self.patterns if item.id == pattern_id)
+
+
+# --- advice.toml: the relief plan -------------------------------------------------------------------
+
+
+class When(Model):
+    """Any listed answer matches (or `always`); `min_weeks` and `postnatal` must hold as well."""
+
+    always: bool = False
+    where: list[str] = []
+    feel: list[str] = []
+    worse: list[str] = []
+    sleep: list[str] = []
+    pattern: list[str] = []
+    min_weeks: int | None = None
+    postnatal: bool | None = None
+
+
+class Advice(Sourced):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    text: str
+    when: When
+
+
+class Suggestion(Model):
+    routine: str
+    when: When
+
+
+class Calcium(Sourced):
+    text: str
+
+
+class AdviceFile(Model):
+    advice: list[Advice] = Field(min_length=1)
+    suggest: list[Suggestion] = []
+    calcium: Calcium
+
+    def item(self, advice_id: str) -> Advice | None:
+        return next((a for a in self.advice if a.id == advice_id), None)
+
+
+# --- profile.toml: conditions needing clearance, default emergency numbers ---------------------------
+
+
+class Condition(Sourced):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+
+
+class EmergencyNumber(Model):
+    number: str
+    where: str
+
+
+class ProfileFile(Model):
+    conditions: list[Condition]
+    emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
+
 
 # --- the whole folder -------------------------------------------------------------------------------
 
@@ -179,6 +345,11 @@ class Content(Model):
     body: BodyFile
     exercises: ExercisesFile
     routines: RoutinesFile
+
+    questionnaire: QuestionnaireFile
+    triage: TriageFile
+    advice: AdviceFile
+    profile: ProfileFile
     version: str = ""  # a digest of the files, stored with records that depend on content
 
     def text(self, key: str, **values: object) -> str:
@@ -263,6 +434,56 @@ def routine_problems(routines: list[Routine], known: dict[str, Exercise], stem: 
 @cross_check
 def _routine_references(content: Content) -> Iterable[Problem]:
     yield from routine_problems(content.routines.routines, content.exercises.by_id(), "routines")
+
+@cross_check
+def _questionnaire_refs(content: Content) -> Iterable[Problem]:
+    questions = content.questionnaire.questions
+    seen: set[str] = set()
+    flag_ids = {f.id for f in content.triage.flags}
+    for i, question in enumerate(questions):
+        if question.id in seen:
+            yield "questionnaire", f"questions[{i}].id", f"duplicate id '{question.id}'"
+        for name, values in question.show_if.items():
+            earlier = next((q for q in questions[:i] if q.id == name), None)
+            if earlier is None:
+                yield "questionnaire", f"questions[{i}].show_if.{name}", unknown_id("earlier question", name, seen)
+                continue
+            for value in values:
+                if value not in earlier.option_ids():
+                    yield "questionnaire", f"questions[{i}].show_if.{name}", unknown_id("option", value, earlier.option_ids())
+        seen.add(question.id)
+        if question.kind == "flags":
+            for j, option in enumerate(question.options):
+                if option.id not in flag_ids:
+                    yield "questionnaire", f"questions[{i}].options[{j}].id", unknown_id("red flag", option.id, flag_ids)
+
+
+# Questions the triage code reads by id.
+TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", "worse", "rest", "trend", "sleep", "duration")
+
+
+@cross_check
+def _triage_questions_exist(content: Content) -> Iterable[Problem]:
+    have = {q.id for q in content.questionnaire.questions}
+    for name in TRIAGE_QUESTIONS:
+        if name not in have:
+            yield "questionnaire", "questions", f"missing the question '{name}' that triage reads"
+
+
+@cross_check
+def _advice_refs(content: Content) -> Iterable[Problem]:
+    questionnaire = content.questionnaire
+    items = [("advice", i, a.when) for i, a in enumerate(content.advice.advice)]
+    items += [("suggest", i, s.when) for i, s in enumerate(content.advice.suggest)]
+    for name, i, when in items:
+        for field in ("where", "feel", "worse", "sleep"):
+            known = questionnaire.question(field).option_ids() if questionnaire.question(field) else []
+            for j, value in enumerate(getattr(when, field)):
+                if value not in known:
+                    yield "advice", f"{name}[{i}].when.{field}[{j}]", unknown_id("option", value, known)
+        for j, value in enumerate(when.pattern):
+            if value not in PATTERNS:
+                yield "advice", f"{name}[{i}].when.pattern[{j}]", unknown_id("pattern", value, PATTERNS)
 
 
 def _field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:

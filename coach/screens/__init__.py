@@ -13,4 +13,9 @@ SCREENS = {
     "stop_advice": "coach.screens.stop_advice:StopAdviceScreen",
     "pain_rating": "coach.screens.pain_rating:PainRatingScreen",
     "stop_reason": "coach.screens.stop_reason:StopReasonScreen",
+    "checkin": "coach.screens.checkin:CheckInScreen",
+    "profile": "coach.screens.profile:ProfileScreen",
+    "redflag": "coach.screens.redflag:RedFlagScreen",
+    "assessment": "coach.screens.assessment:AssessmentScreen",
+    "flare_log": "coach.screens.flare_log:FlareLogModal",
 }

@@ -29,6 +29,23 @@ class HomeScreen(CoachScreen, keys="home"):
             yield OptionList(*self._menu(), id="menu")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.show_status()
+
+    def on_screen_resume(self) -> None:
+        self.show_status()
+
+    def show_status(self) -> None:
+        """Week + days and trimester when the profile has dates (pregnancy.describe_stage)."""
+        from coach.pregnancy import describe_stage, stage
+        from coach.store import StoreError
+
+        try:
+            current = stage(self.app.store.load_profile(), self.app.now().date())
+        except StoreError:
+            return
+        self.query_one("#status", Static).update(describe_stage(current))
+
     def _menu(self) -> list[Option]:
         options = []
         for key in get_content().keys.screens["home"]:
