@@ -166,6 +166,9 @@ class RoutinesFile(Model):
     routines: list[Routine] = Field(min_length=6)
     safety: RoutineSafety
 
+    def name_of(self, routine_id: str) -> str:
+        return next((r.name for r in self.routines if r.id == routine_id), routine_id)
+
 
 class CustomRoutinesFile(Model):
     routines: list[CustomRoutine] = Field(min_length=1)
@@ -562,3 +565,11 @@ def get_content() -> Content:
 def text(key: str, **values: object) -> str:
     """A user-facing string from content/ui.toml, e.g. text("home.intro")."""
     return get_content().text(key, **values)
+
+
+@cross_check
+def _suggested_routines_exist(content: Content) -> Iterable[Problem]:
+    known = [r.id for r in content.routines.routines]
+    for i, suggestion in enumerate(content.advice.suggest):
+        if suggestion.routine not in known:
+            yield "advice", f"suggest[{i}].routine", unknown_id("routine", suggestion.routine, known)

@@ -80,8 +80,8 @@ BROKEN = {
         ["content/body.toml: areas[1].colour: unknown key (check the spelling)"],
     ),
     "unknown key in a keys list": (
-        lambda f: edit(f, "keys.toml", 'label = "About & safety"', 'label = "About & safety"\nhidden = true'),
-        ["content/keys.toml: home[0].hidden: unknown key (check the spelling)"],
+        lambda f: edit(f, "keys.toml", 'label = "Guided routines"', 'label = "Guided routines"\nhidden = true'),
+        ["content/keys.toml: home[1].hidden: unknown key (check the spelling)"],
     ),
     "wrong type": (
         lambda f: edit(f, "body.toml", 'label = "Buttock"', "label = 3"),
@@ -114,11 +114,15 @@ BROKEN = {
     ),
     "bad cross-reference": (
         lambda f: edit(f, "keys.toml", "app.open('about')", "app.open('abut')"),
-        ["content/keys.toml: home[0].action: no screen 'abut' (did you mean 'about'?)"],
+        ["content/keys.toml: home[4].action: no screen 'abut' (did you mean 'about'?)"],
+    ),
+    "suggested routine that does not exist": (
+        lambda f: edit(f, "advice.toml", 'routine = "quick-buttock-relief"', 'routine = "quick-buttock-relif"'),
+        ["content/advice.toml: suggest[0].routine: no routine 'quick-buttock-relif' (did you mean 'quick-buttock-relief'?)"],
     ),
     "missing palette text": (
         lambda f: edit(f, "ui.toml", 'about_help = "What pain-coach is and when to seek care"\n', ""),
-        ["content/ui.toml: palette.about_help: missing (the command palette describes home[0] with it)"],
+        ["content/ui.toml: palette.about_help: missing (the command palette describes home[4] with it)"],
     ),
 }
 

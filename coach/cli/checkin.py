@@ -107,7 +107,7 @@ def as_text(result) -> str:
         lines += ["", text("answers.text_plan")]
         lines += [f"  - {advice.item(a).title}: {advice.item(a).text}" for a in result.advice]
     if result.routines:
-        lines += ["", text("answers.text_routines")] + [f"  - {r}" for r in result.routines]
+        lines += ["", text("answers.text_routines")] + [f"  - {get_content().routines.name_of(r)} ({r})" for r in result.routines]
     if not result.blocking:
         lines += ["", advice.calcium.text]
     return "\n".join(lines)

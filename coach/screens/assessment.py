@@ -13,7 +13,7 @@ from coach.triage import Assessment
 
 
 def routine_label(routine_id: str) -> str:
-    return routine_id.replace("-", " ").capitalize()
+    return get_content().routines.name_of(routine_id)
 
 
 def _sources(sources: list[str]) -> Static:
