@@ -288,3 +288,30 @@ async def test_the_real_clock_drives_the_player(make_app, store):
         frozen = player.player.remaining(app.clock.time)
         await pilot.pause(0.35)
         assert player.player.remaining(app.clock.time) == frozen
+
+
+async def test_help_over_the_player_pauses_the_routine_until_it_closes(make_app, store):
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+    clock = MockClock()
+    app = make_app(clock=clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_first(pilot)
+        await pilot.press("0")
+        await pilot.pause()
+        player_screen = app.screen
+        countdown = player_screen.query_one("#countdown")
+        assert countdown.value == "0:05"
+        step_before = player_screen.player.index
+        await pilot.press("question_mark")
+        await pilot.pause()
+        clock.set_time(clock.time + 60)  # a minute reading the help
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is player_screen
+        player_screen.tick()
+        assert player_screen.player.index == step_before  # nothing ran while the help was open
+        assert countdown.value == "0:05"
+        assert not player_screen.player.paused
+        clock.set_time(clock.time + 2)
+        player_screen.tick()
+        assert countdown.value == "0:03"

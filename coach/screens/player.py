@@ -99,6 +99,18 @@ class PlayerScreen(CoachScreen, keys="player"):
         self.timer = self.set_interval(TICK_SECONDS, self.tick)
         self.refresh_view()
 
+    def on_screen_suspend(self) -> None:
+        # Help (or any dialog) over the player: the routine waits for the person to come back.
+        if not self.closed and not self.player.paused and not self.player.finished:
+            self.player.pause(self.app.clock.time)
+            self.auto_paused = True
+
+    def on_screen_resume(self) -> None:
+        if getattr(self, "auto_paused", False):
+            self.auto_paused = False
+            self.player.resume(self.app.clock.time)
+            self.refresh_view()
+
     # --- time ---------------------------------------------------------------------------------------
 
     def tick(self) -> None:
