@@ -12,7 +12,7 @@ import sys
 from coach import __version__
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["log", "export", "check_content"]
+COMMANDS = ["log", "export", "importer", "check_content"]
 
 
 class UsageError(Exception):

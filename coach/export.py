@@ -1,0 +1,245 @@
+"""History -> JSON (re-importable), CSV (one row per record) or a Markdown report; --since/--until parsing;
+writing a file so that it is whole or absent. Pure apart from `write_file`; no textual."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Iterable
+
+from coach import insights
+from coach.content import text
+from coach.record_text import day_start, flags_label, humanise, kind_label, level_label, routine_name, week_label
+from coach.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+
+FORMATS = ("json", "csv", "md")
+EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
+EXPORT_FORMAT = "pain-coach"
+
+
+class WhenError(ValueError):
+    """A --since/--until value that is neither a period nor a date; str() is the message to show."""
+
+
+# --- --since / --until ------------------------------------------------------------------------------
+
+_PERIOD = re.compile(r"^(\d{1,5})\s*([dw])$", re.IGNORECASE)
+
+
+def parse_day(value: str, today: date, what: str) -> date:
+    """'30d' (today and the 29 days before), '4w' (28 days), or an ISO date '2026-10-01'."""
+    cleaned = value.strip()
+    match = _PERIOD.match(cleaned)
+    if match:
+        days = int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
+        if days < 1:
+            raise WhenError(text("errors.bad_when", what=what, value=value))
+        return today - timedelta(days=days - 1)
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise WhenError(text("errors.bad_when", what=what, value=value)) from None
+
+
+def parse_range(since: str | None, until: str | None, now: datetime) -> tuple[datetime | None, datetime | None]:
+    """[start, end) in the local timezone of `now`; `until` includes its whole day."""
+    start = day_start(parse_day(since, now.date(), "--since"), now.tzinfo) if since else None
+    end = None
+    if until:
+        last = parse_day(until, now.date(), "--until")
+        end = day_start(last + timedelta(days=1), now.tzinfo)
+    if start and end and end <= start:
+        raise WhenError(text("errors.until_before_since", since=since, until=until))
+    return start, end
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+
+def to_json(records: list[Record], now: datetime) -> str:
+    body = {
+        "format": EXPORT_FORMAT,
+        "schema": SCHEMA_VERSION,
+        "exported_at": now.isoformat(),
+        "records": [r.to_json() for r in records],
+    }
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id", "kind", "at", "gestation_days", "week", "pain", "note",
+    "level", "flags", "pattern", "pain_worst", "answers",
+    "routine_id", "routine_name", "ended_at", "active_seconds", "paused_seconds", "steps_done", "steps_total",
+    "pain_before", "pain_after", "feeling", "stopped_early", "stop_reason",
+    "where", "side", "activity",
+]  # fmt: skip
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def csv_row(record: Record) -> list[str]:
+    data = record.to_json()
+    data["week"] = week_label(record.gestation_days)
+    data["pain"] = record.pain if isinstance(record, FlareLog) else record.pain_now if isinstance(record, CheckIn) else None
+    return [_cell(data.get(column)) for column in CSV_COLUMNS]
+
+
+def to_csv(records: list[Record]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(r) for r in records)
+    return out.getvalue()
+
+
+# --- Markdown report -------------------------------------------------------------------------------
+
+
+def _date(at: datetime, now: datetime) -> str:
+    return at.astimezone(now.tzinfo).strftime("%Y-%m-%d")
+
+
+def _table_cell(value: str) -> str:
+    return value.replace("|", "/").replace("\n", " ")
+
+
+def to_markdown(records: list[Record], now: datetime) -> str:
+    """A report a midwife or physio can read in two minutes; oldest first within each section."""
+    oldest_first = sorted(records, key=lambda r: r.at)
+    checkins = [r for r in oldest_first if isinstance(r, CheckIn)]
+    sessions = [r for r in oldest_first if isinstance(r, RoutineSession)]
+    flares = [r for r in oldest_first if isinstance(r, FlareLog)]
+    lines = [f"# {text('report.title')}", "", text("report.made", date=now.strftime("%Y-%m-%d")), ""]
+    if not records:
+        return "\n".join(lines + [text("report.empty"), ""])
+    lines.append("- " + text("report.dates", first=_date(oldest_first[0].at, now), last=_date(oldest_first[-1].at, now)))
+    weeks = [r.gestation_days for r in oldest_first if r.gestation_days is not None]
+    if weeks:
+        lines.append("- " + text("report.weeks", first=week_label(weeks[0]), last=week_label(weeks[-1])))
+    else:
+        lines.append("- " + text("report.weeks_unknown"))
+    lines.append("- " + text("report.counts", checkins=len(checkins), routines=len(sessions), flares=len(flares)))
+    if flares:
+        pains = [f.pain for f in flares]
+        lines.append("- " + text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains)))
+    lines += ["", f"## {text('report.red_flags_title')}", ""]
+    flagged = [c for c in checkins if c.flags]
+    if flagged:
+        for c in flagged:
+            lines.append(
+                text("report.red_flag_line", date=_date(c.at, now), week=week_label(c.gestation_days) or "-",
+                     flags=flags_label(c.flags), level=level_label(c.level))
+            )  # fmt: skip
+    else:
+        lines.append(text("report.red_flags_none"))
+    lines += ["", f"## {text('report.weekly_title')}", ""] + _weekly_table(oldest_first, now)
+    lines += ["", f"## {text('report.routines_title')}", ""] + _routines_table(sessions)
+    lines += ["", f"## {text('report.checkins_title')}", ""]
+    if checkins:
+        lines += [text("report.checkins_head"), "|---|---|---|---|---|"]
+        for c in checkins:
+            cells = [_date(c.at, now), week_label(c.gestation_days) or "-", str(c.pain_now), level_label(c.level),
+                     flags_label(c.flags) or "-"]  # fmt: skip
+            lines.append("| " + " | ".join(_table_cell(x) for x in cells) + " |")
+    else:
+        lines.append(text("report.checkins_none"))
+    lines += ["", f"## {text('report.notes_title')}", ""]
+    noted = [r for r in oldest_first if r.note.strip()]
+    if noted:
+        for r in noted:
+            lines.append(text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=" ".join(r.note.split())))
+    else:
+        lines.append(text("report.notes_none"))
+    return "\n".join(lines) + "\n"
+
+
+def _weekly_table(records: list[Record], now: datetime) -> list[str]:
+    by_week: dict[date, list[int]] = defaultdict(list)
+    worst: dict[date, int] = {}
+    for day in insights.daily_pain(records, date.min, date.max, now.tzinfo):
+        monday = day.day - timedelta(days=day.day.weekday())
+        by_week[monday].extend([day.average] * day.readings)
+        worst[monday] = max(worst.get(monday, 0), day.worst)
+    if not by_week:
+        return [text("report.weekly_none")]
+    lines = [text("report.weekly_head"), "|---|---|---|---|"]
+    for monday in sorted(by_week):
+        values = by_week[monday]
+        lines.append(f"| {monday:%Y-%m-%d} | {len(values)} | {sum(values) / len(values):.1f} | {worst[monday]} |")
+    return lines
+
+
+def _routines_table(sessions: list[RoutineSession]) -> list[str]:
+    if not sessions:
+        return [text("report.routines_none")]
+    grouped: dict[str, list[RoutineSession]] = defaultdict(list)
+    for s in sessions:
+        grouped[s.routine_id].append(s)
+    lines = [text("report.routines_head"), "|---|---|---|---|"]
+    for routine_id, group in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
+        changes = [c for c in (insights.pain_change(s) for s in group) if c is not None]
+        if changes:
+            change = f"{sum(changes) / len(changes):+.1f}"
+            helped = f"{sum(1 for c in changes if c > 0)} / {len(changes)}"
+        else:
+            change = helped = text("report.routines_unmeasured")
+        lines.append(f"| {_table_cell(routine_name(group[-1]))} | {len(group)} | {change} | {helped} |")
+    return lines
+
+
+def render(fmt: str, records: list[Record], now: datetime) -> str:
+    if fmt == "json":
+        return to_json(records, now)
+    if fmt == "csv":
+        return to_csv(records)
+    return to_markdown(records, now)
+
+
+def default_path(fmt: str, today: date) -> Path:
+    return Path("~") / text("export.default_name", date=today.isoformat(), ext=EXTENSIONS[fmt])
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def write_file(path: Path, body: str, force: bool = False) -> None:
+    """Write `body` to `path` whole or not at all. Without `force` an existing file is left alone
+    (FileExistsError), checked at the moment of linking so nothing can slip in between."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(body)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        if force:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if `path` exists
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def filter_records(records: Iterable[Record], start: datetime | None, end: datetime | None) -> list[Record]:
+    return [r for r in records if (start is None or r.at >= start) and (end is None or r.at < end)]
