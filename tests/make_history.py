@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
 
     folder = Path(argv[0])
     n = int(argv[1]) if len(argv) > 1 else 10_000
-    Store(folder).add_many(make_records(n))
+    Store(folder).add_many(make_records(n, end=datetime.now().astimezone() - timedelta(hours=1)))
     print(f"wrote {n} records to {folder}")
     return 0
 

@@ -7,4 +7,6 @@ SCREENS = {
     "about": "coach.screens.about:AboutScreen",
     "first_run": "coach.screens.first_run:FirstRunScreen",
     "too_small": "coach.screens.too_small:TooSmallScreen",
+    "history": "coach.screens.history:HistoryScreen",
+    "record_detail": "coach.screens.record_detail:RecordDetailScreen",
 }
