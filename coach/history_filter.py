@@ -12,7 +12,6 @@ from coach.records import Profile, Record
 
 KINDS = ("all", "checkin", "routine", "flare")
 PERIODS = ("30", "7", "pregnancy", "all")
-MAX_ROWS = 500  # the table shows the newest this many; filters reach the rest
 
 
 def pregnancy_start(profile: Profile) -> datetime | None:

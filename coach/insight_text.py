@@ -18,7 +18,9 @@ def week_lines(this: WeekStats, before: WeekStats) -> list[str]:
     ]
 
 
-def streak_line(days: int) -> str:
+def streak_line(days: int, at_least: bool = False) -> str:
+    if at_least:
+        return text("trends.streak_long", days=days)
     if days == 0:
         return text("trends.streak_none")
     if days == 1:

@@ -137,3 +137,19 @@ async def test_export_format_changes_the_default_name(make_app, store):
         app.screen.query_one("#export-format", Select).value = "csv"
         await pilot.pause()
         assert Path(app.screen.query_one("#export-path", Input).value).suffix == ".csv"
+
+
+async def test_long_history_adds_rows_as_the_cursor_moves_down(make_app, store):
+    store.add_many([flare(i / 10, pain=i % 11) for i in range(250)])  # ten a day for 25 days
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_history(app, pilot)
+        table = app.screen.query_one("#history-table", DataTable)
+        assert table.row_count == 60
+        assert "250 records" in str(app.screen.query_one("#history-count", Static).content)
+        for _ in range(3):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert table.row_count == 250
+        # the rows added later are in order: the last row is the oldest record
+        assert table.get_row_at(249)[0] == "01 Nov"

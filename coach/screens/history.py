@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedCont
 
 from coach import insights
 from coach.content import text
-from coach.history_filter import MAX_ROWS, HistoryFilter
+from coach.history_filter import HistoryFilter
 from coach.insight_text import helps_lines, streak_line, week_lines
 from coach.record_text import days_back, kind_label, summary, week_label, when_label
 from coach.records import Record
@@ -19,6 +19,9 @@ from coach.screens.base import CoachScreen
 from coach.widgets.trend_chart import TrendChart
 
 TREND_DAYS = 30
+FIRST_ROWS = 60  # enough to fill a tall window
+MORE_ROWS = 200
+MORE_WHEN_LEFT = 20
 
 
 class HistoryScreen(CoachScreen, keys="history"):
@@ -59,8 +62,13 @@ class HistoryScreen(CoachScreen, keys="history"):
         self.reload(first=True)
         table.focus()
 
+    def on_screen_suspend(self) -> None:
+        self._returning = True
+
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        # Back from a detail or the export dialog: the record may have changed or gone.
+        if getattr(self, "_returning", False):
+            self._returning = False
             self.reload()
 
     # --- loading ---------------------------------------------------------------------------------
@@ -86,26 +94,34 @@ class HistoryScreen(CoachScreen, keys="history"):
         table = self.query_one("#history-table", DataTable)
         empty = not records and self.filter == HistoryFilter(period="all")
         table.clear()
-        now = self.app.now()
-        shown = records[:MAX_ROWS]
-        self.shown = {r.id: r for r in shown}
-        table.add_rows(
-            (when_label(r.at, now), week_label(r.gestation_days), kind_label(r.kind), summary(r) + (text("summary.note_mark") if r.note else ""))
-            for r in shown
-        )
-        # add_rows keys rows by position; keep our own ids in order for selection
-        self._row_ids = [r.id for r in shown]
+        self.records = records
+        self._row_ids: list[str] = []
+        self.shown = {}
+        self._add_rows(FIRST_ROWS)
         self.query_one("#history-filters", Static).update(self.filter.label(self.app.store.load_profile()))
-        if not records:
-            count = text("history.no_match")
-        elif len(records) > MAX_ROWS:
-            count = text("history.capped", shown=MAX_ROWS, count=len(records))
-        else:
-            count = text("history.count", count=len(records))
+        count = text("history.count", count=len(records)) if records else text("history.no_match")
         self.query_one("#history-count", Static).update(count)
         self.query_one("#history-empty").display = empty
         for widget in ("#history-table", "#history-count", "#history-filters"):
             self.query_one(widget).display = not empty
+
+    def _add_rows(self, count: int) -> None:
+        """Rows are added as the cursor gets near the end: a long history opens as fast as a short one."""
+        start = len(self._row_ids)
+        batch = self.records[start : start + count]
+        if not batch:
+            return
+        now = self.app.now()
+        self.query_one("#history-table", DataTable).add_rows(
+            (when_label(r.at, now), week_label(r.gestation_days), kind_label(r.kind), summary(r) + (text("summary.note_mark") if r.note else ""))
+            for r in batch
+        )
+        self._row_ids += [r.id for r in batch]
+        self.shown.update((r.id, r) for r in batch)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self._row_ids) - MORE_WHEN_LEFT:
+            self._add_rows(MORE_ROWS)
 
     def _fill_trends(self) -> None:
         now = self.app.now()
@@ -119,10 +135,11 @@ class HistoryScreen(CoachScreen, keys="history"):
         legend = text("trends.legend") if days else text("trends.no_pain", days=TREND_DAYS)
         self.query_one("#trend-legend", Static).update(legend)
         self.query_one("#trend-weeks", Static).update("\n".join(week_lines(*insights.week_vs_last(recent, now))))
+        # Counted within the 30 days read for the chart; a longer streak is shown as "30 or more" so that
+        # opening the screen never has to read years of history.
         streak = insights.routine_streak(recent, now)
-        if streak >= TREND_DAYS - 1:  # it may go further back than the month we read
-            streak = insights.routine_streak(store.query(kind="routine"), now)
-        self.query_one("#trend-streak", Static).update(streak_line(streak))
+        reaches_start = streak >= (last - first).days  # counted back to the first day read
+        self.query_one("#trend-streak", Static).update(streak_line(streak, at_least=reaches_start))
 
     def _fill_helps(self) -> None:
         records = self.app.store.query()

@@ -1,0 +1,109 @@
+"""Benchmark (a script, not a test): the history screen and csv export with 10,000 records.
+
+    .venv/bin/python tests/bench_history.py [RUNS]
+
+Each run uses a fresh Store, so month files are read and parsed as on a real start. Prints a table of
+medians: opening the history screen (table + trend chart) with an empty history and with 10,000 records
+over three years, and exporting everything to csv (in process, and as the `pain-coach export` command).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual.clock import MockClock  # noqa: E402
+
+from coach import export  # noqa: E402
+from coach.store import Store  # noqa: E402
+from tests.make_history import make_records  # noqa: E402
+
+NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
+
+
+def prepare(folder: Path, count: int) -> None:
+    store = Store(folder)
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+    if count:
+        store.add_many(make_records(count, end=NOW))
+
+
+async def open_history_once(folder: Path, tab: str = "records") -> float:
+    from coach.app import PainCoachApp
+
+    app = PainCoachApp(Store(folder), clock=MockClock(), now=lambda: NOW)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        app.action_open("history")
+        await pilot.pause()
+        if tab != "records":
+            app.screen.action_show_tab(tab)
+            await pilot.pause()
+        assert app.screen.__class__.__name__ == "HistoryScreen"
+        return time.perf_counter() - start
+
+
+def export_csv_once(folder: Path, out: Path) -> float:
+    start = time.perf_counter()
+    store = Store(folder)
+    body = export.to_csv(store.query())
+    export.write_file(out, body, force=True)
+    return time.perf_counter() - start
+
+
+def export_cli_once(folder: Path, out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "coach", "--data-dir", str(folder), "export", "--format", "csv", "-o", str(out), "--force"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return time.perf_counter() - start
+
+
+def median_ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:8.1f} ms   (min {min(samples) * 1000:.1f}, max {max(samples) * 1000:.1f})"
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        empty, full = Path(tmp) / "empty", Path(tmp) / "full"
+        os.environ["TEXTUAL_ANIMATIONS"] = "none"
+        prepare(empty, 0)
+        prepare(full, 10_000)
+        rows = []
+        for label, folder, tab in (
+            ("open history, empty", empty, "records"),
+            ("open history, 10,000 records", full, "records"),
+            ("open history + trends tab, empty", empty, "trends"),
+            ("open history + trends tab, 10,000", full, "trends"),
+        ):
+            asyncio.run(open_history_once(folder, tab))  # warm up imports
+            rows.append((label, [asyncio.run(open_history_once(folder, tab)) for _ in range(runs)]))
+        out = Path(tmp) / "all.csv"
+        rows.append(("export csv in process, 10,000", [export_csv_once(full, out) for _ in range(runs)]))
+        rows.append(("pain-coach export --format csv, 10,000", [export_cli_once(full, out) for _ in range(max(3, runs // 2))]))
+        width = max(len(label) for label, _ in rows)
+        print(f"{'what':<{width}}  median")
+        for label, samples in rows:
+            print(f"{label:<{width}}  {median_ms(samples)}")
+        extra = statistics.median(rows[1][1]) - statistics.median(rows[0][1])
+        extra_trends = statistics.median(rows[3][1]) - statistics.median(rows[2][1])
+        print(f"\nextra time to open with 10,000 records: {extra * 1000:.1f} ms (target < 150 ms)")
+        print(f"extra time with the trends tab shown:   {extra_trends * 1000:.1f} ms (target < 150 ms)")
+        print(f"csv rows written: {len(out.read_text().splitlines()) - 1}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
