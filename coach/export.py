@@ -85,23 +85,19 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def csv_row(record: Record) -> list[str]:
+def csv_row(record: Record) -> list[Any]:
+    """Cells in CSV_COLUMNS order; the csv module writes None as an empty cell."""
     data = record.to_json()
     data["week"] = week_label(record.gestation_days)
     data["pain"] = record.pain if isinstance(record, FlareLog) else record.pain_now if isinstance(record, CheckIn) else None
-    return [_cell(data.get(column)) for column in CSV_COLUMNS]
+    for column in ("flags", "where"):
+        if column in data:
+            data[column] = "; ".join(data[column])
+    if "answers" in data:
+        data["answers"] = json.dumps(data["answers"], ensure_ascii=False, sort_keys=True)
+    if "stopped_early" in data:
+        data["stopped_early"] = "yes" if data["stopped_early"] else "no"
+    return [data.get(column) for column in CSV_COLUMNS]
 
 
 def to_csv(records: list[Record]) -> str:
