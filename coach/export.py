@@ -119,6 +119,17 @@ def _table_cell(value: str) -> str:
     return value.replace("|", "/").replace("\n", " ")
 
 
+LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a two-minute read
+WEEKS_LIMIT = 26
+
+
+def _latest(items: list, limit: int, what: str) -> tuple[list, list[str]]:
+    """The last `limit` items (oldest first) and, if some were left out, a line saying so."""
+    if len(items) <= limit:
+        return items, []
+    return items[-limit:], ["", text("report.only_latest", shown=limit, count=len(items), what=what)]
+
+
 def to_markdown(records: list[Record], now: datetime) -> str:
     """A report a midwife or physio can read in two minutes; oldest first within each section."""
     oldest_first = sorted(records, key=lambda r: r.at)
@@ -138,39 +149,64 @@ def to_markdown(records: list[Record], now: datetime) -> str:
     if flares:
         pains = [f.pain for f in flares]
         lines.append("- " + text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains)))
-    lines += ["", f"## {text('report.red_flags_title')}", ""]
-    flagged = [c for c in checkins if c.flags]
-    if flagged:
-        for c in flagged:
-            lines.append(
-                text("report.red_flag_line", date=_date(c.at, now), week=week_label(c.gestation_days) or "-",
-                     flags=flags_label(c.flags), level=level_label(c.level))
-            )  # fmt: skip
-    else:
-        lines.append(text("report.red_flags_none"))
+    lines += ["", f"## {text('report.red_flags_title')}", ""] + _red_flags(checkins, now)
     lines += ["", f"## {text('report.weekly_title')}", ""] + _weekly_table(oldest_first, now)
     lines += ["", f"## {text('report.routines_title')}", ""] + _routines_table(sessions)
-    lines += ["", f"## {text('report.checkins_title')}", ""]
-    if checkins:
-        lines += [text("report.checkins_head"), "|---|---|---|---|---|"]
-        for c in checkins:
-            cells = [_date(c.at, now), week_label(c.gestation_days) or "-", str(c.pain_now), level_label(c.level),
-                     flags_label(c.flags) or "-"]  # fmt: skip
-            lines.append("| " + " | ".join(_table_cell(x) for x in cells) + " |")
-    else:
-        lines.append(text("report.checkins_none"))
-    lines += ["", f"## {text('report.notes_title')}", ""]
-    noted = [r for r in oldest_first if r.note.strip()]
-    if noted:
-        for r in noted:
-            lines.append(text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=" ".join(r.note.split())))
-    else:
-        lines.append(text("report.notes_none"))
+    lines += ["", f"## {text('report.checkins_title')}", ""] + _checkins(checkins, now)
+    lines += ["", f"## {text('report.notes_title')}", ""] + _notes(oldest_first, now)
     return "\n".join(lines) + "\n"
 
 
+def _red_flags(checkins: list[CheckIn], now: datetime) -> list[str]:
+    flagged = [c for c in checkins if c.flags]
+    if not flagged:
+        return [text("report.red_flags_none")]
+    last_seen: dict[str, tuple[int, datetime]] = {}
+    for c in flagged:
+        for flag in c.flags:
+            count, _ = last_seen.get(flag, (0, c.at))
+            last_seen[flag] = (count + 1, c.at)
+    lines = [
+        text("report.red_flag_count", flag=humanise(flag), count=count, last=_date(last, now))
+        for flag, (count, last) in sorted(last_seen.items(), key=lambda item: (-item[1][0], item[0]))
+    ]
+    shown, note = _latest(flagged, LIST_LIMIT, text("report.what_red_flags"))
+    lines += ["", text("report.red_flags_dates"), ""]
+    for c in shown:
+        lines.append(
+            text("report.red_flag_line", date=_date(c.at, now), week=week_label(c.gestation_days) or "-",
+                 flags=flags_label(c.flags), level=level_label(c.level))
+        )  # fmt: skip
+    return lines + note
+
+
+def _checkins(checkins: list[CheckIn], now: datetime) -> list[str]:
+    if not checkins:
+        return [text("report.checkins_none")]
+    levels: dict[str, int] = defaultdict(int)
+    for c in checkins:
+        levels[level_label(c.level)] += 1
+    lines = [text("report.levels", levels=", ".join(f"{name} {n}" for name, n in sorted(levels.items(), key=lambda i: -i[1]))), ""]
+    shown, note = _latest(checkins, LIST_LIMIT, text("report.what_checkins"))
+    lines += [text("report.checkins_head"), "|---|---|---|---|---|"]
+    for c in shown:
+        cells = [_date(c.at, now), week_label(c.gestation_days) or "-", str(c.pain_now), level_label(c.level),
+                 flags_label(c.flags) or "-"]  # fmt: skip
+        lines.append("| " + " | ".join(_table_cell(x) for x in cells) + " |")
+    return lines + note
+
+
+def _notes(records: list[Record], now: datetime) -> list[str]:
+    noted = [r for r in records if r.note.strip()]
+    if not noted:
+        return [text("report.notes_none")]
+    shown, note = _latest(noted, LIST_LIMIT, text("report.what_notes"))
+    lines = [text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=" ".join(r.note.split())) for r in shown]
+    return lines + note
+
+
 def _weekly_table(records: list[Record], now: datetime) -> list[str]:
-    by_week: dict[date, list[int]] = defaultdict(list)
+    by_week: dict[date, list[float]] = defaultdict(list)
     worst: dict[date, int] = {}
     for day in insights.daily_pain(records, date.min, date.max, now.tzinfo):
         monday = day.day - timedelta(days=day.day.weekday())
@@ -178,11 +214,12 @@ def _weekly_table(records: list[Record], now: datetime) -> list[str]:
         worst[monday] = max(worst.get(monday, 0), day.worst)
     if not by_week:
         return [text("report.weekly_none")]
+    mondays, note = _latest(sorted(by_week), WEEKS_LIMIT, text("report.what_weeks"))
     lines = [text("report.weekly_head"), "|---|---|---|---|"]
-    for monday in sorted(by_week):
+    for monday in mondays:
         values = by_week[monday]
         lines.append(f"| {monday:%Y-%m-%d} | {len(values)} | {sum(values) / len(values):.1f} | {worst[monday]} |")
-    return lines
+    return lines + note
 
 
 def _routines_table(sessions: list[RoutineSession]) -> list[str]:

@@ -119,3 +119,13 @@ def test_write_file_into_a_missing_folder_leaves_nothing(tmp_path):
 def test_default_path_is_dated_in_home():
     assert str(export.default_path("md", date(2026, 11, 26))) == "~/pain-coach-report-2026-11-26.md"
     assert str(export.default_path("csv", date(2026, 11, 26))).endswith(".csv")
+
+
+def test_long_report_lists_only_the_latest_and_says_so():
+    records = [checkin(i / 4, pain=i % 10, level="urgent", flags=["fever"], note=f"n{i}") for i in range(100)]
+    report = export.to_markdown(records, NOW)
+    assert "- fever: 100 times, last on 2026-11-26" in report
+    assert "Only the latest 20 of 100 check-ins with warning signs are listed." in report
+    assert "Only the latest 20 of 100 notes are listed." in report
+    assert "(Check-in): n0" in report and "(Check-in): n20" not in report  # n0 is the newest
+    assert "What the check-ins suggested: urgent 100." in report

@@ -153,3 +153,19 @@ async def test_long_history_adds_rows_as_the_cursor_moves_down(make_app, store):
         assert table.row_count == 250
         # the rows added later are in order: the last row is the oldest record
         assert table.get_row_at(249)[0] == "01 Nov"
+
+
+async def test_escape_cancels_a_note_edit(make_app, store):
+    record = flare(0, note="as it was")
+    store.add(record)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("x", "y", "escape")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RecordDetailScreen"
+        assert store.get(record.id).note == "as it was"
