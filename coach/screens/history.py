@@ -56,6 +56,7 @@ class HistoryScreen(CoachScreen, keys="history"):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = text("history.title")
         table = self.query_one("#history-table", DataTable)
         table.add_columns(text("history.col_when"), text("history.col_week"), text("history.col_kind"), text("history.col_summary"))
         self.query_one("#history-search").display = False
@@ -84,6 +85,7 @@ class HistoryScreen(CoachScreen, keys="history"):
         self._fill_trends()
         if self.query_one("#history-tabs", TabbedContent).active == "helps":
             self._fill_helps()
+        self.app.report_store_problems()  # a month that could not be read was moved aside: say so
 
     def _query(self) -> list[Record]:
         store, now = self.app.store, self.app.now()

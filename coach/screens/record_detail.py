@@ -42,6 +42,7 @@ class RecordDetailScreen(CoachScreen, keys="record_detail"):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = detail_title(self.record)
         self.show()
 
     def show(self) -> None:
