@@ -69,6 +69,24 @@ def daily_pain(records: Iterable[Record], first: date, last: date, tz: tzinfo | 
     ]
 
 
+def bucket_pain(days: list[DayPain], first: date, step: int) -> list[DayPain]:
+    """Days grouped into buckets of `step` days starting at `first`; each keeps its first day's date."""
+    if step == 1:
+        return list(days)
+    grouped: dict[date, list[DayPain]] = defaultdict(list)
+    for day in days:
+        grouped[first + timedelta(days=(day.day - first).days // step * step)].append(day)
+    return [
+        DayPain(
+            start,
+            sum(d.average * d.readings for d in group) / sum(d.readings for d in group),
+            max(d.worst for d in group),
+            sum(d.readings for d in group),
+        )
+        for start, group in sorted(grouped.items())
+    ]
+
+
 # --- this week against last week ------------------------------------------------------------------
 
 

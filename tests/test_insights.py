@@ -92,3 +92,17 @@ def test_trigger_counts_most_first_ties_by_name():
         flare(),
     ]
     assert insights.trigger_counts(records) == [("stairs", 2), ("walking", 2), ("sitting", 1)]
+
+
+def test_bucket_pain_weights_by_readings_and_keeps_the_worst():
+    days = [
+        insights.DayPain(date(2026, 11, 2), 2.0, 3, 1),
+        insights.DayPain(date(2026, 11, 3), 5.0, 9, 3),
+        insights.DayPain(date(2026, 11, 10), 4.0, 4, 2),
+    ]
+    weeks = insights.bucket_pain(days, date(2026, 11, 2), 7)
+    assert weeks == [
+        insights.DayPain(date(2026, 11, 2), 4.25, 9, 4),
+        insights.DayPain(date(2026, 11, 9), 4.0, 4, 2),
+    ]
+    assert insights.bucket_pain(days, date(2026, 11, 2), 1) == days

@@ -88,3 +88,11 @@ def test_chart_has_scale_dates_and_shapes():
     assert last_col(1) == " ●"  # worst 9 on the row for 9
     assert [last_col(r)[0] for r in range(10)] == [" "] * 4 + ["█"] * 6  # average 6: six rows of bar
     assert lines[10][5 + 2] == "·"  # 29 Oct: no entry, marked on the axis
+
+
+def test_weekly_chart_has_a_column_pair_per_week():
+    first, last = date(2026, 6, 8), date(2026, 11, 26)  # 26 Mondays
+    lines = chart_lines([DayPain(date(2026, 11, 23), 3.0, 10, 5)], first, last, step=7)
+    assert len(lines[0]) == 5 + 26 * 2
+    assert lines[0][5 + 25 * 2 + 1] == "●"  # the last week's worst, 10, on the top row
+    assert lines[-1].split()[-2:] == ["23", "Nov"]  # the last column is labelled by its Monday

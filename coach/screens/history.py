@@ -13,12 +13,13 @@ from coach import insights
 from coach.content import text
 from coach.history_filter import HistoryFilter
 from coach.insight_text import helps_lines, streak_line, week_lines
-from coach.record_text import days_back, kind_label, summary, week_label, when_label
+from coach.record_text import day_start, kind_label, summary, week_label, when_label
 from coach.records import Record
 from coach.screens.base import CoachScreen
 from coach.widgets.trend_chart import TrendChart
 
 TREND_DAYS = 30
+TREND_WEEKS = 26
 FIRST_ROWS = 60  # enough to fill a tall window
 MORE_ROWS = 200
 MORE_WHEN_LEFT = 20
@@ -31,6 +32,7 @@ class HistoryScreen(CoachScreen, keys="history"):
         self.shown: dict[str, Record] = {}
         self.deleted: Record | None = None
         self._helps_stale = True
+        self.weekly = False  # the chart: the last 30 days, or the last 26 weeks
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -43,7 +45,7 @@ class HistoryScreen(CoachScreen, keys="history"):
                 yield Static(text("history.empty"), id="history-empty", markup=False)
             with TabPane(text("history.tab_trends"), id="trends"):
                 with VerticalScroll():
-                    yield Static(text("trends.pain_title", days=TREND_DAYS), classes="heading", markup=False)
+                    yield Static(id="trend-title", classes="heading", markup=False)
                     yield TrendChart(id="trend-chart")
                     yield Static(text("trends.legend"), id="trend-legend", markup=False)
                     yield Static(text("trends.week_title"), classes="heading", markup=False)
@@ -127,21 +129,31 @@ class HistoryScreen(CoachScreen, keys="history"):
 
     def _fill_trends(self) -> None:
         now = self.app.now()
-        store = self.app.store
-        since = days_back(now, TREND_DAYS)
-        recent = store.query(since=since)
-        first, last = since.date(), now.date()
-        days = insights.daily_pain(recent, first, last, now.tzinfo)
-        chart = self.query_one("#trend-chart", TrendChart)
-        chart.show(days, first, last)
-        legend = text("trends.legend") if days else text("trends.no_pain", days=TREND_DAYS)
-        self.query_one("#trend-legend", Static).update(legend)
+        last = now.date()
+        if self.weekly:
+            monday = last - timedelta(days=last.weekday())
+            first, step = monday - timedelta(weeks=TREND_WEEKS - 1), 7
+            title = text("trends.pain_title_weeks", weeks=TREND_WEEKS)
+        else:
+            first, step = last - timedelta(days=TREND_DAYS - 1), 1
+            title = text("trends.pain_title", days=TREND_DAYS)
+        recent = self.app.store.query(since=day_start(first, now.tzinfo))
+        days = insights.bucket_pain(insights.daily_pain(recent, first, last, now.tzinfo), first, step)
+        self.query_one("#trend-title", Static).update(title)
+        self.query_one("#trend-chart", TrendChart).show(days, first, last, step=step)
+        legend = text("trends.legend_weeks" if self.weekly else "trends.legend")
+        self.query_one("#trend-legend", Static).update(legend if days else text("trends.no_pain"))
         self.query_one("#trend-weeks", Static).update("\n".join(week_lines(*insights.week_vs_last(recent, now))))
-        # Counted within the 30 days read for the chart; a longer streak is shown as "30 or more" so that
-        # opening the screen never has to read years of history.
+        # Counted within the days read for the chart; a longer streak is shown as "this many or more", so
+        # that opening the screen never has to read years of history.
         streak = insights.routine_streak(recent, now)
         reaches_start = streak >= (last - first).days  # counted back to the first day read
         self.query_one("#trend-streak", Static).update(streak_line(streak, at_least=reaches_start))
+
+    def action_chart_span(self) -> None:
+        self.weekly = not self.weekly
+        self.action_show_tab("trends")
+        self._fill_trends()
 
     def _fill_helps(self) -> None:
         records = self.app.store.query()
