@@ -91,7 +91,7 @@ def test_chart_has_scale_dates_and_shapes():
 
 
 def test_weekly_chart_has_a_column_pair_per_week():
-    first, last = date(2026, 6, 8), date(2026, 11, 26)  # 26 Mondays
+    first, last = date(2026, 6, 1), date(2026, 11, 26)  # 26 Mondays: 1 Jun to 23 Nov
     lines = chart_lines([DayPain(date(2026, 11, 23), 3.0, 10, 5)], first, last, step=7)
     assert len(lines[0]) == 5 + 26 * 2
     assert lines[0][5 + 25 * 2 + 1] == "●"  # the last week's worst, 10, on the top row
