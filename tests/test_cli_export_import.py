@@ -1,5 +1,6 @@
 import csv
 import json
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -8,9 +9,19 @@ from coach.store import Store
 from tests.history_records import checkin, flare, session
 
 
+def days_ago(record, days):
+    """The CLI reads the real clock, so these records are placed relative to it."""
+    return record.model_copy(update={"at": datetime.now().astimezone() - timedelta(days=days, minutes=1)})
+
+
 @pytest.fixture
 def filled(store):
-    records = [session(0, note="a"), checkin(1, flags=["bleeding"], level="emergency"), flare(2), flare(40)]
+    records = [
+        days_ago(session(note="a"), 0),
+        days_ago(checkin(flags=["bleeding"], level="emergency"), 1),
+        days_ago(flare(), 2),
+        days_ago(flare(), 40),
+    ]
     store.add_many(records)
     return records
 

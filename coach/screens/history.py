@@ -29,10 +29,13 @@ class HistoryScreen(CoachScreen, keys="history"):
     def __init__(self) -> None:
         super().__init__()
         self.filter = HistoryFilter()
-        self.shown: dict[str, Record] = {}
-        self.deleted: Record | None = None
-        self._helps_stale = True
+        self.records: list[Record] = []  # what the filters match, newest first
+        self.shown: dict[str, Record] = {}  # the ones in the table so far, by id
+        self._row_ids: list[str] = []
+        self.deleted: Record | None = None  # for undo
         self.weekly = False  # the chart: the last 30 days, or the last 26 weeks
+        self._helps_stale = True
+        self._returning = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -70,7 +73,7 @@ class HistoryScreen(CoachScreen, keys="history"):
 
     def on_screen_resume(self) -> None:
         # Back from a detail or the export dialog: the record may have changed or gone.
-        if getattr(self, "_returning", False):
+        if self._returning:
             self._returning = False
             self.reload()
 
@@ -99,7 +102,7 @@ class HistoryScreen(CoachScreen, keys="history"):
         empty = not records and self.filter == HistoryFilter(period="all")
         table.clear()
         self.records = records
-        self._row_ids: list[str] = []
+        self._row_ids = []
         self.shown = {}
         self._add_rows(FIRST_ROWS)
         self.query_one("#history-filters", Static).update(self.filter.label(self.app.store.load_profile()))
