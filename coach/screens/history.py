@@ -20,7 +20,7 @@ from coach.widgets.trend_chart import TrendChart
 
 TREND_DAYS = 30
 TREND_WEEKS = 26
-FIRST_ROWS = 60  # enough to fill a tall window
+FIRST_ROWS = 40  # or the window's height, if taller: enough to fill it
 MORE_ROWS = 200
 MORE_WHEN_LEFT = 20
 
@@ -104,7 +104,7 @@ class HistoryScreen(CoachScreen, keys="history"):
         self.records = records
         self._row_ids = []
         self.shown = {}
-        self._add_rows(FIRST_ROWS)
+        self._add_rows(max(FIRST_ROWS, self.app.size.height))
         self.query_one("#history-filters", Static).update(self.filter.label(self.app.store.load_profile()))
         count = text("history.count", count=len(records)) if records else text("history.no_match")
         self.query_one("#history-count", Static).update(count)
