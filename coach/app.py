@@ -15,6 +15,7 @@ from textual.clock import Clock
 from textual.screen import Screen
 
 from coach.content import Content, get_content, text
+from coach.pregnancy import with_gestation
 from coach.records import Record, Settings
 from coach.screens import SCREENS
 from coach.screens.base import content_bindings
@@ -90,6 +91,10 @@ class PainCoachApp(App[None]):
     def save_record(self, record: Record) -> bool:
         """Add a record to the history; on failure tell the person what to do and return False."""
         try:
+            record = with_gestation(record, self.store.load_profile())
+        except StoreError:
+            pass  # the record is worth keeping without the week
+        try:
             self.store.add(record)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
@@ -126,7 +131,9 @@ class PainCoachApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        if too_small(width, height) and not isinstance(self.screen, TooSmallScreen):
+        if not isinstance(self.screen, Screen) or self.screen.id == "_default":
+            return  # not started yet: on_mount checks once the home screen is up
+        if too_small(width, height) and not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
             self.push_screen(TooSmallScreen())
 
 

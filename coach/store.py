@@ -17,7 +17,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Iterator, TypeVar
 
@@ -87,18 +87,20 @@ def _parse_month(raw: bytes) -> list[Record]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Unreadable(f"not valid JSON ({exc.__class__.__name__})") from exc
+        raise Unreadable(text("errors.unreadable_not_json")) from exc
     if not isinstance(data, dict) or set(data) - {TABLE}:
-        raise Unreadable("not a pain-coach history file")
+        raise Unreadable(text("errors.unreadable_not_history"))
     table = data.get(TABLE, {})
-    if not isinstance(table, dict):
-        raise Unreadable("not a pain-coach history file")
+    # TinyDB numbers its documents; another key would crash its next insert.
+    if not isinstance(table, dict) or not all(key.isascii() and key.isdigit() for key in table):
+        raise Unreadable(text("errors.unreadable_not_history"))
     records = []
     for doc_id, doc in table.items():
         try:
             records.append(parse_record(doc))
         except ValidationError as exc:
-            raise Unreadable(f"record {doc_id} is not valid: {exc.errors()[0]['msg']}") from exc
+            problem = exc.errors()[0]["msg"]
+            raise Unreadable(text("errors.unreadable_record", id=doc_id, problem=problem)) from exc
     return records
 
 
@@ -109,6 +111,7 @@ class Store:
         self.problems: list[Quarantined] = []
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
+        self._lock_depth = 0
 
     # --- setup and locking ---------------------------------------------------------------------
 
@@ -123,6 +126,13 @@ class Store:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        if self._lock_depth:  # re-entrant: flock on a second descriptor would wait for ourselves
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
         self._ensure_dirs()
         try:
             fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
@@ -138,10 +148,13 @@ class Store:
                     if time.monotonic() > deadline:
                         raise StoreError(text("errors.store_busy", folder=self.root)) from None
                     time.sleep(0.01)
+            self._lock_depth = 1
             try:
                 yield
             except OSError as exc:
                 raise StoreError(_os_message(exc, self.root)) from exc
+            finally:
+                self._lock_depth = 0
         finally:
             os.close(fd)
 
@@ -267,8 +280,9 @@ class Store:
     ) -> list[Record]:
         """Records newest first, optionally of one kind (or several) and within [since, until)."""
         kinds = (kind,) if isinstance(kind, str) else kind
-        low = f"{since:%Y-%m}" if since else None
-        high = f"{until:%Y-%m}" if until else None
+        # A month file is named by the record's own UTC offset: widen by a day to catch the edges.
+        low = f"{since - timedelta(days=1):%Y-%m}" if since else None
+        high = f"{until + timedelta(days=1):%Y-%m}" if until else None
         found: list[Record] = []
         for path in self.month_files():
             month = path.stem
@@ -298,7 +312,7 @@ class Store:
         except ValidationError as exc:
             with self._locked():
                 if path.exists() and path.read_bytes() == raw:
-                    self._quarantine(path, name, f"not valid: {exc.errors()[0]['msg']}")
+                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
             return model()
 
     def _save_model(self, name: str, value: BaseModel) -> None:

@@ -65,7 +65,7 @@ def test_export_file_is_not_overwritten_without_force(filled, tmp_path, capsys):
 
 
 def test_export_to_missing_folder_is_refused(filled, tmp_path, capsys):
-    assert main(["export", "-o", str(tmp_path / "no" / "x.json")]) == 2
+    assert main(["export", "-o", str(tmp_path / "no" / "x.json")]) == 1
     assert "does not exist" in capsys.readouterr().err
 
 

@@ -12,7 +12,7 @@ import sys
 from coach import __version__
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["log", "export", "importer", "check_content"]
+COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content"]
 
 
 class UsageError(Exception):
@@ -30,6 +30,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     for name in COMMANDS:
         module = importlib.import_module(f"coach.cli.{name}")
         modules[module.add_parser(sub)] = module
+    for command in sub.choices.values():  # `pain-coach log --data-dir X` works as well as before `log`
+        command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=text("cli.data_dir_help"))
     return parser, modules
 
 

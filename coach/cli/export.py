@@ -59,4 +59,6 @@ def check_target(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise UsageError(text("errors.file_exists", path=path))
     if not path.parent.is_dir():
-        raise UsageError(text("export.no_folder", folder=path.parent))
+        from coach.store import StoreError  # a file-system problem, not bad usage: exit status 1
+
+        raise StoreError(text("export.no_folder", folder=path.parent))

@@ -34,6 +34,7 @@ def check_choice(what: str, value: str, valid: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coach.pregnancy import with_gestation
     from coach.records import FlareLog
 
     body = get_content().body
@@ -41,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     where = [check_choice("--where", w, [a.id for a in body.areas]) for w in args.where or []]
     side = check_choice("--side", args.side, [s.id for s in body.sides]) if args.side else None
     store = open_store(args)
-    record = store.add(FlareLog(pain=pain, where=where, side=side, note=args.note))
+    record = with_gestation(FlareLog(pain=pain, where=where, side=side, note=args.note), store.load_profile())
+    record = store.add(record)
     report_problems(store)
     where_text = " (" + ", ".join(body.area_label(w).lower() for w in where) + ")" if where else ""
     print(text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))

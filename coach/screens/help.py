@@ -19,7 +19,10 @@ def key_rows(name: str) -> list[tuple[str, str]]:
 
 
 def _key_name(key: str) -> str:
-    return {"question_mark": "?", "escape": "Esc", "space": "Space", "enter": "Enter"}.get(key, key)
+    names = {"question_mark": "?", "escape": "Esc", "space": "Space", "enter": "Enter", "plus": "+", "minus": "-"}
+    if key in names:
+        return names[key]
+    return key.upper() if key.startswith("f") and key[1:].isdigit() else key
 
 
 class HelpScreen(CoachModal, keys="help"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
@@ -28,12 +29,29 @@ class HomeScreen(CoachScreen, keys="home"):
             yield OptionList(*self._menu(), id="menu")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.show_status()
+
+    def on_screen_resume(self) -> None:
+        self.show_status()
+
+    def show_status(self) -> None:
+        """Week + days and trimester when the profile has dates (pregnancy.describe_stage)."""
+        from coach.pregnancy import describe_stage, stage
+        from coach.store import StoreError
+
+        try:
+            current = stage(self.app.store.load_profile(), self.app.now().date())
+        except StoreError:
+            return
+        self.query_one("#status", Static).update(describe_stage(current))
+
     def _menu(self) -> list[Option]:
         options = []
         for key in get_content().keys.screens["home"]:
             if key.show:
                 shown = key.key.split(",")[0]
-                options.append(Option(f"[b]{shown}[/b]  {key.label}", id=key.action))
+                options.append(Option(Text.assemble((f" {shown} ", "bold reverse"), "  ", key.label), id=key.action))
         return options
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -25,7 +25,8 @@ class TooSmallScreen(CoachModal[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         if not too_small(event.size.width, event.size.height):
-            self.dismiss()
+            if self.is_current:  # Resize can arrive twice; dismiss only once
+                self.dismiss()
         else:
             self._show(event.size.width, event.size.height)
 

@@ -1,0 +1,113 @@
+"""`pain-coach check-in --answers FILE.json [--json] [--save]` and `pain-coach check-in --schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from coach.cli import UsageError, open_store, report_problems
+from coach.content import get_content, text
+
+
+def add_parser(sub) -> str:
+    p = sub.add_parser("check-in", help=text("cli.checkin_help"), description=text("cli.checkin_help"))
+    p.add_argument("--answers", metavar="FILE.json", help=text("cli.checkin_answers_help"))
+    p.add_argument("--json", action="store_true", help=text("cli.checkin_json_help"))
+    p.add_argument("--save", action="store_true", help=text("cli.checkin_save_help"))
+    p.add_argument("--schema", action="store_true", help=text("cli.checkin_schema_help"))
+    return "check-in"
+
+
+def schema() -> dict:
+    """Every question id with its kind, text and accepted answers."""
+    out = {}
+    for q in get_content().questionnaire.questions:
+        entry: dict[str, object] = {"kind": q.kind, "text": q.text}
+        accepts = "scale" if q.kind == "scale" else "one" if q.kind == "one" else "list" if q.kind == "flags" or not q.required else "some"
+        entry["accepts"] = text(f"answers.accepts_{accepts}")
+        if q.options:
+            entry["options"] = {o.id: o.label for o in q.options}
+        if q.show_if:
+            entry["asked_only_if"] = q.show_if
+        out[q.id] = entry
+    return out
+
+
+def read_answers(name: str) -> object:
+    try:
+        raw = sys.stdin.read() if name == "-" else Path(name).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)) from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UsageError(text("answers.not_json", path=name, reason=exc)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.schema:
+        print(json.dumps(schema(), indent=2, ensure_ascii=False))
+        return 0
+    if not args.answers:
+        raise UsageError(text("answers.need_answers"))
+    from coach.pregnancy import stage
+    from coach.records import now
+    from coach.triage import AnswerError, assess, check_answers, checkin_record
+
+    raw = read_answers(args.answers)
+    store = open_store(args)
+    profile = store.load_profile()
+    at = now()
+    current = stage(profile, at.date())
+    try:
+        answers = check_answers(raw, current)
+    except AnswerError as exc:
+        problems = "; ".join(text(f"answers.{key}", **values) for key, values in exc.problems)
+        raise UsageError(text("answers.problems", problems=problems)) from None
+    result = assess(answers, current)
+    if args.json:
+        body = {
+            "level": result.level,
+            "flags": result.flags,
+            "soon": result.soon,
+            "pattern": result.pattern,
+            "advice": result.advice,
+            "routines": result.routines,
+        }
+        print(json.dumps(body, indent=2))
+    else:
+        print(as_text(result))
+    if args.save:
+        from coach.pregnancy import with_gestation
+
+        record = checkin_record(answers, result, at)
+        store.add(with_gestation(record, profile))
+        report_problems(store)
+        print(text("answers.text_saved", level=result.level), file=sys.stderr)
+    return 0
+
+
+def as_text(result) -> str:
+    content = get_content()
+    triage, advice = content.triage, content.advice
+    level = triage.level(result.level)
+    lines = [text("answers.text_level", title=level.title, action=level.action)]
+    if result.flags:
+        lines += ["", text("answers.text_flags")] + [f"  - {triage.flag(f).label}" for f in result.flags]
+    if result.soon:
+        lines += ["", text("answers.text_soon")] + [f"  - {triage.soon_rule(r).text}" for r in result.soon]
+    lines += ["", text("answers.text_pattern")]
+    if result.pattern:
+        lines.append("  " + text("assessment.pattern_fit", name=triage.pattern(result.pattern).name))
+    else:
+        lines.append("  " + text("assessment.pattern_none"))
+    if result.advice:
+        lines += ["", text("answers.text_plan")]
+        lines += [f"  - {advice.item(a).title}: {advice.item(a).text}" for a in result.advice]
+    if result.routines:
+        lines += ["", text("answers.text_routines")] + [f"  - {r}" for r in result.routines]
+    if not result.blocking:
+        lines += ["", advice.calcium.text]
+    return "\n".join(lines)

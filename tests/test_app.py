@@ -1,0 +1,132 @@
+"""The app shell: boots, shows the home menu from content, help, first-run notice, quit, theme, size."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from coach.content import get_content, text
+from coach.screens.first_run import FirstRunScreen
+from coach.screens.help import HelpScreen
+from coach.screens.home import HomeScreen
+from coach.screens.too_small import TooSmallScreen
+
+
+def menu_labels(app) -> list[str]:
+    menu = app.screen.query_one("#menu", OptionList)
+    return [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+
+
+async def test_home_menu_comes_from_content(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        labels = menu_labels(app)
+        expected = [k.label for k in get_content().keys.screens["home"] if k.show]
+        assert len(labels) == len(expected)
+        for label, want in zip(labels, expected):
+            assert want in label
+        assert app.screen.query_one("#home-title", Static).content == text("app.title")
+
+
+async def test_menu_item_opens_its_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AboutScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_help_lists_the_screens_keys_and_closes(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(str(s.content) for s in app.screen.query(".keys").results(Static))
+        for binding in get_content().keys.screens["home"] + get_content().keys.screens["app"]:
+            assert binding.label in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_first_run_notice_appears_once(make_app, store):
+    app = make_app(first_run_done=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.load_settings().first_run_done
+
+    again = make_app(first_run_done=False)  # settings on disk already say done
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+
+
+async def test_ctrl_q_quits(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_theme_is_remembered_between_runs(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    assert store.load_settings().theme == "nord"
+    again = make_app()
+    async with again.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_small_window_asks_for_a_larger_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(70, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        message = str(app.screen.query_one("#too-small", Static).content)
+        assert "80 x 24" in message and "70 x 20" in message
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_palette_lists_the_main_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for key in get_content().keys.screens["home"]:
+            if key.action.startswith("app.open("):
+                assert key.label in titles
+        assert "Theme" in titles
+
+
+async def test_a_quarantined_month_is_reported(make_app, store, isolated_dirs):
+    store.history.mkdir(parents=True, exist_ok=True)
+    (store.history / "2026-10.json").write_text("{not json")
+    store.query()  # the read that finds it
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("2026-10" in m and "corrupt" in m for m in messages)

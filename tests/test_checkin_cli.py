@@ -1,0 +1,92 @@
+"""`pain-coach check-in`: the same triage from a JSON file, exit 2 on bad answers, --save, --schema."""
+
+from __future__ import annotations
+
+import json
+
+from coach.cli import main
+from coach.records import Profile
+from coach.store import Store
+
+
+def calm_answers(**changes) -> dict:
+    answers = {
+        "where": ["buttock"], "side": "left", "feel": ["dull-ache"], "pain_now": 3, "pain_worst": 4,
+        "worse": ["turning-in-bed"], "rest": "yes", "trend": "better", "sleep": "none", "duration": "days",
+        "flags_nerves": [], "flags_bleeding": [], "flags_pregnancy": [], "flags_other": [],
+    }
+    answers.update(changes)
+    return answers
+
+
+def write(tmp_path, answers) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    return str(path)
+
+
+def test_json_assessment(tmp_path, capsys):
+    assert main(["check-in", "--answers", write(tmp_path, calm_answers()), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["level"] == "self-care"
+    assert out["pattern"] == "pelvic-girdle"
+    assert out["flags"] == []
+    assert "quick-buttock-relief" in out["routines"] and "pacing" in out["advice"]
+
+
+def test_text_assessment_names_red_flags_and_offers_no_plan(tmp_path, capsys):
+    answers = calm_answers(flags_nerves=["saddle-numbness"])
+    assert main(["check-in", "--answers", write(tmp_path, answers)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Get help now:")
+    assert "Numbness around the genitals" in out
+    assert "Relief plan" not in out and "Routines" not in out
+
+
+def test_unknown_ids_and_values_exit_2_naming_them(tmp_path, capsys, store):
+    answers = calm_answers(wher=["buttock"], side="up")
+    assert main(["check-in", "--answers", write(tmp_path, answers), "--save"]) == 2
+    err = capsys.readouterr().err
+    assert "no question 'wher'" in err and "'up'" in err
+    assert "Traceback" not in err
+    assert store.query(kind="checkin") == []
+
+
+def test_bad_json_and_missing_file_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    assert main(["check-in", "--answers", str(bad)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    assert main(["check-in", "--answers", str(tmp_path / "nope.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert main(["check-in"]) == 2
+
+
+def test_save_stores_a_checkin_with_the_week(tmp_path, capsys, store: Store):
+    from datetime import date, timedelta
+
+    store.save_profile(Profile(due_date=date.today() + timedelta(days=70), date_basis="due"))
+    answers = calm_answers(pain_now=8, pain_worst=8, rest="a-little", trend="same")
+    assert main(["check-in", "--answers", write(tmp_path, answers), "--save", "--json"]) == 0
+    [saved] = store.query(kind="checkin")
+    assert (saved.level, saved.pain_now, saved.pain_worst) == ("soon", 8, 8)
+    assert saved.answers == answers
+    assert saved.gestation_days == 210
+    assert "Saved" in capsys.readouterr().err
+
+
+def test_schema_lists_every_question_and_its_answers(capsys):
+    assert main(["check-in", "--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["pain_now"]["kind"] == "scale"
+    assert "saddle-numbness" in schema["flags_nerves"]["options"]
+    assert schema["side"]["asked_only_if"]["where"]
+
+
+def test_log_records_carry_the_week(store: Store, capsys):
+    from datetime import date, timedelta
+
+    store.save_profile(Profile(due_date=date.today() + timedelta(days=14), date_basis="due"))
+    assert main(["log", "--pain", "5"]) == 0
+    [flare] = store.query(kind="flare")
+    assert flare.gestation_days == 266

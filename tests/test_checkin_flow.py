@@ -1,0 +1,254 @@
+"""Pilot: profile -> check-in -> assessment or red-flag screen, back-navigation, the flare log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Static
+
+from coach.records import Profile
+from coach.safety import blocking_checkin
+
+SIZE = (100, 32)
+DUE = Profile(due_date=date(2027, 2, 14), date_basis="due")  # 28 weeks + 4 days on the fixed test day
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def type_text(pilot, value: str) -> None:
+    for ch in value:
+        await pilot.press(ch)
+    await pilot.pause()
+
+
+CALM = [  # buttock, left, dull ache, pain 4 then 5, turning in bed, rest eases, better, sleep fine, days
+    "2", "enter", "1", "1", "enter", "4", "enter", "5", "enter", "3", "enter", "1", "1", "1", "1",
+]
+NO_FLAGS = ["n", "n", "n", "n"]
+
+
+async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c")
+        assert screen_name(app) == "ProfileScreen"
+        await press(pilot, "enter")  # "my due date"
+        app.screen.query_one("#date", Input).focus()
+        await type_text(pilot, "14/02/2027")
+        assert shown(app, "#date-echo") == "14 February 2027: you are 28 weeks + 4 days today (third trimester)."
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "CheckInScreen"
+        assert store.load_profile().due_date == date(2027, 2, 14)
+        assert shown(app, "#progress") == "Question 1 of 14"
+        await press(pilot, *CALM)
+        assert shown(app, "#progress") == "Question 11 of 14"
+        await press(pilot, *NO_FLAGS)
+        assert screen_name(app) == "AssessmentScreen"
+        assert "pelvic girdle pain" in shown(app, "#pattern") and "a midwife or physio can confirm" in shown(app, "#pattern")
+        assert "Quick buttock relief" in shown(app, "#routines")
+    [checkin] = store.query(kind="checkin")
+    assert (checkin.level, checkin.pain_now, checkin.pain_worst, checkin.pattern) == ("self-care", 4, 5, "pelvic-girdle")
+    assert checkin.answers["where"] == ["buttock"] and checkin.answers["flags_other"] == []
+    assert checkin.gestation_days == 28 * 7 + 4
+    assert "quick-buttock-relief" in checkin.routines
+
+
+async def test_an_impossible_due_date_is_refused_and_nothing_saved(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "p")
+        await press(pilot, "enter")
+        app.screen.query_one("#date", Input).focus()
+        await type_text(pilot, "31/02/2027")
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "ProfileScreen"
+        assert "not a date" in shown(app, "#profile-problem")
+        app.screen.query_one("#date", Input).value = "2026-09-01"
+        await press(pilot, "ctrl+s")
+        assert "If your baby has been born" in shown(app, "#profile-problem")
+    assert store.load_profile() == Profile()
+
+
+async def test_a_red_flag_goes_to_the_red_flag_screen_and_blocks_routines(make_app, store):
+    store.save_profile(DUE.model_copy(update={"emergency_number": "112"}))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n", "n", "4", "enter", "n")  # baby moving less
+        assert screen_name(app) == "RedFlagScreen"
+        assert "maternity unit" in shown(app, "#redflag-title")
+        assert "Baby moving less" in shown(app, "#redflag-flags")
+        assert "112" in shown(app, "#numbers")
+        assert blocking_checkin(store, app.settings) is not None
+        await pilot.click("#checked")
+        await pilot.pause()
+        assert screen_name(app) == "HomeScreen"
+        assert blocking_checkin(store, app.settings) is None
+    [checkin] = store.query(kind="checkin")
+    assert (checkin.level, checkin.flags, checkin.routines) == ("urgent", ["baby-movements"], [])
+
+
+async def test_red_flag_screen_lists_default_numbers_without_ones_own(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "4", "enter", "n", "n", "n")  # bladder or bowel
+        assert screen_name(app) == "RedFlagScreen"
+        assert shown(app, "#redflag-title") == "Get help now"
+        numbers = shown(app, "#numbers")
+        assert "999" in numbers and "112" in numbers and "911" in numbers
+        await press(pilot, "escape")
+        assert screen_name(app) == "HomeScreen"
+    assert blocking_checkin(store, app.settings).flags == ["bladder-bowel"]
+
+
+async def test_back_changes_an_answer(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "2", "enter", "1", "1", "enter", "4", "enter")
+        assert shown(app, "#progress") == "Question 5 of 14"
+        await press(pilot, "escape")  # back to "pain now", which shows the earlier answer
+        assert app.screen.query_one("#scale", Input).value == "4"
+        app.screen.query_one("#scale", Input).value = "2"
+        await press(pilot, "enter", "5", "enter", "3", "enter", "1", "1", "1", "1", *NO_FLAGS)
+        assert screen_name(app) == "AssessmentScreen"
+    assert store.query(kind="checkin")[0].pain_now == 2
+
+
+async def test_scale_refuses_out_of_range_in_place(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "2", "enter", "1", "1", "enter")
+        await type_text(pilot, "11")
+        await press(pilot, "enter")
+        assert shown(app, "#progress") == "Question 4 of 14"
+        assert shown(app, "#problem") == "Type a whole number from 0 to 10."
+        await press(pilot, "enter")  # empty
+        assert shown(app, "#progress") == "Question 4 of 14"
+
+
+async def test_where_needs_an_answer(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "enter")
+        assert shown(app, "#progress") == "Question 1 of 14"
+        assert shown(app, "#problem") == "Choose at least one."
+
+
+async def test_the_flare_log_in_three_keys(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "f", "6", "enter")
+        assert screen_name(app) == "HomeScreen"
+    [flare] = store.query(kind="flare")
+    assert (flare.pain, flare.where, flare.gestation_days) == (6, [], 28 * 7 + 4)
+
+
+async def test_the_flare_log_with_where_and_activity_and_refusal(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "f")
+        await type_text(pilot, "12")
+        await press(pilot, "enter")
+        assert "0 to 10" in shown(app, "#flare-problem")
+        app.screen.query_one("#flare-pain", Input).value = "7"
+        await press(pilot, "tab", "down", "space", "tab", "down", "tab")  # buttock; second activity
+        await type_text(pilot, "stairs at work")
+        await press(pilot, "enter")
+        assert screen_name(app) == "HomeScreen"
+    [flare] = store.query(kind="flare")
+    assert (flare.pain, flare.where, flare.note) == (7, ["buttock"], "stairs at work")
+    assert flare.activity is not None
+
+
+async def test_home_shows_the_week(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown(app, "#status") == "28 weeks + 4 days pregnant · third trimester"
+
+
+async def test_profile_saves_lmp_pgp_conditions_and_number(make_app, store):
+    from textual.widgets import SelectionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "p", "down", "enter")  # "the first day of my last period"
+        app.screen.query_one("#date", Input).focus()
+        await type_text(pilot, "1 May 2026")
+        assert "your due date is 5 February 2027" in shown(app, "#date-echo")
+        app.screen.query_one("#conditions", SelectionList).select("pre-eclampsia")
+        app.screen.query_one("#emergency", Input).value = "+44 999"
+        app.screen.query_one("#pgp").focus()
+        await press(pilot, "enter")  # yes
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "HomeScreen"
+        assert "29 weeks + 6 days pregnant" in shown(app, "#status")
+    profile = store.load_profile()
+    assert (profile.date_basis, profile.lmp, profile.due_date) == ("lmp", date(2026, 5, 1), date(2027, 2, 5))
+    assert (profile.pgp_diagnosed, profile.conditions, profile.emergency_number) == ("yes", ["pre-eclampsia"], "+44 999")
+
+
+async def test_a_bad_emergency_number_is_refused(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "p")
+        app.screen.query_one("#emergency", Input).value = "call 999"
+        await press(pilot, "ctrl+s")
+        assert screen_name(app) == "ProfileScreen"
+        assert "digits" in shown(app, "#profile-problem")
+    assert store.load_profile() == Profile()
+
+
+async def test_skipping_the_profile_still_allows_a_checkin(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "escape")
+        assert screen_name(app) == "CheckInScreen"
+        await press(pilot, *CALM, *NO_FLAGS)
+        assert screen_name(app) == "AssessmentScreen"
+    assert store.query(kind="checkin")[0].gestation_days is None
+
+
+async def test_escape_on_the_first_question_leaves_without_saving(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "escape")
+        assert screen_name(app) == "HomeScreen"
+    assert store.query(kind="checkin") == []
+
+
+async def test_command_palette_offers_checkin_profile_and_flare_log(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+    assert {"Check in: how is the pain?", "Log a flare", "Profile: due date and more"} <= set(titles)
+
+
+async def test_red_flag_screen_fits_the_smallest_window(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "c", *CALM, "n", "n", "n", "4", "enter")  # a fall or blow to the bump
+        assert screen_name(app) == "RedFlagScreen"
+        for button in ("#go-home", "#checked"):
+            region = app.screen.query_one(button).region
+            assert region.height == 3 and 0 <= region.y and region.bottom <= 24

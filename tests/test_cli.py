@@ -1,0 +1,242 @@
+"""The command line, run as a person would: `python -m coach ...` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach import __version__
+from coach.cli import COMMANDS
+from coach.content import get_content
+from coach.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBCOMMANDS = [{"checkin": "check-in", "importer": "import"}.get(name, name.replace("_", "-")) for name in COMMANDS]
+
+
+def run(*args: str, data: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    environ = dict(os.environ, **(env or {}))
+    if data is not None:
+        environ["PAIN_COACH_DATA_DIR"] = str(data)
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args],
+        capture_output=True, text=True, env=environ, cwd=ROOT, timeout=60,
+    )
+
+
+@pytest.fixture
+def data(isolated_dirs) -> Path:
+    return isolated_dirs
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def test_version(data):
+    result = run("--version", data=data)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"pain-coach {__version__}"
+    assert not data.exists()
+
+
+def test_help_lists_every_subcommand(data):
+    result = run("--help", data=data)
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: pain-coach")
+    for name in SUBCOMMANDS:
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_each_subcommand_has_help(data, name):
+    result = run(name, "--help", data=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: pain-coach {name}")
+    assert result.stderr == ""
+    assert not data.exists()
+
+
+def test_log_valid_entry(data):
+    result = run("log", "--pain", "6", "--where", "buttock", "--where", "back-of-thigh", "--side", "left",
+                 "--note", "after the stairs", data=data)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert "6/10" in lines[0] and "buttock" in lines[0] and "back of the thigh" in lines[0]
+    assert result.stderr == ""
+    (record,) = Store(data).all()
+    assert (record.kind, record.pain, record.where, record.side, record.note) == (
+        "flare", 6, ["buttock", "back-of-thigh"], "left", "after the stairs")
+    assert record.at.utcoffset() is not None
+
+
+def test_log_pain_only(data):
+    result = run("log", "--pain", "0", data=data)
+    assert result.returncode == 0, result.stderr
+    (record,) = Store(data).all()
+    assert (record.pain, record.where, record.side) == (0, [], None)
+
+
+AREAS = [a.id for a in get_content().body.areas]
+SIDES = [s.id for s in get_content().body.sides]
+
+
+@pytest.mark.parametrize(
+    "args, must_name",
+    [
+        (["--pain", "11"], ["0 to 10", "'11'"]),
+        (["--pain", "-1"], ["0 to 10", "'-1'"]),
+        (["--pain", "x"], ["0 to 10", "'x'"]),
+        (["--pain", "4.5"], ["0 to 10", "'4.5'"]),
+        (["--pain", "4", "--where", "knee"], ["--where", *AREAS, "'knee'"]),
+        (["--pain", "4", "--where", "buttock", "--where", "elbow"], ["--where", *AREAS, "'elbow'"]),
+        (["--pain", "4", "--side", "middle"], ["--side", *SIDES, "'middle'"]),
+    ],
+    ids=["pain-11", "pain-minus-1", "pain-x", "pain-fraction", "unknown-area", "second-area-unknown",
+         "unknown-side"],
+)
+def test_log_invalid_values(data, args, must_name):
+    result = run("log", *args, data=data)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for needle in must_name:
+        assert needle in lines[0]
+    assert files_under(data) == []  # nothing written
+
+
+def test_log_without_pain_is_a_usage_error(data):
+    result = run("log", data=data)
+    assert result.returncode == 2
+    assert "--pain" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert files_under(data) == []
+
+
+def test_export_json_contains_the_logged_records(data):
+    for pain in ("3", "7"):
+        assert run("log", "--pain", pain, "--where", "buttock", data=data).returncode == 0
+    result = run("export", "--format", "json", data=data)
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(result.stdout)
+    stored = {r.id: r for r in Store(data).all()}
+    assert {r["id"] for r in exported["records"]} == set(stored)
+    assert sorted(r["pain"] for r in exported["records"]) == [3, 7]
+    assert all(r["kind"] == "flare" and r["where"] == ["buttock"] for r in exported["records"])
+
+
+def test_export_of_an_empty_history(data):
+    result = run("export", data=data)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["records"] == []
+
+
+def test_export_unknown_format(data):
+    result = run("export", "--format", "xml", data=data)
+    assert result.returncode == 2
+    assert "json" in result.stderr and "'xml'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_export_to_file_refuses_to_overwrite_without_force(data, tmp_path):
+    assert run("log", "--pain", "5", data=data).returncode == 0
+    out = tmp_path / "history.json"
+    result = run("export", "-o", str(out), data=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "1 record" in result.stderr
+    assert len(json.loads(out.read_text())["records"]) == 1
+
+    assert run("log", "--pain", "6", data=data).returncode == 0
+    refused = run("export", "-o", str(out), data=data)
+    assert refused.returncode == 2
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    assert len(json.loads(out.read_text())["records"]) == 1  # untouched
+
+    forced = run("export", "-o", str(out), "--force", data=data)
+    assert forced.returncode == 0, forced.stderr
+    assert len(json.loads(out.read_text())["records"]) == 2
+
+
+def test_export_into_a_missing_folder_is_one_line(data, tmp_path):
+    result = run("export", "-o", str(tmp_path / "nope" / "out.json"), data=data)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_unusable_data_dir_is_exit_1_and_one_line(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("--data-dir", str(blocker / "data"), "log", "--pain", "4")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert str(blocker / "data") in lines[0] or str(blocker) in lines[0]
+    assert lines[0].count("pain-coach") == 1  # said once, not "pain-coach: pain-coach could not..."
+    assert result.stdout == ""
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_data_dir_is_exit_1_and_one_line(data):
+    data.mkdir(mode=0o500)
+    try:
+        result = run("log", "--pain", "4", data=data)
+    finally:
+        os.chmod(data, 0o700)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1 and "Cannot write" in result.stderr
+
+
+def test_data_dir_option_beats_the_environment(data, tmp_path):
+    chosen = tmp_path / "chosen"
+    assert run("--data-dir", str(chosen), "log", "--pain", "2", data=data).returncode == 0
+    assert len(Store(chosen).all()) == 1
+    assert files_under(data) == []
+
+
+def test_a_quarantined_month_is_reported_by_log(data):
+    (data / "history").mkdir(parents=True)
+    (data / "history" / "2020-01.json").write_bytes(b"\x00garbage")
+    result = run("log", "--pain", "3", data=data)
+    assert result.returncode == 0
+    export = run("export", data=data)
+    assert export.returncode == 0
+    assert "2020-01" in export.stderr and "corrupt-" in export.stderr
+    assert len(json.loads(export.stdout)["records"]) == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--version"], ["log", "--pain", "3"], ["export"], ["check-content"]],
+    ids=["version", "log", "export", "check-content"],
+)
+def test_subcommands_do_not_import_textual(data, argv):
+    code = (
+        "import sys, contextlib, io\n"
+        "from coach.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    status = main({argv!r})\n"
+        "print(status, 'textual' in sys.modules)\n"
+    )
+    environ = dict(os.environ, PAIN_COACH_DATA_DIR=str(data))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ,
+                            cwd=ROOT, timeout=60)
+    assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_data_dir_works_after_the_subcommand_too(tmp_path):
+    target = tmp_path / "elsewhere"
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "log", "--pain", "4", "--data-dir", str(target)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list((target / "history").glob("*.json"))

@@ -1,0 +1,45 @@
+"""`pain-coach routines [--all]`."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from coach.cli import main
+from coach.records import Profile
+
+
+def test_lists_routines_for_the_profile_with_lengths(store, capsys):
+    store.save_profile(Profile(due_date=date.today() + timedelta(weeks=6), pgp_diagnosed="no"))
+    assert main(["routines"]) == 0
+    out = capsys.readouterr().out
+    assert "Planned for 34 weeks + 0 days" in out
+    assert "  desk-break               3:15  Desk break" in out
+    assert "changed:" not in out
+
+
+def test_all_shows_changes_and_hidden_routines_with_why(store, capsys):
+    from coach.custom_routines import routines_dir
+
+    routines_dir().mkdir(parents=True)
+    (routines_dir() / "mine.toml").write_text(
+        '[[routines]]\nid = "hips"\nname = "Hips"\nsteps = [{ exercise = "half-kneeling-hip-flexor" }]\n'
+    )
+    (routines_dir() / "typo.toml").write_text('[[routines]]\nid = "t"\nname = "T"\nsteps = [{ exercise = "cat-cw" }]\n')
+    assert main(["routines"]) == 0
+    captured = capsys.readouterr()
+    assert "hips" not in captured.out and "1 more not offered today" in captured.out
+    assert "typo.toml: routines[0].steps[0].exercise: no exercise 'cat-cw' (did you mean 'cat-cow'?)" in captured.err
+    assert main(["routines", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "don't know how far along" in out
+    assert "changed: Glute bridge → Buttock squeeze" in out
+    assert "hips" in out and "every step was left out" in out
+
+
+def test_routines_command_does_not_import_textual():
+    import subprocess
+    import sys
+
+    code = "import sys; from coach.cli import main; main(['routines']); print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("False")

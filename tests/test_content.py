@@ -1,0 +1,242 @@
+"""The content module: the packaged files validate, and every kind of mistake is reported as
+`content/<file>.toml: <field path>: <what>`, one line each."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.content import Content, ContentError, get_content, load_content
+from coach.locations import content_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT_FILES = sorted(name for name in Content.model_fields if name != "version")
+
+
+@pytest.fixture
+def copy(tmp_path) -> Path:
+    """A fresh copy of the packaged content, named `content` like the real folder."""
+    folder = tmp_path / "content"
+    shutil.copytree(content_dir(), folder)
+    return folder
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text()
+    assert text.count(old) == 1, f"{old!r} should occur once in {name}"
+    path.write_text(text.replace(old, new))
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(folder)
+    assert str(caught.value) == "\n".join(caught.value.problems)
+    return caught.value.problems
+
+
+def test_packaged_content_validates():
+    content = load_content()
+    assert content.version
+    assert {a.id for a in content.body.areas} >= {"buttock", "back-of-thigh", "lower-back"}
+    assert content.keys.screens["app"]
+    assert content.about.safety.sources
+    assert sorted(p.stem for p in content_dir().glob("*.toml")) == CONTENT_FILES
+
+
+def test_content_is_loaded_once():
+    assert get_content() is get_content()
+
+
+def test_version_changes_with_the_files(copy):
+    before = load_content(copy).version
+    edit(copy, "ui.toml", 'intro = "What would you like to do?"', 'intro = "What now?"')
+    assert load_content(copy).version != before
+
+
+BROKEN = {
+    "missing file": (
+        lambda f: (f / "body.toml").unlink(),
+        ["content/body.toml: missing file"],
+    ),
+    "bad toml": (
+        lambda f: (f / "keys.toml").write_text((f / "keys.toml").read_text() + "\n[[home]\nkey = 'x'\n"),
+        ["content/keys.toml: not valid TOML: "],
+    ),
+    "not utf-8": (
+        lambda f: (f / "about.toml").write_bytes(b"title = '\xff'\n"),
+        ["content/about.toml: not valid TOML: "],
+    ),
+    "unknown key": (
+        lambda f: edit(f, "body.toml", 'label = "Buttock"', 'label = "Buttock"\ncolour = "red"'),
+        ["content/body.toml: areas[1].colour: unknown key (check the spelling)"],
+    ),
+    "unknown key in a keys list": (
+        lambda f: edit(f, "keys.toml", 'label = "About & safety"', 'label = "About & safety"\nhidden = true'),
+        ["content/keys.toml: home[0].hidden: unknown key (check the spelling)"],
+    ),
+    "wrong type": (
+        lambda f: edit(f, "body.toml", 'label = "Buttock"', "label = 3"),
+        ["content/body.toml: areas[1].label: Input should be a valid string"],
+    ),
+    "wrong type in ui": (
+        lambda f: edit(f, "ui.toml", 'intro = "What would you like to do?"', "intro = 42"),
+        ["content/ui.toml: home.intro: Input should be a valid string"],
+    ),
+    "missing field": (
+        lambda f: edit(f, "body.toml", 'id = "foot"\nlabel = "Foot"', 'id = "foot"'),
+        ["content/body.toml: areas[4].label: missing"],
+    ),
+    "missing section": (
+        lambda f: edit(f, "about.toml", "[first_run]", "[first_rn]"),
+        ["content/about.toml: first_run: missing", "content/about.toml: first_rn: unknown key (check the spelling)"],
+    ),
+    "empty sources": (
+        lambda f: edit(f, "about.toml", 'sources = [\n  "NICE CKS', 'sources = []\nold = [\n  "NICE CKS'),
+        ["content/about.toml: safety.sources: List should have at least 1 item",
+         "content/about.toml: safety.old: unknown key (check the spelling)"],
+    ),
+    "bad id": (
+        lambda f: edit(f, "body.toml", 'id = "foot"', 'id = "Foot "'),
+        ["content/body.toml: areas[4].id: String should match pattern"],
+    ),
+    "duplicate id": (
+        lambda f: edit(f, "body.toml", 'id = "foot"', 'id = "buttock"'),
+        ["content/body.toml: areas[4].id: duplicate id 'buttock'"],
+    ),
+    "bad cross-reference": (
+        lambda f: edit(f, "keys.toml", "app.open('about')", "app.open('abut')"),
+        ["content/keys.toml: home[0].action: no screen 'abut' (did you mean 'about'?)"],
+    ),
+    "missing palette text": (
+        lambda f: edit(f, "ui.toml", 'about_help = "What pain-coach is and when to seek care"\n', ""),
+        ["content/ui.toml: palette.about_help: missing (the command palette describes home[0] with it)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(BROKEN))
+def test_each_kind_of_mistake_names_file_and_field(copy, kind):
+    breaker, expected = BROKEN[kind]
+    breaker(copy)
+    problems = problems_of(copy)
+    assert len(problems) == len(expected), problems
+    for line, start in zip(sorted(problems), sorted(expected)):
+        assert line.startswith(start), problems
+
+
+def test_every_problem_is_reported_not_only_the_first(copy):
+    edit(copy, "body.toml", 'label = "Buttock"', "label = 3")
+    edit(copy, "body.toml", 'id = "left"', 'id = "LEFT"')
+    (copy / "about.toml").unlink()
+    problems = problems_of(copy)
+    assert [p.split(":")[0] for p in problems] == ["content/about.toml", "content/body.toml", "content/body.toml"]
+
+
+def test_a_missing_folder(tmp_path):
+    assert problems_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: no such content folder"]
+
+
+def check_content(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "coach", "check-content", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+
+
+def test_check_content_command_accepts_the_packaged_content(copy):
+    result = check_content(str(copy))
+    assert result.returncode == 0, result.stderr
+    assert str(copy) in result.stdout and result.stderr == ""
+    assert check_content().returncode == 0
+
+
+def test_check_content_command_lists_each_problem_and_exits_2(copy):
+    BROKEN["duplicate id"][0](copy)
+    BROKEN["wrong type in ui"][0](copy)
+    result = check_content(str(copy))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "content/ui.toml: home.intro: Input should be a valid string"
+    assert len(lines) == 1  # cross-references are checked once every file is valid
+    edit(copy, "ui.toml", "intro = 42", 'intro = "What now?"')
+    result = check_content(str(copy))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["content/body.toml: areas[4].id: duplicate id 'buttock'"]
+
+
+# --- the code uses only what the content defines -------------------------------------------------------
+
+# Literal keys only: a key built at run time (text("plan.flag_" + flag)) is checked where it is built.
+TEXT_CALL = re.compile(r"""\btext\(\s*["']([A-Za-z0-9_]+\.[A-Za-z0-9_]+)["']\s*[,)]""")
+
+
+def text_keys_used() -> dict[str, list[str]]:
+    used: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "coach").rglob("*.py")):
+        for key in TEXT_CALL.findall(path.read_text()):
+            used.setdefault(key, []).append(str(path.relative_to(ROOT)))
+    return used
+
+
+def test_every_text_key_in_the_code_exists_in_ui_toml():
+    used = text_keys_used()
+    assert len(used) > 20, "the pattern should find the text() calls"
+    sections = get_content().ui.sections
+    missing = {key: where for key, where in used.items()
+               if key.partition(".")[2] not in sections.get(key.partition(".")[0], {})}
+    assert missing == {}
+
+
+def action_name(action: str) -> tuple[str | None, str]:
+    """("app", "open") for "app.open('about')", (None, "dismiss") for "dismiss"."""
+    call = ast.parse(action, mode="eval").body
+    func = call.func if isinstance(call, ast.Call) else call
+    if isinstance(func, ast.Attribute):
+        return func.value.id, func.attr
+    return None, func.id
+
+
+def screen_class(dotted: str) -> type:
+    module, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def test_every_key_maps_to_an_action_that_exists():
+    from textual.app import App
+
+    from coach.app import PainCoachApp
+    from coach.screens import SCREENS
+
+    checked = 0
+    missing = []
+    for list_name, bindings in get_content().keys.screens.items():
+        if list_name == "app":
+            owner: type = PainCoachApp
+        elif list_name in SCREENS:
+            owner = screen_class(SCREENS[list_name])
+            assert owner.KEYS == list_name, f"{owner.__name__} should take its keys from [[{list_name}]]"
+        else:
+            continue  # a list for a widget, not a screen
+        for i, binding in enumerate(bindings):
+            namespace, name = action_name(binding.action)
+            target = {"app": PainCoachApp, "screen": owner, None: owner}.get(namespace, App)
+            if not callable(getattr(target, f"action_{name}", None)):
+                missing.append(f"keys.toml: {list_name}[{i}].action: {binding.action}")
+            checked += 1
+    assert missing == []
+    assert checked >= 6
+
+
+def test_check_content_of_the_current_folder_names_the_files(copy):
+    (copy / "body.toml").unlink()
+    result = check_content(".", cwd=copy)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["content/body.toml: missing file"]

@@ -1,0 +1,419 @@
+"""The history store: round trips, queries, quarantine of unreadable files, locking and disk errors."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+import coach.store as store_module
+from coach.content import text
+from coach.records import CheckIn, FlareLog, Profile, RoutineSession, Settings
+from coach.store import Store, StoreError
+
+UTC = timezone.utc
+PLUS2 = timezone(timedelta(hours=2))
+MINUS5 = timezone(timedelta(hours=-5))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def flare(at: datetime, pain: int = 4, **kw) -> FlareLog:
+    return FlareLog(at=at, pain=pain, **kw)
+
+
+def month_file(store: Store, month: str) -> Path:
+    return store.history / f"{month}.json"
+
+
+# --- round trip and queries -----------------------------------------------------------------------
+
+
+def test_each_record_kind_round_trips(store):
+    records = [
+        FlareLog(at=datetime(2026, 11, 3, 8, 15, tzinfo=PLUS2), pain=6, where=["buttock", "back-of-thigh"],
+                 side="left", activity="walking", note="after the stairs", gestation_days=250),
+        CheckIn(at=datetime(2026, 11, 4, 9, 0, tzinfo=UTC), answers={"pain_now": 5, "numb": False},
+                pain_now=5, pain_worst=7, level="soon", flags=["night-pain"], pattern="pgp",
+                advice=["a1"], routines=["r1"], content_version="abc123"),
+        RoutineSession(at=datetime(2026, 11, 5, 20, 0, tzinfo=MINUS5), routine_id="evening",
+                       routine_name="Evening", ended_at=datetime(2026, 11, 5, 20, 12, tzinfo=MINUS5),
+                       steps_done=3, steps_total=5, active_seconds=540.5, paused_seconds=30, pain_before=5,
+                       pain_after=3, feeling="better", stopped_early=True, stop_reason="tired",
+                       substitutions=["cat-cow"]),
+    ]
+    for record in records:
+        store.add(record)
+    fresh = Store(store.root)  # nothing cached: read back from disk
+    for record in records:
+        back = fresh.get(record.id)
+        assert back == record
+        assert type(back) is type(record)
+        assert back.at.utcoffset() == record.at.utcoffset()
+    assert fresh.problems == []
+
+
+def test_query_by_kind_and_date_range_newest_first(store):
+    oct_flare = flare(datetime(2026, 10, 30, 12, tzinfo=UTC))
+    nov_check = CheckIn(at=datetime(2026, 11, 2, 12, tzinfo=UTC), answers={}, pain_now=3, level="self-care")
+    nov_flare = flare(datetime(2026, 11, 20, 12, tzinfo=UTC))
+    dec_flare = flare(datetime(2026, 12, 1, 9, tzinfo=UTC))
+    store.add_many([nov_flare, oct_flare, dec_flare])
+    store.add(nov_check)
+
+    def ids(records):
+        return [r.id for r in records]
+
+    assert ids(store.query()) == [dec_flare.id, nov_flare.id, nov_check.id, oct_flare.id]
+    assert ids(store.query("flare")) == [dec_flare.id, nov_flare.id, oct_flare.id]
+    assert ids(store.query(("checkin", "routine"))) == [nov_check.id]
+    nov = store.query(since=datetime(2026, 11, 1, tzinfo=UTC), until=datetime(2026, 12, 1, 9, tzinfo=UTC))
+    assert ids(nov) == [nov_flare.id, nov_check.id]  # until is exclusive
+    assert ids(store.query("flare", since=datetime(2026, 11, 20, 12, tzinfo=UTC))) == [dec_flare.id, nov_flare.id]
+
+
+def test_query_range_finds_records_written_in_another_timezone(store):
+    # Stored in the 2026-11 file (local time), but already December in UTC.
+    late = flare(datetime(2026, 11, 30, 23, 30, tzinfo=MINUS5))
+    early = flare(datetime(2026, 12, 1, 0, 30, tzinfo=PLUS2))  # 2026-12 file, still November in UTC
+    store.add(late)
+    store.add(early)
+    december_utc = store.query(since=datetime(2026, 12, 1, tzinfo=UTC))
+    assert [r.id for r in december_utc] == [late.id]
+    november_utc = store.query(until=datetime(2026, 12, 1, tzinfo=UTC))
+    assert [r.id for r in november_utc] == [early.id]
+
+
+def test_update_delete_get(store):
+    first = flare(datetime(2026, 11, 1, 10, tzinfo=UTC), note="before")
+    second = flare(datetime(2026, 11, 2, 10, tzinfo=UTC))
+    store.add(first)
+    store.add(second)
+
+    store.update(first.model_copy(update={"note": "edited"}))
+    assert Store(store.root).get(first.id).note == "edited"
+    assert len(store.all()) == 2
+
+    assert store.delete(first.id) is True
+    assert store.get(first.id) is None
+    assert store.delete(first.id) is False
+    assert [r.id for r in Store(store.root).all()] == [second.id]
+    with pytest.raises(StoreError, match="no longer in the history"):
+        store.update(first)
+    assert store.get("no-such-id-at-all") is None
+
+
+# --- unreadable files are moved aside, never overwritten ----------------------------------------------
+
+GOOD = flare(datetime(2026, 11, 5, 9, tzinfo=UTC)).to_json()
+GOOD_FILE = json.dumps({"records": {"1": GOOD}}).encode()
+
+CORRUPT = {
+    "truncated": GOOD_FILE[: len(GOOD_FILE) // 2],
+    "whitespace": b"  \n\t \n",
+    "garbage-text": b"my pain diary: ouch ouch\n",
+    "binary": bytes(range(256)) * 4,
+    "json-list": b'[{"kind": "flare", "pain": 3}]',
+    "unknown-schema": json.dumps({"records": {"1": {**GOOD, "schema": 99}}}).encode(),
+    "record-not-an-object": json.dumps({"records": {"1": GOOD, "2": "pain 5"}}).encode(),
+    "id-not-a-number": json.dumps({"records": {"first": GOOD}}).encode(),
+    "one-bad-record": json.dumps(
+        {"records": {"1": GOOD, "2": {**GOOD, "id": "b" * 32, "pain": 11}, "3": {**GOOD, "id": "c" * 32}}}
+    ).encode(),
+}
+
+REASONS = {
+    "truncated": text("errors.unreadable_not_json"),
+    "whitespace": text("errors.unreadable_not_json"),
+    "garbage-text": text("errors.unreadable_not_json"),
+    "binary": text("errors.unreadable_not_json"),
+    "json-list": text("errors.unreadable_not_history"),
+    "unknown-schema": text("errors.unreadable_record", id="1", problem=""),
+    "one-bad-record": text("errors.unreadable_record", id="2", problem=""),
+    "record-not-an-object": text("errors.unreadable_record", id="2", problem=""),
+    "id-not-a-number": text("errors.unreadable_not_history"),
+}
+
+
+@pytest.mark.parametrize("kind", list(CORRUPT))
+@pytest.mark.parametrize("read_first", [True, False], ids=["read-then-add", "add-directly"])
+def test_unreadable_month_is_moved_aside_intact(store, kind, read_first):
+    october = flare(datetime(2026, 10, 15, 9, tzinfo=UTC))
+    store.add(october)
+    bad = month_file(store, "2026-11")
+    bad.write_bytes(CORRUPT[kind])
+
+    fresh = Store(store.root)
+    if read_first:
+        assert [r.id for r in fresh.all()] == [october.id]  # the other month still loads
+        assert [p.name for p in fresh.problems] == ["2026-11"]
+    # A later add to the same month must not overwrite the bytes it could not read.
+    november = flare(datetime(2026, 11, 20, 9, tzinfo=UTC))
+    fresh.add(november)
+
+    assert len(fresh.problems) == 1
+    problem = fresh.problems[0]
+    assert problem.name == "2026-11"
+    assert problem.copy.parent == store.history
+    assert problem.copy.name.startswith("2026-11.json.corrupt-")
+    assert problem.copy.read_bytes() == CORRUPT[kind]
+    assert problem.reason.startswith(REASONS[kind])
+    assert [r.id for r in Store(store.root).all()] == [november.id, october.id]
+    assert Store(store.root).problems == []
+
+
+def test_empty_zero_byte_month_is_just_empty(store):
+    store.history.mkdir(parents=True)
+    month_file(store, "2026-11").write_bytes(b"")
+    assert store.all() == []
+    assert store.problems == []
+
+
+def test_two_unreadable_months_in_one_second_keep_both_copies(store):
+    store.history.mkdir(parents=True)
+    month_file(store, "2026-09").write_bytes(b"nine")
+    month_file(store, "2026-10").write_bytes(b"ten")
+    store.all()
+    assert sorted(p.name for p in store.problems) == ["2026-09", "2026-10"]
+    assert sorted(p.copy.read_bytes() for p in store.problems) == [b"nine", b"ten"]
+
+
+@pytest.mark.parametrize("action", ["delete", "update"])
+def test_changing_a_record_while_another_month_is_unreadable(store, monkeypatch, action):
+    # Finding the record reads every month; an unreadable one is quarantined under the lock we
+    # already hold, which must not wait for itself until "busy".
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.3)
+    november = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
+    store.add(november)
+    month_file(store, "2026-10").write_bytes(b"\x00\x01 broken")
+    fresh = Store(store.root)
+    if action == "delete":
+        assert fresh.delete(november.id) is True
+        assert fresh.all() == []
+    else:
+        fresh.update(november.model_copy(update={"note": "edited"}))
+        assert fresh.get(november.id).note == "edited"
+    assert [p.name for p in fresh.problems] == ["2026-10"]
+    assert fresh.problems[0].copy.read_bytes() == b"\x00\x01 broken"
+
+
+@pytest.mark.parametrize("name", ["profile", "settings"])
+@pytest.mark.parametrize("raw", [b"{not json", b"\xff\xfe\x00", b'{"due_date": 42}', b'{"schema": 7}', b"   "])
+def test_unreadable_profile_or_settings_moved_aside(store, name, raw):
+    store.root.mkdir(parents=True)
+    path = store.root / f"{name}.json"
+    path.write_bytes(raw)
+    load = store.load_profile if name == "profile" else store.load_settings
+    assert load() == (Profile() if name == "profile" else Settings())
+    assert [p.name for p in store.problems] == [name]
+    copy = store.problems[0].copy
+    assert copy.name.startswith(f"{name}.json.corrupt-")
+    assert copy.read_bytes() == raw
+    # Saving afresh works and leaves the copy alone.
+    if name == "profile":
+        store.save_profile(Profile(emergency_number="112"))
+        assert Store(store.root).load_profile().emergency_number == "112"
+    else:
+        store.save_settings(Settings(theme="nord"))
+        assert Store(store.root).load_settings().theme == "nord"
+    assert copy.read_bytes() == raw
+
+
+def test_profile_and_settings_round_trip(store):
+    profile = Profile(due_date=datetime(2027, 1, 10).date(), date_basis="due", pgp_diagnosed="unsure")
+    store.save_profile(profile)
+    store.save_settings(Settings(theme="gruvbox", first_run_done=True))
+    fresh = Store(store.root)
+    assert fresh.load_profile() == profile
+    assert fresh.load_settings().first_run_done is True
+    assert fresh.problems == []
+
+
+# --- permissions ----------------------------------------------------------------------------------
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_folder_is_private_and_files_are_0600(store):
+    store.add(flare(datetime(2026, 11, 5, 9, tzinfo=UTC)))
+    store.save_profile(Profile())
+    store.save_settings(Settings())
+    assert mode(store.root) == 0o700
+    assert mode(store.history) == 0o700
+    for path in [month_file(store, "2026-11"), store.root / "profile.json", store.root / "settings.json",
+                 store.root / ".lock"]:
+        assert mode(path) == 0o600, path
+
+
+def test_an_open_existing_folder_is_tightened(store):
+    store.root.mkdir(mode=0o755)
+    os.chmod(store.root, 0o755)
+    store.add(flare(datetime(2026, 11, 5, 9, tzinfo=UTC)))
+    assert mode(store.root) == 0o700
+
+
+# --- disk and permission errors --------------------------------------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _fail_with(code: int):
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS], ids=["ENOSPC", "EACCES", "EROFS"])
+def test_write_errors_give_a_clear_message_and_lose_nothing(store, monkeypatch, code):
+    kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
+    store.add(kept)
+    store.save_settings(Settings(theme="nord"))
+    before = snapshot(store.root)
+    monkeypatch.setattr(os, "replace", _fail_with(code))
+
+    with pytest.raises(StoreError) as caught:
+        store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
+    message = str(caught.value)
+    if code == errno.ENOSPC:
+        assert "disk is full" in message
+    else:
+        assert "Cannot write" in message
+    assert str(store.root) in message
+    with pytest.raises(StoreError):
+        store.save_settings(Settings(theme="dracula"))
+
+    monkeypatch.undo()
+    assert snapshot(store.root) == before  # no half-written file, no leftover temp file
+    assert [r.id for r in Store(store.root).all()] == [kept.id]
+
+
+def test_read_only_data_folder_monkeypatched(store, monkeypatch):
+    kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
+    store.add(kept)
+    before = snapshot(store.root)
+    monkeypatch.setattr(tempfile, "mkstemp", _fail_with(errno.EROFS))
+    with pytest.raises(StoreError, match="Cannot write"):
+        store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
+    monkeypatch.undo()
+    assert snapshot(store.root) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_data_folder(store):
+    kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
+    store.add(kept)
+    before = snapshot(store.root)
+    os.chmod(store.history, 0o500)
+    try:
+        with pytest.raises(StoreError, match="Cannot write"):
+            store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
+    finally:
+        os.chmod(store.history, 0o700)
+    assert snapshot(store.root) == before
+
+
+def test_held_lock_says_busy_and_writes_nothing(store, monkeypatch):
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.1)
+    store.add(flare(datetime(2026, 11, 5, 9, tzinfo=UTC)))
+    before = snapshot(store.root)
+    with open(store.root / ".lock", "a") as other:  # another pain-coach holding the lock
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(StoreError, match="busy: another pain-coach"):
+            store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
+    assert snapshot(store.root) == before
+    store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))  # free again once released
+    assert len(store.all()) == 2
+
+
+# --- several processes -----------------------------------------------------------------------------
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import datetime, timezone
+    from coach.records import FlareLog
+    from coach.store import Store
+
+    store = Store(sys.argv[1])
+    count = int(sys.argv[2])
+    i = 0
+    while count < 0 or i < count:
+        store.add(FlareLog(at=datetime(2026, 11, 5, 9, tzinfo=timezone.utc), pain=i % 11, note=sys.argv[3]))
+        i += 1
+        print(i, flush=True)
+    """
+)
+
+
+def writer(root: Path, count: int, tag: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(root), str(count), tag],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.slow
+def test_two_processes_adding_200_each_end_with_400(store):
+    procs = [writer(store.root, 200, tag) for tag in ("first", "second")]
+    for proc in procs:
+        proc.communicate(timeout=120)
+        assert proc.returncode == 0
+    records = Store(store.root).all()
+    assert len(records) == 400
+    assert len({r.id for r in records}) == 400
+    assert sorted(r.note for r in records).count("first") == 200
+    raw = json.loads(month_file(store, "2026-11").read_text())
+    assert len(raw["records"]) == 400  # no TinyDB document id was reused
+    in_order = [raw["records"][key]["note"] for key in sorted(raw["records"], key=int)]
+    switches = sum(a != b for a, b in zip(in_order, in_order[1:]))
+    assert switches > 1, "the two writers should have taken turns, not run one after the other"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("round_", range(4))
+def test_sigkill_during_writes_leaves_a_loadable_history(store, round_):
+    # A month with some history makes each write long enough for the kill to land inside one.
+    store.add_many([flare(datetime(2026, 11, 1, 9, tzinfo=UTC), note="x" * 10_000) for _ in range(200)])
+    proc = writer(store.root, -1, f"round {round_}")
+    done = 0
+    stop_after = random.randint(2, 12)
+    times = []
+    while done < stop_after:
+        line = proc.stdout.readline()
+        assert line, "the writer died on its own"
+        done = int(line)
+        times.append(time.monotonic())
+    # Kill at a random point inside the next add (not always at its start): its length is about
+    # the gap between the last two.
+    time.sleep(random.uniform(0, times[-1] - times[-2]))
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+
+    fresh = Store(store.root)
+    records = fresh.all()
+    assert fresh.problems == []
+    assert len(records) >= 200 + done  # every add it reported finished survived
+    assert not list(store.history.glob("*.corrupt-*"))
+    # And the next writer carries on normally.
+    fresh.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
+    assert len(Store(store.root).all()) == len(records) + 1

@@ -1,0 +1,246 @@
+"""Triage, table-driven: red flags, their levels, 'soon' rules, patterns, boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content import get_content
+from coach.pregnancy import Stage
+from coach.triage import AnswerError, asked_questions, assess, check_answers
+
+WEEKS_30 = Stage(gestation_days=30 * 7)
+
+# The red flags as the app has them, and the level each must map to (content-brief section 2).
+EXPECTED_LEVELS = {
+    "both-legs": "emergency",
+    "leg-weakness": "emergency",
+    "saddle-numbness": "emergency",
+    "bladder-bowel": "emergency",
+    "heavy-bleeding": "emergency",
+    "constant-belly-pain": "emergency",
+    "breathless-chest": "emergency",
+    "spotting": "urgent",
+    "fluid": "urgent",
+    "contractions": "urgent",
+    "baby-movements": "urgent",
+    "fever": "urgent",
+    "painful-urination": "urgent",
+    "sudden-swelling": "urgent",
+    "headache-vision": "urgent",
+    "preterm-backache": "urgent",
+    "calf-one-side": "urgent",
+    "hip-weight-bearing": "urgent",
+    "upper-back-sudden": "urgent",
+    "fall-bump": "urgent",
+}
+
+
+def calm(**changes) -> dict:
+    """Answers with nothing worrying: mild buttock ache, easing, sleeping fine, no red flags."""
+    answers = {
+        "where": ["buttock"],
+        "side": "left",
+        "feel": ["dull-ache"],
+        "pain_now": 3,
+        "pain_worst": 4,
+        "worse": ["turning-in-bed"],
+        "rest": "yes",
+        "trend": "better",
+        "sleep": "none",
+        "duration": "days",
+        "flags_nerves": [],
+        "flags_bleeding": [],
+        "flags_pregnancy": [],
+        "flags_other": [],
+    }
+    answers.update(changes)
+    return answers
+
+
+def flag_group(flag_id: str) -> str:
+    return next(q.id for q in get_content().questionnaire.questions if q.kind == "flags" and flag_id in q.option_ids())
+
+
+def test_calm_answers_are_self_care_with_a_plan():
+    result = assess(check_answers(calm(), WEEKS_30), WEEKS_30)
+    assert result.level == "self-care"
+    assert result.flags == [] and result.soon == []
+    assert "pacing" in result.advice and result.routines
+
+
+def test_every_red_flag_question_option_has_an_expected_level():
+    asked = {o for q in get_content().questionnaire.questions if q.kind == "flags" for o in q.option_ids()}
+    assert asked == set(EXPECTED_LEVELS)
+
+
+@pytest.mark.parametrize("flag,level", sorted(EXPECTED_LEVELS.items()))
+def test_each_red_flag_alone_gives_its_level_and_no_routine(flag, level):
+    answers = check_answers(calm(**{flag_group(flag): [flag]}), WEEKS_30)
+    result = assess(answers, WEEKS_30)
+    assert (result.level, result.flags) == (level, [flag])
+    assert result.routines == [] and result.advice == []  # red flags route to care, never to a stretch
+
+
+def test_combinations_take_the_most_urgent_level_and_list_it_first():
+    answers = calm(flags_pregnancy=["fever"], flags_bleeding=["breathless-chest"], sleep="most")
+    result = assess(check_answers(answers, WEEKS_30), WEEKS_30)
+    assert result.level == "emergency"
+    assert result.flags == ["breathless-chest", "fever"]
+
+
+def test_urgent_beats_soon():
+    result = assess(check_answers(calm(sleep="most", flags_other=["fall-bump"]), WEEKS_30), WEEKS_30)
+    assert (result.level, result.soon) == ("urgent", ["sleep-lost"])
+
+
+@pytest.mark.parametrize(
+    "changes,rule",
+    [
+        ({"pain_worst": 7, "rest": "a-little"}, "high-pain"),
+        ({"where": ["below-knee"], "feel": ["numbness"]}, "nerve-signs"),
+        ({"sleep": "most"}, "sleep-lost"),
+        ({"duration": "two-six-weeks", "trend": "same"}, "not-settling"),
+        ({"duration": "months", "trend": "worse"}, "not-settling"),
+    ],
+)
+def test_each_soon_rule(changes, rule):
+    result = assess(check_answers(calm(**changes), WEEKS_30), WEEKS_30)
+    assert result.level == "soon"
+    assert result.soon == [rule]
+    assert result.routines  # a soon check-in still gets the gentle plan
+
+
+def test_postnatal_pain_after_two_weeks_is_worth_a_check():
+    at_14, at_15 = Stage(postnatal_days=14), Stage(postnatal_days=15)
+    assert assess(check_answers(calm(), at_14), at_14).level == "self-care"
+    result = assess(check_answers(calm(), at_15), at_15)
+    assert (result.level, result.soon) == ("soon", ["postnatal-not-settled"])
+    assert "postnatal" in result.advice and "sleep-side" not in result.advice
+
+
+@pytest.mark.parametrize("worst,level", [(6, "self-care"), (7, "soon")])
+def test_pain_boundary_6_vs_7(worst, level):
+    answers = calm(pain_now=worst, pain_worst=worst, rest="a-little", trend="same")
+    assert assess(check_answers(answers, WEEKS_30), WEEKS_30).level == level
+
+
+def test_high_pain_eased_by_rest_is_not_a_reason():
+    assert assess(check_answers(calm(pain_worst=8, rest="yes"), WEEKS_30), WEEKS_30).level == "self-care"
+
+
+@pytest.mark.parametrize(
+    "changes,flag",
+    [
+        ({"pain_now": 7, "pain_worst": 7, "trend": "worse"}, "severe-worsening"),
+        ({"pain_now": 7, "pain_worst": 7, "rest": "no"}, "severe-unrelieved"),
+    ],
+)
+def test_severe_pain_getting_worse_or_not_eased_is_urgent(changes, flag):
+    result = assess(check_answers(calm(**changes), WEEKS_30), WEEKS_30)
+    assert (result.level, result.flags) == ("urgent", [flag])
+
+
+def test_pain_6_getting_worse_is_not_urgent():
+    result = assess(check_answers(calm(pain_now=6, pain_worst=6, trend="worse", rest="no"), WEEKS_30), WEEKS_30)
+    assert result.level == "self-care" and result.flags == []
+
+
+@pytest.mark.parametrize(
+    "days,offered", [(36 * 7 + 6, True), (37 * 7, False), (None, True)]
+)
+def test_preterm_question_only_before_37_weeks(days, offered):
+    current = Stage(gestation_days=days)
+    group = next(q for q in asked_questions({}, current) if q.id == "flags_pregnancy")
+    from coach.triage import options_for
+
+    assert ("preterm-backache" in [o.id for o in options_for(group, current)]) is offered
+
+
+def test_preterm_answer_refused_from_37_weeks():
+    at_term = Stage(gestation_days=37 * 7)
+    with pytest.raises(AnswerError) as caught:
+        check_answers(calm(flags_pregnancy=["preterm-backache"]), at_term)
+    assert caught.value.problems[0][0] == "bad_option"
+    before = Stage(gestation_days=37 * 7 - 1)
+    assert assess(check_answers(calm(flags_pregnancy=["preterm-backache"]), before), before).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "changes,pattern",
+    [
+        ({"where": ["buttock"], "worse": ["turning-in-bed"]}, "pelvic-girdle"),
+        ({"where": ["front-pelvis"], "worse": []}, "pelvic-girdle"),
+        ({"where": ["back-of-thigh"], "worse": ["car"]}, "pelvic-girdle"),
+        ({"where": ["below-knee"], "feel": ["burning-electric"], "worse": []}, "nerve"),
+        ({"where": ["lower-back"], "worse": ["bending-lifting"]}, "lower-back"),
+        ({"where": ["buttock", "foot"], "feel": ["numbness"], "worse": ["walking"]}, "mixed"),
+        ({"where": ["lower-back", "below-knee"], "feel": ["burning-electric"], "worse": []}, "mixed"),
+        ({"where": ["hip-groin"], "worse": []}, None),
+    ],
+)
+def test_patterns(changes, pattern):
+    assert assess(check_answers(calm(**changes), WEEKS_30), WEEKS_30).pattern == pattern
+
+
+def test_plan_is_tailored_to_the_answers():
+    sitting = assess(check_answers(calm(worse=["sitting"], where=["lower-back"]), WEEKS_30), WEEKS_30)
+    assert "seating" in sitting.advice and "desk-break" in sitting.routines
+    assert "knees-together" not in sitting.advice and "quick-buttock-relief" not in sitting.routines
+    bed = assess(check_answers(calm(sleep="three-four"), WEEKS_30), WEEKS_30)
+    assert "pillows" in bed.advice and "bedtime-side-lying" in bed.routines
+
+
+@pytest.mark.parametrize("days,shown", [(28 * 7 - 1, False), (28 * 7, True)])
+def test_side_sleeping_advice_from_28_weeks(days, shown):
+    current = Stage(gestation_days=days)
+    assert ("sleep-side" in assess(check_answers(calm(), current), current).advice) is shown
+
+
+def test_suggested_routines_are_the_agreed_ids():
+    agreed = {
+        "quick-buttock-relief", "back-of-thigh-ease", "gentle-pelvic-girdle",
+        "desk-break", "evening-wind-down", "bedtime-side-lying",
+    }
+    assert {s.routine for s in get_content().advice.suggest} <= agreed
+
+
+@pytest.mark.parametrize(
+    "answers,problem",
+    [
+        (calm(wher=["buttock"]), ("unknown_question", {"id": "wher"})),
+        (calm(pain_now=11), ("bad_scale", {"id": "pain_now", "value": 11})),
+        (calm(pain_now="5"), ("bad_scale", {"id": "pain_now", "value": "5"})),
+        (calm(pain_now=True), ("bad_scale", {"id": "pain_now", "value": True})),
+        (calm(side="up"), ("bad_option", {"id": "side", "value": "up", "valid": "left, right, both"})),
+        (calm(where=[]), ("empty", {"id": "where"})),
+        (calm(where="buttock"), ("not_a_list", {"id": "where", "value": "buttock", "valid": "lower-back, buttock, back-of-thigh, below-knee, foot, front-pelvis, hip-groin"})),
+    ],
+)
+def test_check_answers_names_each_problem(answers, problem):
+    with pytest.raises(AnswerError) as caught:
+        check_answers(answers, WEEKS_30)
+    assert problem in caught.value.problems
+
+
+def test_missing_answers_are_named():
+    answers = calm()
+    del answers["flags_other"]
+    with pytest.raises(AnswerError) as caught:
+        check_answers(answers, WEEKS_30)
+    assert caught.value.problems == [("missing", {"id": "flags_other"})]
+
+
+def test_side_is_not_asked_for_the_front_of_the_pelvis_only():
+    answers = calm(where=["front-pelvis"])
+    del answers["side"]
+    assert "side" not in [q.id for q in asked_questions(answers, WEEKS_30)]
+    check_answers(answers, WEEKS_30)  # no "missing side"
+
+
+def test_logic_modules_do_not_import_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, coach.triage, coach.pregnancy, coach.cli.checkin; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
