@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coach.content import text
-from coach.insights import MIN_TIMES, RoutineEffect, WeekStats
-from coach.record_text import humanise
+from coach.insights import MIN_TIMES, TRIGGER_QUESTION, RoutineEffect, WeekStats
+from coach.record_text import trigger_label
 
 
 def _change(value: float | None) -> str:
@@ -39,7 +39,7 @@ def helps_lines(effects: list[RoutineEffect], triggers: list[tuple[str, int]], t
     lines.append(text("helps.need_more", min=MIN_TIMES))
     lines += ["", text("helps.triggers_title")]
     if triggers:
-        lines += [text("helps.trigger_line", trigger=humanise(t), count=n) for t, n in triggers[:top]]
+        lines += [text("helps.trigger_line", trigger=trigger_label(t, TRIGGER_QUESTION), count=n) for t, n in triggers[:top]]
     else:
         lines.append(text("helps.no_triggers"))
     return lines

@@ -14,7 +14,7 @@ from typing import Iterable
 from coach.records import CheckIn, FlareLog, Record, RoutineSession
 
 MIN_TIMES = 3  # a routine needs this many measured sessions before we say anything about it
-TRIGGER_QUESTION = "triggers"  # the check-in question whose answers are the things that set pain off
+TRIGGER_QUESTION = "worse"  # the check-in question "What makes it worse?" (questionnaire.toml)
 
 
 def local_day(record: Record, tz: tzinfo | None) -> date:

@@ -1,7 +1,8 @@
 """Records in plain words: when, what kind, a one-line summary, and the lines of a detail view.
 
-Pure (no textual): the history screen, the detail screen and the Markdown report all use it. Ids that
-have no wording yet (flags, levels, triggers) are shown humanised: "fluid-leaking" -> "fluid leaking".
+Pure (no textual): the history screen, the detail screen and the Markdown report all use it. Wording of
+levels, warning signs, patterns and answers comes from triage.toml and questionnaire.toml; an id they no
+longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leaking".
 """
 
 from __future__ import annotations
@@ -49,12 +50,52 @@ def kind_label(kind: str) -> str:
     return text(f"summary.kind_{kind}")
 
 
+LEVELS = ("emergency", "urgent", "soon", "self-care")
+
+
+def _lower_first(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
 def level_label(level: str) -> str:
-    return humanise(level)
+    """A short word for a list or a table: 'urgent', 'see someone soon'."""
+    return text(f"levels.{level}") if level in LEVELS else humanise(level)
+
+
+def level_title(level: str) -> str:
+    """What the check-in advised, as the assessment screen said it."""
+    triage = getattr(get_content(), "triage", None)
+    return triage.level(level).title if triage and level in LEVELS else humanise(level)
+
+
+def flag_label(flag: str) -> str:
+    triage = getattr(get_content(), "triage", None)
+    found = triage.flag(flag) if triage else None
+    return found.label if found else humanise(flag)
 
 
 def flags_label(flags: list[str]) -> str:
-    return ", ".join(humanise(f) for f in flags)
+    return ", ".join(_lower_first(flag_label(f)) for f in flags)
+
+
+def pattern_label(pattern: str) -> str:
+    triage = getattr(get_content(), "triage", None)
+    try:
+        return triage.pattern(pattern).name if triage else humanise(pattern)
+    except StopIteration:
+        return humanise(pattern)
+
+
+def trigger_label(trigger: str, question_id: str) -> str:
+    questionnaire = getattr(get_content(), "questionnaire", None)
+    question = questionnaire.question(question_id) if questionnaire else None
+    return question.label_of(trigger) if question and trigger in question.option_ids() else humanise(trigger)
+
+
+def activity_label(activity: str) -> str:
+    questionnaire = getattr(get_content(), "questionnaire", None)
+    choices = questionnaire.flare_activities if questionnaire else []
+    return next((c.label for c in choices if c.id == activity), humanise(activity))
 
 
 def routine_name(session: RoutineSession) -> str:
@@ -145,11 +186,11 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
         lines.append((text("detail.pain"), pain(record.pain_now)))
         if record.pain_worst is not None:
             lines.append((text("detail.pain_worst"), pain(record.pain_worst)))
-        lines.append((text("detail.level"), level_label(record.level)))
+        lines.append((text("detail.level"), level_title(record.level)))
         if record.flags:
-            lines.append((text("detail.flags"), flags_label(record.flags)))
+            lines.append((text("detail.flags"), "; ".join(flag_label(f) for f in record.flags)))
         if record.pattern:
-            lines.append((text("detail.pattern"), humanise(record.pattern)))
+            lines.append((text("detail.pattern"), pattern_label(record.pattern)))
     elif isinstance(record, RoutineSession):
         lines += [
             (text("detail.routine"), routine_name(record)),
@@ -167,7 +208,7 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
         if record.where or record.side:
             lines.append((text("detail.where"), where_label(record)))
         if record.activity:
-            lines.append((text("detail.activity"), humanise(record.activity)))
+            lines.append((text("detail.activity"), activity_label(record.activity)))
     lines.append((text("detail.note"), record.note or text("detail.no_note")))
     return lines
 

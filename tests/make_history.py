@@ -20,8 +20,8 @@ ROUTINES = [
     ("evening-unwind", "Evening unwind"),
 ]
 LEVELS = ["self-care"] * 12 + ["soon"] * 4 + ["urgent", "emergency"]
-FLAGS = ["fluid-leaking", "bleeding", "calf-swelling", "fever"]
-TRIGGERS = ["walking", "stairs", "turning-in-bed", "sitting", "standing", "getting-dressed"]
+FLAGS = ["fluid", "spotting", "calf-one-side", "fever"]  # ids from content/triage.toml
+TRIGGERS = ["walking", "one-leg", "turning-in-bed", "sitting", "standing", "car"]  # the "worse" question
 NOTES = ["", "", "", "after a long walk", "slept badly", "better after a warm bath", "stairs at work"]
 
 
@@ -59,8 +59,8 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
             records.append(
                 CheckIn(
                     at=at, gestation_days=gestation, note=note, pain_now=pain, level=level, flags=flags,
-                    answers={"pain_now": pain, "triggers": rng.sample(TRIGGERS, rng.randint(0, 3))},
-                    pattern=rng.choice(["pgp", "nerve", None]),
+                    answers={"pain_now": pain, "worse": rng.sample(TRIGGERS, rng.randint(0, 3))},
+                    pattern=rng.choice(["pelvic-girdle", "nerve", None]),
                 )
             )
         else:

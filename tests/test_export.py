@@ -13,7 +13,7 @@ from tests.history_records import NOW, checkin, flare, session
 def sample():
     return [
         session(0, before=6, after=3, note="after the school run"),
-        checkin(1, pain=7, level="urgent", flags=["fluid-leaking"], gestation_days=240, answers={"triggers": ["stairs"]}),
+        checkin(1, pain=7, level="urgent", flags=["fluid"], gestation_days=240, answers={"worse": ["one-leg"]}),
         flare(2, pain=8, where=["buttock"], side="left", note='said "ouch", twice\nthen sat'),
         session(3, before=5, after=None, gestation_days=237),
     ]
@@ -73,7 +73,7 @@ def test_csv_reads_back_one_row_per_record():
     assert len(rows) == len(records)
     assert rows[0]["routine_name"] == "Quick buttock relief"
     assert (rows[0]["pain_before"], rows[0]["pain_after"]) == ("6", "3")
-    assert rows[1]["flags"] == "fluid-leaking" and rows[1]["week"] == "34+2" and rows[1]["pain"] == "7"
+    assert rows[1]["flags"] == "fluid" and rows[1]["week"] == "34+2" and rows[1]["pain"] == "7"
     assert rows[2]["note"] == 'said "ouch", twice\nthen sat'  # quotes and newlines survive
     assert rows[2]["where"] == "buttock" and rows[2]["side"] == "left"
     assert rows[3]["pain_after"] == ""
@@ -86,7 +86,7 @@ def test_markdown_report_has_its_sections():
         assert heading in report
     assert "Dates: 2026-11-23 to 2026-11-26" in report
     assert "Weeks of pregnancy: 33+6 to 34+2" in report
-    assert "fluid leaking - level: urgent" in report
+    assert "fluid leaking (your waters) - level: urgent" in report
     assert "| Quick buttock relief | 2 | +3.0 | 1 / 1 |" in report
     assert "said \"ouch\", twice then sat" in report  # a note stays on one line
 

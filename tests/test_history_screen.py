@@ -27,13 +27,13 @@ async def test_empty_history_explains_how_to_start(make_app):
 
 
 async def test_table_newest_first_and_filters(make_app, store):
-    store.add_many([session(0, hour=9), checkin(1, pain=7, level="urgent", flags=["fluid-leaking"]), flare(3, note="stairs again"), flare(45)])
+    store.add_many([session(0, hour=9), checkin(1, pain=7, level="urgent", flags=["fluid"]), flare(3, note="stairs again"), flare(45)])
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await open_history(app, pilot)
         rows = table_rows(app)
         assert [r[0] for r in rows] == ["today 09:00", "yesterday 09:00", "Mon 23 Nov"]  # 45 days back is outside 30
-        assert rows[1][3] == "Check-in - pain 7 - urgent: fluid leaking"
+        assert rows[1][3] == "Check-in - pain 7 - urgent: fluid leaking (your waters)"
         await pilot.press("k")  # check-ins only
         await pilot.pause()
         assert [r[2] for r in table_rows(app)] == ["Check-in"]
@@ -86,7 +86,7 @@ async def test_detail_note_delete_and_undo(make_app, store):
 
 
 async def test_trends_and_what_helps(make_app, store):
-    store.add_many([session(i, before=6, after=4) for i in range(3)] + [checkin(0, answers={"triggers": ["stairs"]})])
+    store.add_many([session(i, before=6, after=4) for i in range(3)] + [checkin(0, answers={"worse": ["one-leg"]})])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(app, pilot)
@@ -103,7 +103,7 @@ async def test_trends_and_what_helps(make_app, store):
         await pilot.pause()
         helps = str(app.screen.query_one("#helps-body", Static).content)
         assert "Quick buttock relief lowered your pain by 2.0 points on average" in helps
-        assert "stairs: 1 check-ins" in helps
+        assert "Standing on one leg, stairs, getting dressed: 1 check-ins" in helps  # wording from the questionnaire
 
 
 async def test_export_from_the_screen(make_app, store, tmp_path):

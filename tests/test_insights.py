@@ -84,14 +84,14 @@ def test_streak_counts_back_and_survives_a_morning_without_a_routine_yet():
 
 def test_trigger_counts_most_first_ties_by_name():
     records = [
-        checkin(answers={"triggers": ["stairs", "walking"]}),
-        checkin(answers={"triggers": ["walking"]}),
-        checkin(answers={"triggers": "sitting"}),
-        checkin(answers={"triggers": ["stairs"]}),
+        checkin(answers={"worse": ["one-leg", "walking"]}),
+        checkin(answers={"worse": ["walking"]}),
+        checkin(answers={"worse": "sitting"}),
+        checkin(answers={"worse": ["one-leg"]}),
         checkin(answers={}),
         flare(),
     ]
-    assert insights.trigger_counts(records) == [("stairs", 2), ("walking", 2), ("sitting", 1)]
+    assert insights.trigger_counts(records) == [("one-leg", 2), ("walking", 2), ("sitting", 1)]
 
 
 def test_bucket_pain_weights_by_readings_and_keeps_the_worst():

@@ -44,7 +44,10 @@ def test_when_labels():
 
 def test_summaries_match_the_issue_examples():
     assert summary(session(before=6, after=3, seconds=310)) == "Quick buttock relief - 5:10 - pain 6 -> 3"
-    assert summary(checkin(pain=7, level="urgent", flags=["fluid-leaking"])) == "Check-in - pain 7 - urgent: fluid leaking"
+    assert summary(checkin(pain=7, level="urgent", flags=["fluid"])) == "Check-in - pain 7 - urgent: fluid leaking (your waters)"
+    # an id the content no longer has (an older record) is still readable
+    assert summary(checkin(pain=7, level="urgent", flags=["old-flag-id"])) == "Check-in - pain 7 - urgent: old flag id"
+    assert summary(checkin(pain=2, level="soon")) == "Check-in - pain 2 - see someone soon"
     assert summary(session(before=6, after=None, stopped_early=True)).endswith("pain 6 -> ? (stopped early)")
     assert summary(flare(pain=8)) == "Flare - pain 8"
 
@@ -75,6 +78,11 @@ def test_detail_lines_in_plain_words():
     assert lines["Week of pregnancy"] == "34 weeks and 2 days"
     assert lines["Note"] == "hi"
     assert "press n" in dict(detail_lines(flare(), NOW))["Note"]
+    checkin_lines = dict(detail_lines(checkin(level="urgent", flags=["fluid", "fever"], pattern="pelvic-girdle"), NOW))
+    assert checkin_lines["What it suggested"] == "Contact your maternity unit or midwife now"
+    assert checkin_lines["Warning signs you reported"] == "Fluid leaking (your waters); Fever or high temperature"
+    assert checkin_lines["Likely pattern"] == "pelvic girdle pain (PGP)"
+    assert dict(detail_lines(flare(activity="car"), NOW))["Doing"] == "Getting in or out of a car"
 
 
 def test_chart_has_scale_dates_and_shapes():
@@ -96,3 +104,10 @@ def test_weekly_chart_has_a_column_pair_per_week():
     assert len(lines[0]) == 5 + 26 * 2
     assert lines[0][5 + 25 * 2 + 1] == "●"  # the last week's worst, 10, on the top row
     assert lines[-1].split()[-2:] == ["23", "Nov"]  # the last column is labelled by its Monday
+
+
+def test_answers_with_the_real_questionnaire():
+    from coach.content import get_content
+
+    lines = dict(answer_lines({"worse": ["walking", "car"], "pain_now": 6}, get_content().questionnaire))
+    assert lines["What makes it worse?"] == "Walking, Getting in or out of a car"
