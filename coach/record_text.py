@@ -157,7 +157,7 @@ def _answer_text(answer: Any, question: Any | None) -> str:
         return str(value)
 
     if isinstance(answer, list):
-        return ", ".join(one(v) for v in answer) if answer else text("detail.not_noted")
+        return ", ".join(one(v) for v in answer) if answer else text("detail.none")
     if answer is None or answer == "":
         return text("detail.not_noted")
     return one(answer)

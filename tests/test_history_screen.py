@@ -160,7 +160,7 @@ async def test_long_history_adds_rows_as_the_cursor_moves_down(make_app, store):
         await pilot.pause()
         assert table.row_count == 250
         # the rows added later are in order: the last row is the oldest record
-        assert table.get_row_at(249)[0] == "01 Nov"
+        assert str(table.get_row_at(249)[0]) == "01 Nov"
 
 
 async def test_escape_cancels_a_note_edit(make_app, store):

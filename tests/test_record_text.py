@@ -58,12 +58,13 @@ def test_week_label():
 
 
 def test_answers_as_question_and_answer_in_questionnaire_order():
-    answers = {"pain_now": 7, "numb": False, "where": ["buttock", "thigh"], "retired_question": "left-side"}
+    answers = {"pain_now": 7, "numb": False, "where": ["buttock", "thigh"], "retired_question": "left-side", "signs": []}
     assert answer_lines(answers, QUESTIONS) == [
         ("Where does it hurt?", "In the buttock, Back of the thigh"),
         ("Any numbness?", "no"),
         ("How bad is it now?", "7"),
         ("retired question", "left side"),
+        ("signs", "none"),
     ]
 
 

@@ -119,10 +119,12 @@ class HistoryScreen(CoachScreen, keys="history"):
         if not batch:
             return
         now = self.app.now()
+        # Text, not str: DataTable reads a str as markup, and a "[note]" or a routine name could vanish.
         self.query_one("#history-table", DataTable).add_rows(
-            (when_label(r.at, now), week_label(r.gestation_days), kind_label(r.kind), summary(r) + (text("summary.note_mark") if r.note else ""))
+            (Text(when_label(r.at, now)), Text(week_label(r.gestation_days)), Text(kind_label(r.kind)),
+             Text(summary(r) + (text("summary.note_mark") if r.note else "")))
             for r in batch
-        )
+        )  # fmt: skip
         self._row_ids += [r.id for r in batch]
         self.shown.update((r.id, r) for r in batch)
 

@@ -17,6 +17,15 @@ from coach.store import StoreError
 NOTE_LIMIT = 2000
 
 
+def _answers(lines: list[tuple[str, str]]) -> Text:
+    """Question on one line, the answer indented below it: questions are too long for two columns."""
+    out = Text()
+    for question, answer in lines:
+        out.append(f"{question}\n", style="bold")
+        out.append(f"  {answer}\n")
+    return out
+
+
 def _rows(lines: list[tuple[str, str]]) -> Text:
     width = max((len(label) for label, _ in lines), default=0) + 2
     out = Text()
@@ -48,7 +57,7 @@ class RecordDetailScreen(CoachScreen, keys="record_detail"):
     def show(self) -> None:
         self.query_one("#detail-lines", Static).update(_rows(detail_lines(self.record, self.app.now())))
         answers = question_lines(self.record, getattr(get_content(), "questionnaire", None))
-        self.query_one("#detail-answers", Static).update(_rows(answers))
+        self.query_one("#detail-answers", Static).update(_answers(answers))
         self.query_one("#answers-heading").display = self.query_one("#detail-answers").display = bool(answers)
 
     def action_edit_note(self) -> None:
