@@ -30,11 +30,11 @@ from tests.make_history import make_records  # noqa: E402
 NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
 
 
-def prepare(folder: Path, count: int) -> None:
+def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
     store = Store(folder)
     store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
     if count:
-        store.add_many(make_records(count, end=NOW))
+        store.add_many(make_records(count, end=NOW, days=days))
 
 
 async def open_history_once(folder: Path, tab: str = "records") -> float:
@@ -83,35 +83,43 @@ def median_ms(samples: list[float]) -> str:
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     with tempfile.TemporaryDirectory() as tmp:
-        empty, full = Path(tmp) / "empty", Path(tmp) / "full"
+        empty, small, full = Path(tmp) / "empty", Path(tmp) / "small", Path(tmp) / "full"
         os.environ["TEXTUAL_ANIMATIONS"] = "none"
         prepare(empty, 0)
+        prepare(small, 100, days=11)  # a table as full as the big one's, from one month file
         prepare(full, 10_000)
-        cases = (
-            ("open history, empty ", empty, "records"),
-            ("open history, 10,000 records ", full, "records"),
-            ("open history + trends tab, empty ", empty, "trends"),
-            ("open history + trends tab, 10,000 ", full, "trends"),
-        )
+        cases = {
+            "open history, empty": (empty, "records"),
+            "open history, 100 records": (small, "records"),
+            "open history, 10,000 records": (full, "records"),
+            "open history + trends tab, empty": (empty, "trends"),
+            "open history + trends tab, 10,000": (full, "trends"),
+        }
         asyncio.run(open_history_once(full, "trends"))  # warm up imports
-        samples: dict[str, list[float]] = {label: [] for label, _, _ in cases}
+        samples: dict[str, list[float]] = {label: [] for label in cases}
         for _ in range(runs):  # interleaved, so a busy moment hurts every case alike
-            for label, folder, tab in cases:
+            for label, (folder, tab) in cases.items():
                 samples[label].append(asyncio.run(open_history_once(folder, tab)))
-        rows = list(samples.items())
         out = Path(tmp) / "all.csv"
-        rows.append(("export csv in process, 10,000", [export_csv_once(full, out) for _ in range(runs)]))
-        rows.append(("pain-coach export --format csv, 10,000 (wall, new process)", [export_cli_once(full, out) for _ in range(max(3, runs // 2))]))
-        width = max(len(label) for label, _ in rows)
+        samples["export csv in process, 10,000"] = [export_csv_once(full, out) for _ in range(runs)]
+        samples["pain-coach export --format csv, 10,000 (new process)"] = [
+            export_cli_once(full, out) for _ in range(max(3, runs // 2))
+        ]
+        width = max(len(label) for label in samples)
         print(f"{runs} runs each, {os.cpu_count()} cpus, load average {os.getloadavg()[0]:.2f}\n")
-        print(f"{'what':<{width}}  median")
-        for label, samples in rows:
-            print(f"{label:<{width}}  {median_ms(samples)}")
+        print(f"{'what (wall time)':<{width}}  median")
+        for label, values in samples.items():
+            print(f"{label:<{width}}  {median_ms(values)}")
         # Medians carry the noise of a busy machine; minimums are the cost when nothing else interferes.
-        for what, full_i, empty_i in (("open with 10,000 records", 1, 0), ("open on the trends tab", 3, 2)):
-            med = statistics.median(rows[full_i][1]) - statistics.median(rows[empty_i][1])
-            best = min(rows[full_i][1]) - min(rows[empty_i][1])
-            print(f"extra time to {what}: median {med * 1000:.1f} ms, min {best * 1000:.1f} ms (target < 150 ms)")
+        print()
+        for what, big, base in (
+            ("10,000 records vs empty", "open history, 10,000 records", "open history, empty"),
+            ("10,000 vs 100 records", "open history, 10,000 records", "open history, 100 records"),
+            ("trends tab, 10,000 vs empty", "open history + trends tab, 10,000", "open history + trends tab, empty"),
+        ):
+            med = statistics.median(samples[big]) - statistics.median(samples[base])
+            best = min(samples[big]) - min(samples[base])
+            print(f"extra to open, {what}: median {med * 1000:.1f} ms, min {best * 1000:.1f} ms (target < 150 ms)")
         print(f"csv rows written: {len(out.read_text().splitlines()) - 1}")
     return 0
 
