@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from coach import insights
 from coach.content import text
-from coach.record_text import day_start, flags_label, humanise, kind_label, level_label, routine_name, week_label
+from coach.record_text import day_start, flag_label, flags_label, kind_label, level_label, routine_name, week_label
 from coach.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
 
 FORMATS = ("json", "csv", "md")
@@ -167,7 +167,7 @@ def _red_flags(checkins: list[CheckIn], now: datetime) -> list[str]:
             count, _ = last_seen.get(flag, (0, c.at))
             last_seen[flag] = (count + 1, c.at)
     lines = [
-        text("report.red_flag_count", flag=humanise(flag), count=count, last=_date(last, now))
+        text("report.red_flag_count", flag=flag_label(flag), count=count, last=_date(last, now))
         for flag, (count, last) in sorted(last_seen.items(), key=lambda item: (-item[1][0], item[0]))
     ]
     shown, note = _latest(flagged, LIST_LIMIT, text("report.what_red_flags"))

@@ -20,7 +20,10 @@ ROUTINES = [
     ("evening-unwind", "Evening unwind"),
 ]
 LEVELS = ["self-care"] * 12 + ["soon"] * 4 + ["urgent", "emergency"]
-FLAGS = ["fluid", "spotting", "calf-one-side", "fever"]  # ids from content/triage.toml
+FLAGS = {  # warning-sign ids from content/triage.toml, by the level they lead to
+    "urgent": ["fluid", "spotting", "calf-one-side", "fever"],
+    "emergency": ["heavy-bleeding", "breathless-chest"],
+}
 TRIGGERS = ["walking", "one-leg", "turning-in-bed", "sitting", "standing", "car"]  # the "worse" question
 NOTES = ["", "", "", "after a long walk", "slept badly", "better after a warm bath", "stairs at work"]
 
@@ -54,7 +57,7 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
             )
         elif roll < 0.75:
             level = rng.choice(LEVELS)
-            flags = [rng.choice(FLAGS)] if level in ("urgent", "emergency") else []
+            flags = [rng.choice(FLAGS[level])] if level in FLAGS else []
             pain = rng.randint(1, 9)
             records.append(
                 CheckIn(

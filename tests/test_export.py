@@ -124,7 +124,7 @@ def test_default_path_is_dated_in_home():
 def test_long_report_lists_only_the_latest_and_says_so():
     records = [checkin(i, pain=i % 10, level="urgent", flags=["fever"], note=f"n{i}") for i in range(100)]
     report = export.to_markdown(records, NOW)
-    assert "- fever: 100 times, last on 2026-11-26" in report
+    assert "- Fever or high temperature: 100 times, last on 2026-11-26" in report
     assert "Only the latest 20 of 100 check-ins with warning signs are listed." in report
     assert "Only the latest 20 of 100 notes are listed." in report
     assert "(Check-in): n0" in report and "(Check-in): n20" not in report  # n0 is the newest
