@@ -35,7 +35,8 @@ def effect_line(effect: RoutineEffect) -> str:
 
 def helps_lines(effects: list[RoutineEffect], triggers: list[tuple[str, int]], top: int = 5) -> list[str]:
     lines = [text("helps.intro"), ""]
-    lines += [effect_line(e) for e in effects] or []
+    for effect in effects:
+        lines += [effect_line(effect), ""]
     lines.append(text("helps.need_more", min=MIN_TIMES))
     lines += ["", text("helps.triggers_title")]
     if triggers:
