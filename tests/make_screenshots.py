@@ -38,7 +38,19 @@ SHOTS = [
     Shot("about", keys=["a"]),
     Shot("routines", keys=["r"], setup=lambda store: _at_30_weeks_with_pgp(store)),
     Shot("player", keys=["r", "down", "down", "down", "down", "enter", "4", "n"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("history", keys=["h"], setup=lambda store: _six_weeks_of_history(store)),
+    Shot("history-detail", keys=["h", "down", "down", "down", "enter"], setup=lambda store: _six_weeks_of_history(store)),
+    Shot("trends", keys=["h", "t"], setup=lambda store: _six_weeks_of_history(store)),
+    Shot("what-helps", keys=["h", "w"], setup=lambda store: _six_weeks_of_history(store)),
 ]
+
+
+def _six_weeks_of_history(store) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.make_history import make_records
+
+    _at_30_weeks_with_pgp(store)
+    store.add_many(make_records(130, end=NOW, days=42))
 
 
 def _at_30_weeks_with_pgp(store) -> None:

@@ -16,7 +16,7 @@ from coach.content import get_content
 from coach.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SUBCOMMANDS = [{"checkin": "check-in"}.get(name, name.replace("_", "-")) for name in COMMANDS]
+SUBCOMMANDS = [{"checkin": "check-in", "importer": "import"}.get(name, name.replace("_", "-")) for name in COMMANDS]
 
 
 def run(*args: str, data: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ import sys
 from coach import __version__
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["log", "checkin", "routines", "export", "check_content"]
+COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content"]
 
 
 class UsageError(Exception):

@@ -1,46 +1,64 @@
-"""`pain-coach export`: the history to stdout or a file."""
+"""`pain-coach export`: the history as JSON, CSV or a Markdown report, to stdout or a file."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from coach.cli import UsageError, open_store, report_problems
 from coach.content import text
 
-FORMATS = ["json"]
-
 
 def add_parser(sub) -> str:
     p = sub.add_parser("export", help=text("cli.export_help"), description=text("cli.export_help"))
-    p.add_argument("--format", default="json", metavar="FORMAT", help=text("cli.export_format_help"))
+    p.add_argument("--format", default="json", metavar="FORMAT", help=text("cli.export_format_help") + ": json, csv, md")
+    p.add_argument("--since", metavar="WHEN", help=text("cli.export_since_help"))
+    p.add_argument("--until", metavar="DATE", help=text("cli.export_until_help"))
     p.add_argument("-o", "--output", metavar="FILE", help=text("cli.export_output_help"))
     p.add_argument("--force", action="store_true", help=text("cli.export_force_help"))
     return "export"
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format not in FORMATS:
-        raise UsageError(text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=args.format))
-    store = open_store(args)
-    records = store.all()
-    report_problems(store)
-    body = json.dumps({"format": "pain-coach", "schema": 1, "records": [r.to_json() for r in records]}, indent=2)
-    if not args.output:
-        sys.stdout.write(body + "\n")
-        return 0
-    path = Path(args.output).expanduser()
-    if path.exists() and not args.force:
-        raise UsageError(text("errors.file_exists", path=path))
-    from coach.store import atomic_write
+    from datetime import datetime
 
+    from coach import export
+
+    if args.format not in export.FORMATS:
+        raise UsageError(text("errors.bad_choice", what="--format", valid=", ".join(export.FORMATS), value=args.format))
+    now = datetime.now().astimezone()
     try:
-        atomic_write(path, body + "\n")
+        since, until = export.parse_range(args.since, args.until, now)
+    except export.WhenError as exc:
+        raise UsageError(str(exc)) from None
+    path = Path(args.output).expanduser() if args.output else None
+    if path is not None:
+        check_target(path, args.force)
+    store = open_store(args)
+    records = store.query(since=since, until=until)
+    report_problems(store)
+    body = export.render(args.format, records, now)
+    if path is None:
+        sys.stdout.write(body)
+        return 0
+    try:
+        export.write_file(path, body, force=args.force)
+    except FileExistsError:
+        raise UsageError(text("errors.file_exists", path=path)) from None
     except OSError as exc:
         from coach.store import StoreError, _os_message
 
         raise StoreError(_os_message(exc, path)) from exc
     print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
     return 0
+
+
+def check_target(path: Path, force: bool) -> None:
+    """Refuse early, before reading the history, when the file cannot be written as asked."""
+    if path.exists() and not force:
+        raise UsageError(text("errors.file_exists", path=path))
+    if not path.parent.is_dir():
+        from coach.store import StoreError  # a file-system problem, not bad usage: exit status 1
+
+        raise StoreError(text("export.no_folder", folder=path.parent))

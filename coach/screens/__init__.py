@@ -7,6 +7,8 @@ SCREENS = {
     "about": "coach.screens.about:AboutScreen",
     "first_run": "coach.screens.first_run:FirstRunScreen",
     "too_small": "coach.screens.too_small:TooSmallScreen",
+    "history": "coach.screens.history:HistoryScreen",
+    "record_detail": "coach.screens.record_detail:RecordDetailScreen",
     "routines": "coach.screens.routines:RoutinesScreen",
     "player": "coach.screens.player:PlayerScreen",
     "safety_check": "coach.screens.safety_check:SafetyCheckScreen",

@@ -1,0 +1,114 @@
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from coach.insights import DayPain
+from coach.record_text import answer_lines, detail_lines, summary, week_label, when_label
+from coach.widgets.trend_chart import chart_lines
+from tests.history_records import NOW, checkin, flare, session
+
+
+@dataclass
+class Option:
+    id: str
+    label: str
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    options: list[Option] = field(default_factory=list)
+
+
+@dataclass
+class Questionnaire:
+    questions: list[Question]
+
+
+QUESTIONS = Questionnaire(
+    [
+        Question("where", "Where does it hurt?", [Option("buttock", "In the buttock"), Option("thigh", "Back of the thigh")]),
+        Question("numb", "Any numbness?"),
+        Question("pain_now", "How bad is it now?"),
+    ]
+)
+
+
+def test_when_labels():
+    assert when_label(NOW.replace(hour=14, minute=5), NOW) == "today 14:05"
+    assert when_label(NOW - timedelta(days=1), NOW) == "yesterday 10:30"
+    assert when_label(datetime(2026, 11, 23, 8, tzinfo=timezone.utc), NOW) == "Mon 23 Nov"
+    assert when_label(datetime(2026, 10, 2, 8, tzinfo=timezone.utc), NOW) == "02 Oct"
+    assert when_label(datetime(2025, 10, 2, 8, tzinfo=timezone.utc), NOW) == "02 Oct 2025"
+
+
+def test_summaries_match_the_issue_examples():
+    assert summary(session(before=6, after=3, seconds=310)) == "Quick buttock relief - 5:10 - pain 6 -> 3"
+    assert summary(checkin(pain=7, level="urgent", flags=["fluid"])) == "Check-in - pain 7 - urgent: fluid leaking (your waters)"
+    # an id the content no longer has (an older record) is still readable
+    assert summary(checkin(pain=7, level="urgent", flags=["old-flag-id"])) == "Check-in - pain 7 - urgent: old flag id"
+    assert summary(checkin(pain=2, level="soon")) == "Check-in - pain 2 - see someone soon"
+    assert summary(session(before=6, after=None, stopped_early=True)).endswith("pain 6 -> ? (stopped early)")
+    assert summary(flare(pain=8)) == "Flare - pain 8"
+
+
+def test_week_label():
+    assert week_label(240) == "34+2"
+    assert week_label(None) == ""
+
+
+def test_answers_as_question_and_answer_in_questionnaire_order():
+    answers = {"pain_now": 7, "numb": False, "where": ["buttock", "thigh"], "retired_question": "left-side", "signs": []}
+    assert answer_lines(answers, QUESTIONS) == [
+        ("Where does it hurt?", "In the buttock, Back of the thigh"),
+        ("Any numbness?", "no"),
+        ("How bad is it now?", "7"),
+        ("retired question", "left side"),
+        ("signs", "none"),
+    ]
+
+
+def test_answers_without_a_questionnaire_fall_back_to_ids():
+    assert answer_lines({"pain_now": 7, "where": "buttock"}, None) == [("pain now", "7"), ("where", "buttock")]
+
+
+def test_detail_lines_in_plain_words():
+    lines = dict(detail_lines(session(before=6, after=None, gestation_days=240, note="hi"), NOW))
+    assert lines["Pain before"] == "6 out of 10"
+    assert lines["Pain after"] == "not noted"
+    assert lines["Week of pregnancy"] == "34 weeks and 2 days"
+    assert lines["Note"] == "hi"
+    assert "press n" in dict(detail_lines(flare(), NOW))["Note"]
+    checkin_lines = dict(detail_lines(checkin(level="urgent", flags=["fluid", "fever"], pattern="pelvic-girdle"), NOW))
+    assert checkin_lines["What it suggested"] == "Contact your maternity unit or midwife now"
+    assert checkin_lines["Warning signs you reported"] == "Fluid leaking (your waters); Fever or high temperature"
+    assert checkin_lines["Likely pattern"] == "pelvic girdle pain (PGP)"
+    assert dict(detail_lines(flare(activity="car"), NOW))["Doing"] == "Getting in or out of a car"
+
+
+def test_chart_has_scale_dates_and_shapes():
+    first, last = date(2026, 10, 28), date(2026, 11, 26)
+    days = [DayPain(date(2026, 11, 26), 6.0, 9, 3), DayPain(date(2026, 10, 28), 2.0, 2, 1)]
+    lines = chart_lines(days, first, last)
+    assert len(lines) == 12 and max(len(line) for line in lines) <= 78  # fits 80 columns
+    assert lines[0].startswith(" 10 ┤") and lines[5].startswith("  5 ┤") and lines[10].startswith("  0 └")
+    assert lines[-1].rstrip().endswith("26 Nov")
+    last_col = lambda row: lines[row][5 + 29 * 2 : 5 + 29 * 2 + 2]  # noqa: E731
+    assert last_col(1) == " ●"  # worst 9 on the row for 9
+    assert [last_col(r)[0] for r in range(10)] == [" "] * 4 + ["█"] * 6  # average 6: six rows of bar
+    assert lines[10][5 + 2] == "·"  # 29 Oct: no entry, marked on the axis
+
+
+def test_weekly_chart_has_a_column_pair_per_week():
+    first, last = date(2026, 6, 1), date(2026, 11, 26)  # 26 Mondays: 1 Jun to 23 Nov
+    lines = chart_lines([DayPain(date(2026, 11, 23), 3.0, 10, 5)], first, last, step=7)
+    assert len(lines[0]) == 5 + 26 * 2
+    assert lines[0][5 + 25 * 2 + 1] == "●"  # the last week's worst, 10, on the top row
+    assert lines[-1].split()[-2:] == ["23", "Nov"]  # the last column is labelled by its Monday
+
+
+def test_answers_with_the_real_questionnaire():
+    from coach.content import get_content
+
+    lines = dict(answer_lines({"worse": ["walking", "car"], "pain_now": 6}, get_content().questionnaire))
+    assert lines["What makes it worse?"] == "Walking, Getting in or out of a car"
