@@ -114,7 +114,7 @@ BROKEN = {
     ),
     "bad cross-reference": (
         lambda f: edit(f, "keys.toml", "app.open('about')", "app.open('abut')"),
-        ["content/keys.toml: home[4].action: no screen 'abut' (did you mean 'about'?)"],
+        ["content/keys.toml: home[5].action: no screen 'abut' (did you mean 'about'?)"],
     ),
     "suggested routine that does not exist": (
         lambda f: edit(f, "advice.toml", 'routine = "quick-buttock-relief"', 'routine = "quick-buttock-relif"'),
@@ -122,7 +122,7 @@ BROKEN = {
     ),
     "missing palette text": (
         lambda f: edit(f, "ui.toml", 'about_help = "What pain-coach is and when to seek care"\n', ""),
-        ["content/ui.toml: palette.about_help: missing (the command palette describes home[4] with it)"],
+        ["content/ui.toml: palette.about_help: missing (the command palette describes home[5] with it)"],
     ),
 }
 

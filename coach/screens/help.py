@@ -19,7 +19,10 @@ def key_rows(name: str) -> list[tuple[str, str]]:
 
 
 def _key_name(key: str) -> str:
-    names = {"question_mark": "?", "escape": "Esc", "space": "Space", "enter": "Enter", "plus": "+", "minus": "-"}
+    names = {
+        "question_mark": "?", "escape": "Esc", "space": "Space", "enter": "Enter", "plus": "+", "minus": "-",
+        "slash": "/", "left": "←", "right": "→", "up": "↑", "down": "↓",
+    }
     if key in names:
         return names[key]
     return key.upper() if key.startswith("f") and key[1:].isdigit() else key
