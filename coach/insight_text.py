@@ -8,7 +8,12 @@ from coach.record_text import trigger_label
 
 
 def _change(value: float | None) -> str:
-    return text("trends.change_none") if value is None else text("trends.change_value", change=value)
+    """`value` is pain before minus pain after: above zero, the routines eased it."""
+    if value is None:
+        return text("trends.change_none")
+    if round(value, 1) == 0:
+        return text("trends.change_same")
+    return text("trends.change_lower" if value > 0 else "trends.change_higher", change=abs(value))
 
 
 def week_lines(this: WeekStats, before: WeekStats) -> list[str]:

@@ -11,13 +11,13 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from coach.content import get_content
 from coach.records import CheckIn, FlareLog, Record, RoutineSession
 
-ROUTINES = [
-    ("quick-buttock-relief", "Quick buttock relief"),
-    ("pelvic-rock", "Pelvic rock"),
-    ("side-lying-rest", "Side-lying rest"),
-    ("evening-unwind", "Evening unwind"),
+ROUTINES = [  # (id, name) of packaged routines
+    (r.id, r.name)
+    for r in get_content().routines.routines
+    if r.id in ("quick-buttock-relief", "gentle-pelvic-girdle", "bedtime-side-lying", "evening-wind-down")
 ]
 LEVELS = ["self-care"] * 12 + ["soon"] * 4 + ["urgent", "emergency"]
 FLAGS = {  # warning-sign ids from content/triage.toml, by the level they lead to
@@ -72,10 +72,15 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
     from coach.store import Store
 
-    folder = Path(argv[0])
-    n = int(argv[1]) if len(argv) > 1 else 10_000
+    parser = argparse.ArgumentParser(description="Fill a pain-coach data folder with a made-up history.")
+    parser.add_argument("folder", type=Path, help="the data folder (as for --data-dir)")
+    parser.add_argument("count", type=int, nargs="?", default=10_000, help="how many records (10000)")
+    args = parser.parse_args(argv)
+    folder, n = args.folder, args.count
     Store(folder).add_many(make_records(n, end=datetime.now().astimezone() - timedelta(hours=1)))
     print(f"wrote {n} records to {folder}")
     return 0

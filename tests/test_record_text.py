@@ -112,3 +112,18 @@ def test_answers_with_the_real_questionnaire():
 
     lines = dict(answer_lines({"worse": ["walking", "car"], "pain_now": 6}, get_content().questionnaire))
     assert lines["What makes it worse?"] == "Walking, Getting in or out of a car"
+
+
+def test_week_lines_say_which_way_pain_went_after_routines():
+    from coach.insight_text import week_lines
+    from coach.insights import WeekStats
+
+    eased = WeekStats(date(2026, 11, 20), date(2026, 11, 26), sessions=4, minutes=22.4, average_change=1.25)
+    worse = WeekStats(date(2026, 11, 13), date(2026, 11, 19), sessions=2, minutes=10, average_change=-0.5)
+    this, before = week_lines(eased, worse)
+    assert "4 routines, 22 minutes" in this and "1.2 points lower" in this
+    assert "0.5 points higher" in before
+    same = WeekStats(date(2026, 11, 20), date(2026, 11, 26), sessions=1, minutes=5, average_change=0.01)
+    none = WeekStats(date(2026, 11, 13), date(2026, 11, 19), sessions=0, minutes=0, average_change=None)
+    this, before = week_lines(same, none)
+    assert "about the same" in this and "not measured" in before
