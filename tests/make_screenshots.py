@@ -7,7 +7,6 @@ presses its keys, and saves an SVG at 80x24 and 120x40.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -31,13 +30,24 @@ class Shot:
     setup: Callable[[object], None] | None = None
 
 
+# Check-in answers: buttock, left, dull ache, pain 4 then 5, turning in bed, rest eases, better, sleep fine, days.
+CALM = ["2", "enter", "1", "1", "enter", "4", "enter", "5", "enter", "3", "enter", "1", "1", "1", "1"]
+NO_FLAGS = ["n", "n", "n", "n"]
+
 SHOTS = [
     Shot("home"),
     Shot("first-run", first_run=True),
     Shot("help", keys=["question_mark"]),
     Shot("about", keys=["a"]),
+    Shot("profile", keys=["p"]),
+    Shot("checkin-question", keys=["c", "2", "enter", "1", "1", "enter"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("assessment", keys=["c", *CALM, *NO_FLAGS], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("red-flag", keys=["c", *CALM, "n", "n", "4", "enter", "n"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("flare-log", keys=["f", "6"]),
     Shot("routines", keys=["r"], setup=lambda store: _at_30_weeks_with_pgp(store)),
-    Shot("player", keys=["r", "down", "down", "down", "down", "enter", "4", "n"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("pain-rating", keys=["r", "down", "down", "down", "down", "enter", "4"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("player", keys=["r", "down", "down", "down", "down", "enter", "4", "enter", "n", "n", "n"], setup=lambda store: _at_30_weeks_with_pgp(store)),
+    Shot("breathing-pacer", keys=["r", "down", "down", "down", "down", "enter", "4", "enter", "n"], setup=lambda store: _at_30_weeks_with_pgp(store)),
     Shot("history", keys=["h"], setup=lambda store: _six_weeks_of_history(store)),
     Shot("history-detail", keys=["h", "down", "down", "down", "enter"], setup=lambda store: _six_weeks_of_history(store)),
     Shot("trends", keys=["h", "t"], setup=lambda store: _six_weeks_of_history(store)),
@@ -58,7 +68,7 @@ def _at_30_weeks_with_pgp(store) -> None:
 
     from coach.records import Profile
 
-    store.save_profile(Profile(due_date=(NOW + timedelta(weeks=10)).date(), pgp_diagnosed="yes"))
+    store.save_profile(Profile(due_date=(NOW + timedelta(weeks=10)).date(), date_basis="due", pgp_diagnosed="yes"))
     store.save_settings(store.load_settings().model_copy(update={"safety_check_date": NOW.date()}))
 
 
@@ -84,7 +94,6 @@ async def take(shot: Shot, size: tuple[int, int]) -> Path:
 
 
 def main() -> None:
-    os.environ["TEXTUAL_ANIMATIONS"] = "none"
     OUT.mkdir(exist_ok=True)
     wanted = set(sys.argv[1:])
     for shot in SHOTS:
