@@ -1,4 +1,8 @@
-"""The Textual app: screens, bindings from content, theme, command palette."""
+"""The Textual app: screens, bindings from content, theme, command palette.
+
+Start-up draws the home screen from plain files (coach.wording, coach.startup) and loads the validated
+models (content, settings, profile: pydantic) just after the first paint, which halves the time to it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import argparse
 import importlib
 import re
 from datetime import datetime
-from typing import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -14,13 +19,15 @@ from textual.binding import Binding
 from textual.clock import Clock
 from textual.screen import Screen
 
-from coach.content import Content, get_content, text
-from coach.pregnancy import with_gestation
-from coach.records import Record, Settings
+from coach.wording import ContentError, keys, text
 from coach.screens import SCREENS
 from coach.screens.base import content_bindings
 from coach.screens.too_small import TooSmallScreen, too_small
-from coach.store import Store, StoreError
+from coach.startup import peek_settings
+
+if TYPE_CHECKING:
+    from coach.records import Record, Settings
+    from coach.store import Store
 
 
 def screen_class(name: str) -> type[Screen]:
@@ -35,33 +42,63 @@ class PainCoachApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | Path,
         *,
         clock: Clock | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        self.content: Content = get_content()
         type(self).BINDINGS = content_bindings("app")
         type(self)._merged_bindings = type(self)._merge_bindings()
         super().__init__()
         self.title = text("app.title")
         self.sub_title = text("app.subtitle")
-        self.store = store
+        # A Store, or the data folder to open one in once the first screen is up.
+        self._store: Store | None = None if isinstance(store, (str, Path)) else store
+        self.data_dir = Path(store) if isinstance(store, (str, Path)) else store.root
+        self._settings: Settings | None = None
         self.clock = clock or Clock()
         self.now = now or (lambda: datetime.now().astimezone())
-        self.settings: Settings = store.load_settings()
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from coach.store import Store
+
+            self._store = Store(self.data_dir)
+        return self._store
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self.store.load_settings()
+        return self._settings
 
     # --- start-up --------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.settings.theme and self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        first = peek_settings(self.data_dir)
+        if first.get("theme") in self.available_themes:
+            self.theme = first["theme"]
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(screen_class("home")())
-        if not self.settings.first_run_done:
+        if not first.get("first_run_done"):
             self.push_screen(screen_class("first_run")(), self._first_run_done)
-        self.report_store_problems()
         self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        from coach.content import get_content
+        from coach.store import StoreError
+
+        try:
+            get_content()
+            self.settings  # noqa: B018 (loads, or moves an unreadable file aside and says so)
+        except ContentError as exc:
+            self.exit(return_code=1, message="\n".join(exc.problems))
+        except StoreError as exc:
+            self.exit(return_code=1, message=str(exc))
+        else:
+            self.report_store_problems()
 
     def _first_run_done(self, _: object = None) -> None:
         self.update_settings(first_run_done=True)
@@ -79,17 +116,22 @@ class PainCoachApp(App[None]):
 
     def update_settings(self, **changes: object) -> bool:
         """Change and save settings; on failure tell the person and keep the old ones."""
+        from coach.store import StoreError
+
         updated = self.settings.model_copy(update=changes)
         try:
             self.store.save_settings(updated)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return False
-        self.settings = updated
+        self._settings = updated
         return True
 
     def save_record(self, record: Record) -> bool:
         """Add a record to the history; on failure tell the person what to do and return False."""
+        from coach.pregnancy import with_gestation
+        from coach.store import StoreError
+
         try:
             record = with_gestation(record, self.store.load_profile())
         except StoreError:
@@ -117,7 +159,7 @@ class PainCoachApp(App[None]):
         self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for key in self.content.keys.screens.get("home", []):
+        for key in keys("home"):
             opened = re.fullmatch(r"app\.open\('(\w+)'\)", key.action)
             if opened:
                 name = opened.group(1)
@@ -140,6 +182,6 @@ class PainCoachApp(App[None]):
 def run_app(args: argparse.Namespace) -> int:
     from coach.locations import data_dir
 
-    app = PainCoachApp(Store(data_dir(args.data_dir)))
+    app = PainCoachApp(data_dir(args.data_dir))
     app.run()
     return app.return_code or 0

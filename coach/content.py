@@ -14,19 +14,10 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Callable, Iterable, Literal
 
-from typing import Callable, Iterable, Literal
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from coach.locations import content_dir
-
-
-class ContentError(Exception):
-    """One or more problems in a content folder, one line each: `content/x.toml: a[0].b: what`."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+from coach.wording import ContentError, text  # noqa: F401  (text: the same words, without validation)
 
 
 class Model(BaseModel):
@@ -43,12 +34,7 @@ class Sourced(Model):
 
 
 class UiFile(Model):
-    sections: dict[str, dict[str, str]]
-
-    def text(self, key: str, **values: object) -> str:
-        section, _, name = key.partition(".")
-        template = self.sections[section][name]
-        return template.format(**values) if values else template
+    sections: dict[str, dict[str, str]]  # read by coach.wording.text
 
 
 # --- keys.toml: every key binding and its label, by screen -----------------------------------------
@@ -355,8 +341,6 @@ class Content(Model):
     profile: ProfileFile
     version: str = ""  # a digest of the files, stored with records that depend on content
 
-    def text(self, key: str, **values: object) -> str:
-        return self.ui.text(key, **values)
 
 
 Problem = tuple[str, str, str]  # (file stem, field path, message)
@@ -560,11 +544,6 @@ def _message(err: dict) -> str:
 def get_content() -> Content:
     """The packaged content, loaded once per process."""
     return load_content()
-
-
-def text(key: str, **values: object) -> str:
-    """A user-facing string from content/ui.toml, e.g. text("home.intro")."""
-    return get_content().text(key, **values)
 
 
 @cross_check

@@ -178,7 +178,7 @@ _MONTHS = (
 
 
 def _stage_values(days: int) -> dict[str, object]:
-    from coach.content import text
+    from coach.wording import text
 
     weeks, rest = weeks_days(days)
     term = term_category(days)
@@ -193,7 +193,7 @@ def _stage_values(days: int) -> dict[str, object]:
 
 def describe_stage(current: Stage) -> str:
     """'31 weeks + 2 days pregnant · third trimester' (the term word only from 37 weeks)."""
-    from coach.content import text
+    from coach.wording import text
 
     if current.gestation_days is not None:
         return text("stage.pregnant", **_stage_values(current.gestation_days))
@@ -205,7 +205,7 @@ def describe_stage(current: Stage) -> str:
 
 def echo(value: date, basis: Basis, today: date) -> str:
     """The typed date back in words with what it means today."""
-    from coach.content import text
+    from coach.wording import text
 
     if basis == "born":
         weeks, days = weeks_days((today - value).days)
@@ -218,7 +218,7 @@ def echo(value: date, basis: Basis, today: date) -> str:
 
 
 def problem_text(problem: DateProblem) -> str:
-    from coach.content import text
+    from coach.wording import text
 
     return text(f"dates.{problem.key}", **problem.values)
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
-from coach.content import text
+from coach.wording import text
 from coach.records import Profile, Record, Settings, parse_record
 
 TABLE = "records"
@@ -147,7 +147,7 @@ class Store:
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise StoreError(text("errors.store_busy", folder=self.root)) from None
-                    time.sleep(0.01)
+                    time.sleep(0.001)  # short: a busy writer releases the lock only briefly
             self._lock_depth = 1
             try:
                 yield

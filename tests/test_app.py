@@ -130,3 +130,30 @@ async def test_a_quarantined_month_is_reported(make_app, store, isolated_dirs):
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("2026-10" in m and "corrupt" in m for m in messages)
+
+
+async def test_broken_content_closes_the_app_with_its_problems(make_app, monkeypatch):
+    import coach.content
+    from coach.wording import ContentError
+
+    problem = "content/routines.toml: routines[0].steps[0].exercise: no exercise 'cat-cw'"
+
+    def broken():
+        raise ContentError([problem])
+
+    monkeypatch.setattr(coach.content, "get_content", broken)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert not app.is_running
+
+
+def test_the_first_screen_does_not_wait_for_the_content_models():
+    # Validating every content file costs as much as starting Textual: it runs after the first paint.
+    import subprocess
+    import sys
+
+    code = "import sys, coach.app, coach.screens.home; print('coach.content' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

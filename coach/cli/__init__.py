@@ -20,8 +20,19 @@ class UsageError(Exception):
     """Bad input from the person: shown as one line, exit status 2."""
 
 
+def _app_args(argv: list[str]) -> argparse.Namespace | None:
+    """The options of a bare `pain-coach` (the app), or None when argv names a subcommand or asks for help.
+
+    The subcommand modules load the validated content, which the app's first screen does not wait for.
+    """
+    app = argparse.ArgumentParser(add_help=False)
+    app.add_argument("--data-dir")
+    args, rest = app.parse_known_args(argv)
+    return None if rest else args
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
-    from coach.content import text
+    from coach.wording import text
 
     parser = argparse.ArgumentParser(prog="pain-coach", description=text("cli.description"))
     parser.add_argument("--version", action="version", version=f"pain-coach {__version__}")
@@ -37,7 +48,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
 
 
 def _fail(message: str, status: int) -> int:
-    from coach.content import text
+    from coach.wording import text
 
     print(text("errors.prefix") + message, file=sys.stderr)
     return status
@@ -48,21 +59,22 @@ def main(argv: list[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # answer without loading anything else
         print(f"pain-coach {__version__}")
         return 0
-    from coach.content import ContentError
-    from coach.store import StoreError
+    from coach.wording import ContentError
 
     try:
+        app_args = _app_args(argv)
+        if app_args is not None:
+            from coach.app import run_app
+
+            return run_app(app_args)
         parser, modules = _parser()
         args = parser.parse_args(argv)
         if args.command is None:
-            from coach.app import run_app
-
-            return run_app(args)
+            parser.print_help()
+            return 2
         return modules[args.command].run(args)
     except UsageError as exc:
         return _fail(str(exc), 2)
-    except StoreError as exc:
-        return _fail(str(exc), 1)
     except ContentError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         return 1
@@ -72,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`pain-coach export | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:
+        from coach.store import StoreError  # imported here: the app's start does not need the store yet
+
+        if isinstance(exc, StoreError):
+            return _fail(str(exc), 1)
+        raise
 
 
 def open_store(args: argparse.Namespace):
@@ -83,7 +101,7 @@ def open_store(args: argparse.Namespace):
 
 def report_problems(store) -> None:
     """Tell the person about any history file that had to be moved aside."""
-    from coach.content import text
+    from coach.wording import text
 
     for problem in store.problems:
         print(

@@ -9,13 +9,13 @@ from textual.screen import ScreenResultType
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from coach.content import get_content
+from coach import wording
 
 
 def content_bindings(name: str) -> list[Binding]:
     return [
         Binding(k.key, k.action, k.label, show=k.show, priority=k.priority)
-        for k in get_content().keys.screens.get(name, [])
+        for k in wording.keys(name)
     ]
 
 

@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.content import get_content, text
+from coach.wording import keys, text
 from coach.screens.base import CoachModal
 
 
 def key_rows(name: str) -> list[tuple[str, str]]:
     rows = []
-    for binding in get_content().keys.screens.get(name, []):
+    for binding in keys(name):
         shown = " / ".join(_key_name(k) for k in binding.key.split(","))
         rows.append((shown, binding.label))
     return rows

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content import get_content, text
+from coach.wording import keys, text
 from coach.screens.base import CoachScreen
 
 
@@ -29,11 +29,9 @@ class HomeScreen(CoachScreen, keys="home"):
             yield OptionList(*self._menu(), id="menu")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.show_status()
-
     def on_screen_resume(self) -> None:
-        self.show_status()
+        # After the paint: the profile is read with the record models, which the first frame skips.
+        self.call_after_refresh(self.show_status)
 
     def show_status(self) -> None:
         """Week + days and trimester when the profile has dates (pregnancy.describe_stage)."""
@@ -48,7 +46,7 @@ class HomeScreen(CoachScreen, keys="home"):
 
     def _menu(self) -> list[Option]:
         options = []
-        for key in get_content().keys.screens["home"]:
+        for key in keys("home"):
             if key.show:
                 shown = key.key.split(",")[0]
                 options.append(Option(Text.assemble((f" {shown} ", "bold reverse"), "  ", key.label), id=key.action))

@@ -6,7 +6,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from coach.content import text
+from coach.wording import text
 from coach.screens.base import CoachModal
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
