@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from coach.store import Store
 
 
+# Yes/no settings the command palette switches, and their names in ui.toml [palette].
+PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
+
+
 def screen_class(name: str) -> type[Screen]:
     module, _, cls = SCREENS[name].partition(":")
     return getattr(importlib.import_module(module), cls)
@@ -144,6 +148,15 @@ class PainCoachApp(App[None]):
         self.report_store_problems()
         return True
 
+    def _state(self, setting: str) -> str:
+        return text("palette.on" if getattr(self.settings, setting) else "palette.off")
+
+    def toggle(self, setting: str) -> None:
+        """Switch a yes/no setting from the command palette, and say what it is now."""
+        if self.update_settings(**{setting: not getattr(self.settings, setting)}):
+            name = text(f"palette.{PALETTE_SETTINGS[setting]}")
+            self.notify(text("palette.switched", name=name, state=self._state(setting)), timeout=3)
+
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
             self.notify(text("app.theme_saved", theme=theme.name), timeout=3)
@@ -165,6 +178,9 @@ class PainCoachApp(App[None]):
                 name = opened.group(1)
                 yield SystemCommand(key.label, text(f"palette.{name}_help"), lambda n=name: self.action_open(n))
         yield SystemCommand(text("palette.help"), text("palette.help_help"), self.action_help)
+        for setting, name in PALETTE_SETTINGS.items():
+            shown = text("palette.setting_state", name=text(f"palette.{name}"), state=self._state(setting))
+            yield SystemCommand(shown, text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
         yield from super().get_system_commands(screen)
 
     # --- window size -----------------------------------------------------------------------------

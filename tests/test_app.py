@@ -157,3 +157,18 @@ def test_the_first_screen_does_not_wait_for_the_content_models():
     code = "import sys, coach.app, coach.screens.home; print('coach.content' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_palette_switches_the_bell_and_reduced_motion_and_remembers(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        titles = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Bell at each step: on" in titles and "Reduced motion: off" in titles
+        titles["Bell at each step: on"].callback()
+        titles["Reduced motion: off"].callback()
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Bell at each step: off" in titles and "Reduced motion: on" in titles
+    saved = store.load_settings()
+    assert saved.bell is False and saved.reduced_motion is True
