@@ -473,7 +473,7 @@ def _advice_refs(content: Content) -> Iterable[Problem]:
                 yield "advice", f"{name}[{i}].when.pattern[{j}]", unknown_id("pattern", value, PATTERNS)
 
 
-def _field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:
+def field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:
     # RootModel-style `sections` / `screens` wrappers are invisible in the TOML file.
     wrapper = {"sections", "screens"} & set(root_model.model_fields)
     parts = list(loc[1:]) if loc and loc[0] in wrapper else list(loc)
@@ -520,19 +520,19 @@ def load_content(folder: Path | None = None) -> Content:
             parsed[name] = model.model_validate(_wrap(model, data))
         except ValidationError as exc:
             for err in exc.errors():
-                problems.append(f"{where}: {_field_path(err['loc'], model)}: {_message(err)}")
+                problems.append(f"{where}: {field_path(err['loc'], model)}: {problem_message(err)}")
     if problems:
         raise ContentError(problems)
     content = Content(**parsed, version=digest.hexdigest()[:12])
     for check in CROSS_CHECKS:
-        for stem, field_path, message in check(content):
-            problems.append(f"{label}/{stem}.toml: {field_path}: {message}")
+        for stem, path_in_file, message in check(content):
+            problems.append(f"{label}/{stem}.toml: {path_in_file}: {message}")
     if problems:
         raise ContentError(problems)
     return content
 
 
-def _message(err: dict) -> str:
+def problem_message(err: dict) -> str:
     if err["type"] == "extra_forbidden":
         return "unknown key (check the spelling)"
     if err["type"] == "missing":

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from coach.content import Content, CustomRoutinesFile, Routine, _field_path, _message, routine_problems, text
+from coach.content import Content, CustomRoutinesFile, Routine, field_path, problem_message, routine_problems, text
 from coach.locations import config_dir
 
 
@@ -54,7 +54,7 @@ def _problems_in(path: Path, known: dict) -> CustomRoutinesFile | list[str]:
     try:
         parsed = CustomRoutinesFile.model_validate(data)
     except ValidationError as exc:
-        return [f"{path.name}: {_field_path(e['loc'], CustomRoutinesFile)}: {_message(e)}" for e in exc.errors()]
+        return [f"{path.name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(e)}" for e in exc.errors()]
     problems = [f"{path.name}: {where}: {msg}" for _, where, msg in routine_problems(parsed.routines, known, "")]
     return problems or parsed
 
