@@ -100,7 +100,7 @@ async def test_condition_needing_clearance_is_acknowledged_every_time(make_app, 
         await start_first(pilot)
         assert app.screen.__class__.__name__ == "SafetyCheckScreen"
         markdown = app.screen.query_one("Markdown")
-        assert "placenta praevia" in markdown.source
+        assert "low-lying placenta (placenta praevia) after 26 weeks" in markdown.source
 
 
 async def test_i_have_one_of_these_shows_the_advice_and_the_emergency_number(make_app, store):

@@ -11,7 +11,9 @@ from coach.screens.base import CoachModal
 
 
 def conditions_words(conditions: list[str]) -> str:
-    return ", ".join(c.replace("-", " ") for c in conditions)
+    """The profile's conditions as their labels in content/profile.toml, lower-cased for a sentence."""
+    labels = {c.id: c.label for c in get_content().profile.conditions}
+    return ", ".join(labels.get(c, c.replace("-", " ")).lower() for c in conditions)
 
 
 class SafetyCheckScreen(CoachModal[str | None], keys="safety_check"):
