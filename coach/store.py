@@ -112,6 +112,7 @@ class Store:
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
         self._lock_depth = 0
+        self._swept = False
 
     # --- setup and locking ---------------------------------------------------------------------
 
@@ -150,6 +151,7 @@ class Store:
                     time.sleep(0.001)  # short: a busy writer releases the lock only briefly
             self._lock_depth = 1
             try:
+                self._remove_dead_temp_files()
                 yield
             except OSError as exc:
                 raise StoreError(_os_message(exc, self.root)) from exc
@@ -157,6 +159,19 @@ class Store:
                 self._lock_depth = 0
         finally:
             os.close(fd)
+
+    def _remove_dead_temp_files(self) -> None:
+        # Temp files are only made under the lock, so one found by the lock's holder was left by a
+        # writer that died mid-write (its target file is untouched). Once per Store is enough.
+        if self._swept:
+            return
+        self._swept = True
+        patterns = (self.history / ".????-??.json.*.tmp", self.root / ".profile.json.*.tmp",
+                    self.root / ".settings.json.*.tmp")
+        for pattern in patterns:
+            for tmp in pattern.parent.glob(pattern.name):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
 
     # --- months --------------------------------------------------------------------------------
 

@@ -426,3 +426,16 @@ def test_sigkill_during_writes_leaves_a_loadable_history(store, round_):
     # And the next writer carries on normally.
     fresh.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
     assert len(Store(store.root).all()) == len(records) + 1
+
+
+def test_a_temp_file_left_by_a_dead_writer_is_removed_by_the_next_writer(store):
+    store.add(flare(datetime(2026, 11, 5, 9, tzinfo=UTC)))
+    month = month_file(store, "2026-11")
+    before = month.read_bytes()
+    leftover = store.history / ".2026-11.json.abc123.tmp"  # as atomic_write names them
+    leftover.write_text('{"records": {"1": ')  # half a write, as a SIGKILL would leave it
+    fresh = Store(store.root)
+    fresh.add(flare(datetime(2026, 10, 5, 9, tzinfo=UTC)))  # another month: the lock is what matters
+    assert not leftover.exists()
+    assert month.read_bytes() == before
+    assert len(fresh.all()) == 2
