@@ -116,13 +116,9 @@ class PlayerScreen(CoachScreen, keys="player"):
     def tick(self) -> None:
         if self.closed:
             return
-        changes = self.player.tick(self.app.clock.time)
-        if changes:
-            self._step_changed()
-        if self.player.finished:
-            self.finish()
-        else:
-            self.refresh_view()
+        before = self.player.index
+        self.player.tick(self.app.clock.time)
+        self._after_change(before)
 
     def _step_changed(self) -> None:
         if self.app.settings.bell:
@@ -183,7 +179,8 @@ class PlayerScreen(CoachScreen, keys="player"):
 
     # --- keys -----------------------------------------------------------------------------------
 
-    def _after_key(self, before: int) -> None:
+    def _after_change(self, before: int) -> None:
+        """After a tick or a key: ring and save on a new step, then finish or redraw."""
         if self.player.index != before:
             self._step_changed()
         if self.player.finished:
@@ -194,27 +191,27 @@ class PlayerScreen(CoachScreen, keys="player"):
     def action_toggle_pause(self) -> None:
         before = self.player.index
         self.player.toggle_pause(self.app.clock.time)
-        self._after_key(before)
+        self._after_change(before)
 
     def action_next_step(self) -> None:
         before = self.player.index
         self.player.skip(self.app.clock.time)
-        self._after_key(before)
+        self._after_change(before)
 
     def action_previous_step(self) -> None:
         before = self.player.index
         self.player.back(self.app.clock.time)
-        self._after_key(before)
+        self._after_change(before)
 
     def action_more_time(self) -> None:
         self.player.adjust(self.app.clock.time, ADJUST_SECONDS)
-        self._after_key(self.player.index)
+        self._after_change(self.player.index)
 
     def action_less_time(self) -> None:
         before = self.player.index
         self.player.adjust(self.app.clock.time, -ADJUST_SECONDS)
         self.player.tick(self.app.clock.time)
-        self._after_key(before)
+        self._after_change(before)
 
     def action_stop(self) -> None:
         from coach.screens.stop_reason import StopReasonScreen
