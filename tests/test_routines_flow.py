@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.clock import MockClock
 from textual.widgets import OptionList, Static
 
@@ -13,6 +14,12 @@ from tests.conftest import FIXED_NOW
 
 def routine_sessions(store):
     return store.query(kind="routine")
+
+
+@pytest.fixture
+def checked_today(store):
+    """The day's "stop and seek advice" list already confirmed, so Start goes straight to the pain rating."""
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
 
 
 async def open_routines(pilot):
@@ -84,16 +91,14 @@ async def test_full_routine_with_pause_and_skip_is_saved_with_pain_before_and_af
     assert session.gestation_days == 30 * 7
 
 
-async def test_safety_check_is_asked_once_a_day(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_safety_check_is_asked_once_a_day(make_app, store, checked_today):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
         assert app.screen.__class__.__name__ == "PainRatingScreen"
 
 
-async def test_condition_needing_clearance_is_acknowledged_every_time(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_condition_needing_clearance_is_acknowledged_every_time(make_app, store, checked_today):
     store.save_profile(Profile(conditions=["placenta-praevia"]))
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
@@ -145,8 +150,7 @@ async def test_unknown_profile_is_said_and_hidden_routines_are_explained(make_ap
         assert "Changed for you:" in detail and "Standing buttock stretch" in detail
 
 
-async def test_stop_felt_unwell_saves_and_shows_advice(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_stop_felt_unwell_saves_and_shows_advice(make_app, store, checked_today):
     clock = MockClock()
     app = make_app(clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -167,8 +171,7 @@ async def test_stop_felt_unwell_saves_and_shows_advice(make_app, store):
     assert abs(session.active_seconds - 20.0) < 1e-6
 
 
-async def test_quitting_mid_routine_saves_it_as_stopped_early(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_quitting_mid_routine_saves_it_as_stopped_early(make_app, store, checked_today):
     clock = MockClock()
     app = make_app(clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -183,8 +186,7 @@ async def test_quitting_mid_routine_saves_it_as_stopped_early(make_app, store):
     assert session.steps_done > 0 and abs(session.active_seconds - 50.0) < 1e-6
 
 
-async def test_plus_minus_and_back_keys(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_plus_minus_and_back_keys(make_app, store, checked_today):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
@@ -212,8 +214,7 @@ async def test_breathing_pacer_and_reduced_motion(make_app, store, monkeypatch):
     assert reduced_motion(False)
 
 
-async def test_player_says_what_was_changed_when_the_swapped_exercise_comes_up(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_player_says_what_was_changed_when_the_swapped_exercise_comes_up(make_app, store, checked_today):
     store.save_profile(Profile(due_date=(FIXED_NOW + timedelta(weeks=16)).date(), pgp_diagnosed="no"))  # 24 weeks
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
@@ -228,8 +229,7 @@ async def test_player_says_what_was_changed_when_the_swapped_exercise_comes_up(m
         assert "Changed for you: Glute bridge → Buttock squeeze" in position
 
 
-async def test_one_bell_per_step_change_unless_turned_off(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_one_bell_per_step_change_unless_turned_off(make_app, store, checked_today):
     clock = MockClock()
     app = make_app(clock=clock)
     rings = []
@@ -272,10 +272,9 @@ async def test_escape_at_the_safety_check_or_pain_question_starts_nothing(make_a
     assert routine_sessions(store) == []
 
 
-async def test_the_real_clock_drives_the_player(make_app, store):
+async def test_the_real_clock_drives_the_player(make_app, store, checked_today):
     from textual.clock import Clock
 
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
     app = make_app(clock=Clock())
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
@@ -290,8 +289,7 @@ async def test_the_real_clock_drives_the_player(make_app, store):
         assert player.player.remaining(app.clock.time) == frozen
 
 
-async def test_help_over_the_player_pauses_the_routine_until_it_closes(make_app, store):
-    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": FIXED_NOW.date()}))
+async def test_help_over_the_player_pauses_the_routine_until_it_closes(make_app, store, checked_today):
     clock = MockClock()
     app = make_app(clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
