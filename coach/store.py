@@ -123,7 +123,7 @@ class Store:
                 if folder.stat().st_mode & 0o077:
                     os.chmod(folder, 0o700)
         except OSError as exc:
-            raise StoreError(_os_message(exc, self.root)) from exc
+            raise StoreError(os_problem(exc, self.root)) from exc
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -138,7 +138,7 @@ class Store:
         try:
             fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError(_os_message(exc, self.root)) from exc
+            raise StoreError(os_problem(exc, self.root)) from exc
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:
@@ -154,7 +154,7 @@ class Store:
                 self._remove_dead_temp_files()
                 yield
             except OSError as exc:
-                raise StoreError(_os_message(exc, self.root)) from exc
+                raise StoreError(os_problem(exc, self.root)) from exc
             finally:
                 self._lock_depth = 0
         finally:
@@ -321,7 +321,7 @@ class Store:
         except FileNotFoundError:
             return model()
         except OSError as exc:
-            raise StoreError(_os_message(exc, path)) from exc
+            raise StoreError(os_problem(exc, path)) from exc
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
@@ -347,7 +347,7 @@ class Store:
         self._save_model("settings", settings)
 
 
-def _os_message(exc: OSError, where: Path) -> str:
+def os_problem(exc: OSError, where: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return text("errors.disk_full", where=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

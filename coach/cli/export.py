@@ -47,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise UsageError(text("errors.file_exists", path=path)) from None
     except OSError as exc:
-        from coach.store import StoreError, _os_message
+        from coach.store import StoreError, os_problem
 
-        raise StoreError(_os_message(exc, path)) from exc
+        raise StoreError(os_problem(exc, path)) from exc
     print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
     return 0
 

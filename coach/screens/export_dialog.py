@@ -12,7 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from coach import export
 from coach.content import text
 from coach.screens.base import CoachModal
-from coach.store import _os_message
+from coach.store import os_problem
 
 
 class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
@@ -75,7 +75,7 @@ class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
         except FileExistsError:
             return self._error(text("export.exists", path=path))
         except OSError as exc:
-            return self._error(_os_message(exc, path))
+            return self._error(os_problem(exc, path))
         self.notify(text("export.written", count=len(self.records), path=path), timeout=10)
         self.dismiss(path)
 
