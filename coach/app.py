@@ -96,7 +96,7 @@ class PainCoachApp(App[None]):
 
         try:
             get_content()
-            self.settings  # noqa: B018 (loads, or moves an unreadable file aside and says so)
+            self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
         except ContentError as exc:
             self.exit(return_code=1, message="\n".join(exc.problems))
         except StoreError as exc:
