@@ -37,6 +37,12 @@ def at_30_weeks_with_pgp(store: Store) -> None:
     store.save_settings(store.load_settings().model_copy(update={"safety_check_date": NOW.date()}))
 
 
+def at_30_weeks_not_checked_today(store: Store) -> None:
+    """As at_30_weeks_with_pgp, but the first routine of the day still shows the safety list."""
+    at_30_weeks_with_pgp(store)
+    store.save_settings(store.load_settings().model_copy(update={"safety_check_date": None}))
+
+
 def six_weeks_of_history(store: Store) -> None:
     """130 made-up records over the last 42 days (seeded, so always the same ones)."""
     from tests.make_history import make_records
@@ -76,6 +82,7 @@ SHOTS = [
     Shot("red-flag", "RedFlagScreen", ("c", *CALM, "n", "n", "4", "enter", "n"), at_30_weeks_with_pgp),
     Shot("flare-log", "FlareLogModal", ("f", "6")),
     Shot("routines", "RoutinesScreen", ("r",), at_30_weeks_with_pgp, sizes=BOTH),
+    Shot("safety-check", "SafetyCheckScreen", ("r", "enter"), at_30_weeks_not_checked_today),
     Shot("pain-rating", "PainRatingScreen", TO_RELAX, at_30_weeks_with_pgp),
     # Pain 4, then on to step 4 (tense the legs, 7 s) and 3 s into it.
     Shot("player", "PlayerScreen", (*TO_RELAX, "4", "n", "n", "n"), at_30_weeks_with_pgp, seconds=3, sizes=BOTH),
