@@ -68,7 +68,7 @@ class Shot:
 # Check-in answers: buttock, left, dull ache, pain 4 then 5, turning in bed, rest eases, better, sleep fine, days.
 CALM = ("2", "enter", "1", "1", "enter", "4", "enter", "5", "enter", "3", "enter", "1", "1", "1", "1")
 NO_FLAGS = ("n", "n", "n", "n")
-# The routines list, down to "Relax and breathe" (the fifth routine), Enter: the pain-before question.
+# The routines list, down to "Evening wind-down" (the fifth routine), Enter: the pain-before question.
 TO_RELAX = ("r", "down", "down", "down", "down", "enter")
 
 SHOTS = [
