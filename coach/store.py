@@ -19,14 +19,14 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.wording import text
-from coach.records import Profile, Record, Settings, parse_record
+from coach.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
@@ -96,6 +96,9 @@ def _parse_month(raw: bytes) -> list[Record]:
         raise Unreadable(text("errors.unreadable_not_history"))
     records = []
     for doc_id, doc in table.items():
+        schema = doc.get("schema") if isinstance(doc, dict) else None
+        if isinstance(schema, int) and schema > SCHEMA_VERSION:  # a newer pain-coach wrote it: refuse, say why
+            raise Unreadable(text("errors.unreadable_newer", id=doc_id, schema=schema))
         try:
             records.append(parse_record(doc))
         except ValidationError as exc:
@@ -109,6 +112,8 @@ class Store:
         self.root = Path(root)
         self.history = self.root / "history"
         self.problems: list[Quarantined] = []
+        # Called with each file moved aside, so the app can tell the person whichever screen read it.
+        self.on_problem: Callable[[Quarantined], None] | None = None
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
         self._lock_depth = 0
@@ -192,7 +197,10 @@ class Store:
             n += 1
         os.replace(path, copy)
         self._cache.pop(path, None)
-        self.problems.append(Quarantined(name, copy, reason))
+        problem = Quarantined(name, copy, reason)
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
 
     def _read_month(self, path: Path) -> list[Record]:
         """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty."""
