@@ -118,11 +118,7 @@ class PainCoachApp(App[None]):
 
     def report_store_problems(self) -> None:
         for problem in self.store.problems:
-            self.notify(
-                text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
-                severity="warning",
-                timeout=30,
-            )
+            self.notify(problem.message, severity="warning", timeout=30)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------

@@ -40,8 +40,15 @@ class StoreError(Exception):
 @dataclass(frozen=True)
 class Quarantined:
     name: str  # "2026-11" for a month, "profile" or "settings"
-    copy: Path
+    copy: Path | None  # None: it could not be moved aside (a read-only folder) and was left where it was
     reason: str
+    problem: str = ""  # why it could not be moved aside
+
+    @property
+    def message(self) -> str:
+        if self.copy is None:
+            return text("app.unreadable_left", name=self.name, reason=self.reason, problem=self.problem)
+        return text("app.quarantined", name=self.name, reason=self.reason, copy=self.copy)
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -118,6 +125,7 @@ class Store:
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
         self._lock_depth = 0
         self._swept = False
+        self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
 
     # --- setup and locking ---------------------------------------------------------------------
 
@@ -197,7 +205,9 @@ class Store:
             n += 1
         os.replace(path, copy)
         self._cache.pop(path, None)
-        problem = Quarantined(name, copy, reason)
+        self._found(Quarantined(name, copy, reason))
+
+    def _found(self, problem: Quarantined) -> None:
         self.problems.append(problem)
         if self.on_problem is not None:
             self.on_problem(problem)
@@ -217,21 +227,28 @@ class Store:
             records = _parse_month(path.read_bytes())
         except FileNotFoundError:
             return []
-        except (Unreadable, OSError):
-            return self._recheck_and_quarantine(path)
+        except (Unreadable, OSError) as exc:
+            return self._recheck_and_quarantine(path, key, str(exc))
         self._cache[path] = (key, records)
         return records
 
-    def _recheck_and_quarantine(self, path: Path) -> list[Record]:
+    def _recheck_and_quarantine(self, path: Path, key: tuple[int, int, int], reason: str) -> list[Record]:
         # A writer may have replaced the file since we read it: look again under the lock.
-        with self._locked():
-            try:
-                records = _parse_month(path.read_bytes())
-            except FileNotFoundError:
-                return []
-            except (Unreadable, OSError) as exc:
-                self._quarantine(path, path.stem, str(exc))
-                return []
+        try:
+            with self._locked():
+                try:
+                    records = _parse_month(path.read_bytes())
+                except FileNotFoundError:
+                    return []
+                except (Unreadable, OSError) as exc:
+                    self._quarantine(path, path.stem, str(exc))
+                    return []
+        except StoreError as exc:
+            # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
+            # and say so once. A write to this month quarantines it first, so it fails rather than overwrite it.
+            self._cache[path] = (key, [])
+            self._found(Quarantined(path.stem, None, reason, str(exc)))
+            return []
         return records
 
     def _checked_month(self, path: Path) -> None:
@@ -333,14 +350,27 @@ class Store:
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
-            with self._locked():
-                if path.exists() and path.read_bytes() == raw:
-                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
+            if self._left_in_place.get(path) == raw:
+                return model()  # already said
+            reason = text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
+            try:
+                with self._locked():
+                    if path.exists() and path.read_bytes() == raw:
+                        self._quarantine(path, name, reason)
+            except StoreError as error:  # cannot be moved aside: left untouched, the defaults used
+                self._left_in_place[path] = raw
+                self._found(Quarantined(name, None, reason, str(error)))
             return model()
 
     def _save_model(self, name: str, value: BaseModel) -> None:
+        path = self.root / f"{name}.json"
         with self._locked():
-            atomic_write(self.root / f"{name}.json", value.model_dump_json(by_alias=True, indent=2))
+            if path.exists():  # one left in place earlier (could not be moved aside) is never written over
+                try:
+                    type(value).model_validate_json(path.read_bytes())
+                except ValidationError as exc:
+                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
+            atomic_write(path, value.model_dump_json(by_alias=True, indent=2))
 
     def load_profile(self) -> Profile:
         return self._load_model("profile", Profile)

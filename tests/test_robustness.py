@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Input
 
 from coach.cli import main
 from coach.content import text
-from coach.records import FlareLog, Settings
+from coach.records import FlareLog, Profile, Settings
 from coach.store import Store, StoreError
 from tests.test_checkin_flow import CALM, DUE, NO_FLAGS, press
 
@@ -310,16 +310,21 @@ async def test_a_month_found_damaged_by_another_screen_is_told_there(make_app, s
 
 # --- a full disk, a read-only folder ----------------------------------------------------------------
 
-FULL = pytest.param(("os.fsync", errno.ENOSPC), id="disk-full")
-READ_ONLY = pytest.param(("tempfile.mkstemp", errno.EROFS), id="read-only")
+# What fails, and how, when the disk is full or the folder is read-only (as on a read-only file system: chmod
+# does not stop root, which runs the tests in CI containers).
+BREAKS = {
+    "disk-full": [(os, "fsync", errno.ENOSPC)],
+    "read-only": [(tempfile, "mkstemp", errno.EROFS), (os, "replace", errno.EROFS)],
+}
+TOLD = {"disk-full": "disk is full", "read-only": "Cannot write"}
+WHAT_TO_DO = {"disk-full": "Free some space", "read-only": "--data-dir"}
 
 
-def break_writes(monkeypatch, how: tuple[str, int]) -> str:
+def break_writes(monkeypatch, how: str) -> str:
     """Make every write fail as a full disk or a read-only folder would; return what the person is told."""
-    where, code = how
-    module, name = where.split(".")
-    monkeypatch.setattr({"os": os, "tempfile": tempfile}[module], name, fail_with(code))
-    return "disk is full" if code == errno.ENOSPC else "Cannot write"
+    for module, name, code in BREAKS[how]:
+        monkeypatch.setattr(module, name, fail_with(code))
+    return TOLD[how]
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS], ids=["ENOSPC", "EACCES", "EROFS"])
@@ -371,7 +376,7 @@ def test_read_only_data_folder(store):
     assert snapshot(store.root) == before
 
 
-@pytest.mark.parametrize("how", [FULL, READ_ONLY])
+@pytest.mark.parametrize("how", list(BREAKS))
 async def test_a_flare_that_cannot_be_saved_is_told_and_kept_on_screen(make_app, store, monkeypatch, how):
     store.save_profile(DUE)
     store.add(flare(datetime(2026, 11, 20, 9, tzinfo=UTC)))
@@ -384,7 +389,7 @@ async def test_a_flare_that_cannot_be_saved_is_told_and_kept_on_screen(make_app,
         assert type(app.screen).__name__ == "FlareLogModal"  # still open, the entry still typed
         assert app.screen.query_one("#flare-pain", Input).value == "6"
         [told] = [m for m in notifications(app) if words in m]
-        assert str(store.root) in told and "Traceback" not in told
+        assert str(store.root) in told and WHAT_TO_DO[how] in told
         assert snapshot(store.root) == before
         monkeypatch.undo()  # space freed / folder writable again: the same entry saves
         await press(pilot, "enter")
@@ -392,7 +397,7 @@ async def test_a_flare_that_cannot_be_saved_is_told_and_kept_on_screen(make_app,
     assert sorted(r.pain for r in Store(store.root).all()) == [4, 6]
 
 
-@pytest.mark.parametrize("how", [FULL, READ_ONLY])
+@pytest.mark.parametrize("how", list(BREAKS))
 async def test_a_checkin_that_cannot_be_saved_still_gives_its_assessment(make_app, store, monkeypatch, how):
     store.save_profile(DUE)
     kept = flare(datetime(2026, 11, 20, 9, tzinfo=UTC))
@@ -427,6 +432,60 @@ async def test_a_really_read_only_folder_in_the_app(make_app, store):
     assert snapshot(store.root) == before
 
 
+@pytest.mark.parametrize("kind", ["garbage-text", "one-bad-record"])
+async def test_a_damaged_month_in_a_read_only_folder_is_left_in_place_and_the_rest_shows(
+    make_app, store, monkeypatch, kind
+):
+    store.add(flare(datetime(2026, 10, 10, 9, tzinfo=UTC), pain=8))
+    bad = store.history / "2026-11.json"
+    bad.write_bytes(CORRUPT[kind])
+    app = make_app()
+    break_writes(monkeypatch, "read-only")  # so it cannot be moved aside either
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "h")
+        rows = history_rows(app)
+        assert len(rows) == 1 and "Oct" in rows[0]
+        [told] = [m for m in notifications(app) if "2026-11" in m]
+        assert REASONS[kind] in told and "left where it is" in told and "Cannot write" in told
+        await press(pilot, "r", "escape", "h")  # read again: said once, not at every look
+        assert len([m for m in notifications(app) if "2026-11" in m]) == 1
+        await press(pilot, "escape", "f", "5", "enter")  # a save to that month is refused, not written over it
+        assert type(app.screen).__name__ == "FlareLogModal"
+    assert bad.read_bytes() == CORRUPT[kind]
+    assert not list(store.history.glob("*.corrupt-*"))
+
+
+def test_export_from_a_read_only_folder_with_a_damaged_month(store, monkeypatch, capsys):
+    kept = flare(datetime(2026, 10, 10, 9, tzinfo=UTC))
+    store.add(kept)
+    (store.history / "2026-11.json").write_bytes(b"\x00\x01")
+    break_writes(monkeypatch, "read-only")
+    assert main(["export"]) == 0
+    out, err = capsys.readouterr()
+    assert [r["id"] for r in json.loads(out)["records"]] == [kept.id]
+    line = one_clear_line(err, "2026-11")
+    assert "left where it is" in line and "Cannot write" in line
+
+
+@pytest.mark.parametrize("name", ["profile", "settings"])
+async def test_a_damaged_profile_or_settings_in_a_read_only_folder(make_app, store, monkeypatch, name):
+    app = make_app()  # saves settings.json (first run done) before the folder turns read-only
+    (store.root / f"{name}.json").write_bytes(b"{damaged")
+    break_writes(monkeypatch, "read-only")
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "r")  # a screen that reads the profile and the settings
+        told = [m for m in notifications(app) if name in m and "left where it is" in m]
+        assert len(told) == 1 and "Cannot write" in told[0]  # once, however often it is read
+        # Still usable on the defaults: the routines list (after the first-run notice, for settings).
+        await press(pilot, *(["enter", "r"] if name == "settings" else []))
+        assert type(app.screen).__name__ == "RoutinesScreen"
+    monkeypatch.undo()  # writable again: a save (with no load before it) moves the damaged file aside first
+    fresh = Store(store.root)
+    fresh.save_profile(Profile()) if name == "profile" else fresh.save_settings(Settings())
+    [copy] = store.root.glob(f"{name}.json.corrupt-*")
+    assert copy.read_bytes() == b"{damaged"
+
+
 def one_clear_line(err: str, words: str) -> str:
     lines = err.splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
@@ -434,7 +493,7 @@ def one_clear_line(err: str, words: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("how", [FULL, READ_ONLY])
+@pytest.mark.parametrize("how", list(BREAKS))
 def test_log_on_the_command_line_says_what_to_do_and_loses_nothing(store, monkeypatch, capsys, how):
     store.add(flare(datetime(2026, 11, 20, 9, tzinfo=UTC)))
     before = snapshot(store.root)
@@ -442,13 +501,13 @@ def test_log_on_the_command_line_says_what_to_do_and_loses_nothing(store, monkey
     assert main(["log", "--pain", "6"]) == 1
     out, err = capsys.readouterr()
     line = one_clear_line(err, words)
-    assert str(store.root) in line and ("Free some space" in line or "--data-dir" in line)
+    assert str(store.root) in line and WHAT_TO_DO[how] in line
     assert out == ""
     monkeypatch.undo()
     assert snapshot(store.root) == before
 
 
-@pytest.mark.parametrize("how", [FULL, READ_ONLY])
+@pytest.mark.parametrize("how", list(BREAKS))
 def test_export_on_the_command_line(store, monkeypatch, capsys, tmp_path, how):
     kept = flare(datetime(2026, 11, 20, 9, tzinfo=UTC))
     store.add(kept)
@@ -463,7 +522,7 @@ def test_export_on_the_command_line(store, monkeypatch, capsys, tmp_path, how):
     target.parent.mkdir()
     assert main(["export", "-o", str(target)]) == 1
     _, err = capsys.readouterr()
-    line = one_clear_line(err, "disk is full" if how[1] == errno.ENOSPC else "Cannot write")
+    line = one_clear_line(err, TOLD[how])
     assert str(target) in line
     assert list(target.parent.iterdir()) == []
     monkeypatch.undo()
