@@ -46,9 +46,13 @@ class Quarantined:
 
     @property
     def message(self) -> str:
+        if self.name in ("profile", "settings"):
+            what = text(f"app.unreadable_{self.name}")
+        else:
+            what = text("app.unreadable_month", month=self.name)
         if self.copy is None:
-            return text("app.unreadable_left", name=self.name, reason=self.reason, problem=self.problem)
-        return text("app.quarantined", name=self.name, reason=self.reason, copy=self.copy)
+            return text("app.unreadable_left", what=what, reason=self.reason, problem=self.problem)
+        return text("app.quarantined", what=what, reason=self.reason, copy=self.copy)
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -474,7 +474,7 @@ async def test_a_damaged_profile_or_settings_in_a_read_only_folder(make_app, sto
     break_writes(monkeypatch, "read-only")
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "r")  # a screen that reads the profile and the settings
-        told = [m for m in notifications(app) if name in m and "left where it is" in m]
+        told = [m for m in notifications(app) if f"Your {name}" in m and "left where it is" in m]
         assert len(told) == 1 and "Cannot write" in told[0]  # once, however often it is read
         # Still usable on the defaults: the routines list (after the first-run notice, for settings).
         await press(pilot, *(["enter", "r"] if name == "settings" else []))
