@@ -389,9 +389,10 @@ class Store:
         self._save_model("settings", settings)
 
 
-def os_problem(exc: OSError, where: Path) -> str:
+def os_problem(exc: OSError, where: Path, *, export: bool = False) -> str:
+    """What to tell the person; `export` when `where` is a file they chose to write (not the data folder)."""
     if exc.errno == errno.ENOSPC:
         return text("errors.disk_full", where=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return text("errors.no_permission", where=where, reason=exc.strerror)
+        return text("errors.no_permission_export" if export else "errors.no_permission", where=where, reason=exc.strerror)
     return text("errors.os_error", where=where, reason=exc.strerror or exc)

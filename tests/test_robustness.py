@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from coach.cli import main
 from coach.content import text
@@ -523,7 +523,7 @@ def test_export_on_the_command_line(store, monkeypatch, capsys, tmp_path, how):
     assert main(["export", "-o", str(target)]) == 1
     _, err = capsys.readouterr()
     line = one_clear_line(err, TOLD[how])
-    assert str(target) in line
+    assert str(target) in line and "--data-dir" not in line  # about the file asked for, not the history folder
     assert list(target.parent.iterdir()) == []
     monkeypatch.undo()
     assert snapshot(store.root) == before
@@ -573,6 +573,9 @@ def test_no_home_folder_but_a_chosen_one_works(tmp_path):
     assert routines.returncode == 0 and routines.stderr == ""
     export = run_without_home(tmp_path, "export", PAIN_COACH_DATA_DIR=str(chosen))
     assert export.returncode == 0 and len(json.loads(export.stdout)["records"]) == 1
+    to_home = run_without_home(tmp_path, "export", "-o", "~/history.json", PAIN_COACH_DATA_DIR=str(chosen))
+    assert to_home.returncode == 2
+    one_clear_line(to_home.stderr, text("export.no_home"))
 
 
 def test_no_home_but_xdg_folders_are_used(tmp_path):
@@ -582,3 +585,47 @@ def test_no_home_but_xdg_folders_are_used(tmp_path):
     assert list((tmp_path / "xdg-data" / "pain-coach" / "history").glob("*.json"))
     export = run_without_home(tmp_path, "export", **xdg)
     assert export.returncode == 0 and len(json.loads(export.stdout)["records"]) == 1
+
+
+# --- exporting from the app: the file chosen cannot be written --------------------------------------
+
+
+async def export_from_history(app, pilot, path: str) -> str:
+    await press(pilot, "h", "e")
+    assert type(app.screen).__name__ == "ExportDialog"
+    app.screen.query_one("#export-path", Input).value = path
+    await press(pilot, "enter")
+    return str(app.screen.query_one("#export-error", Static).content)
+
+
+@pytest.mark.parametrize("how", list(BREAKS))
+async def test_export_dialog_that_cannot_write_says_so_and_stays_open(make_app, store, monkeypatch, tmp_path, how):
+    store.add(flare(datetime(2026, 11, 20, 9, tzinfo=UTC)))
+    app = make_app()
+    target = tmp_path / "history.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        words = break_writes(monkeypatch, how)
+        shown = await export_from_history(app, pilot, str(target))
+        assert words in shown and str(target) in shown
+        assert "--data-dir" not in shown  # it is about the file chosen, not the history folder
+        assert type(app.screen).__name__ == "ExportDialog"
+    assert not target.exists() and not list(tmp_path.glob(".history.md.*"))
+
+
+def no_such_user(*args):
+    raise KeyError("no such user")
+
+
+async def test_export_dialog_to_a_home_path_without_a_home(make_app, store, monkeypatch):
+    import pwd
+
+    store.add(flare(datetime(2026, 11, 20, 9, tzinfo=UTC)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.delenv("HOME", raising=False)
+        monkeypatch.setattr(pwd, "getpwuid", no_such_user)
+        shown = await export_from_history(app, pilot, "~/history.md")  # the default is under ~
+        assert shown == text("export.no_home")
+        assert type(app.screen).__name__ == "ExportDialog"
