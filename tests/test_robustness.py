@@ -53,6 +53,11 @@ def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def on_screen(app, words: str) -> bool:
+    """Whether a notification toast showing `words` is on the screen."""
+    return any(words in toast._notification.message for toast in app.screen.query("Toast"))
+
+
 # --- a writer killed with SIGKILL -------------------------------------------------------------------
 
 WRITER = textwrap.dedent(
@@ -281,13 +286,17 @@ async def test_the_app_starts_with_a_damaged_month_tells_the_person_and_shows_th
     bad = store.history / "2026-11.json"  # this month: the one the next save goes to
     bad.write_bytes(CORRUPT[kind])
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:  # toasts drawn, as in a real terminal
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
         await press(pilot, "h")
         assert type(app.screen).__name__ == "HistoryScreen"
         [copy] = store.history.glob("2026-11.json.corrupt-*")
         assert copy.read_bytes() == CORRUPT[kind]
         told = [m for m in notifications(app) if "2026-11" in m]
         assert len(told) == 1 and str(copy) in told[0] and REASONS[kind] in told[0]
+        await pilot.pause()
+        assert on_screen(app, "could not be read")
         rows = history_rows(app)
         assert len(rows) == 2 and "Sep" in rows[1] and "Oct" in rows[0]  # the other months, all of them
         # A new flare goes into a fresh November file; the damaged copy is never touched.
@@ -381,7 +390,7 @@ async def test_a_flare_that_cannot_be_saved_is_told_and_kept_on_screen(make_app,
     store.save_profile(DUE)
     store.add(flare(datetime(2026, 11, 20, 9, tzinfo=UTC)))
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         before = snapshot(store.root)
         words = break_writes(monkeypatch, how)
@@ -390,6 +399,8 @@ async def test_a_flare_that_cannot_be_saved_is_told_and_kept_on_screen(make_app,
         assert app.screen.query_one("#flare-pain", Input).value == "6"
         [told] = [m for m in notifications(app) if words in m]
         assert str(store.root) in told and WHAT_TO_DO[how] in told
+        await pilot.pause()
+        assert on_screen(app, words)
         assert snapshot(store.root) == before
         monkeypatch.undo()  # space freed / folder writable again: the same entry saves
         await press(pilot, "enter")
@@ -403,7 +414,7 @@ async def test_a_checkin_that_cannot_be_saved_still_gives_its_assessment(make_ap
     kept = flare(datetime(2026, 11, 20, 9, tzinfo=UTC))
     store.add(kept)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         before = snapshot(store.root)
         words = break_writes(monkeypatch, how)
@@ -412,6 +423,8 @@ async def test_a_checkin_that_cannot_be_saved_still_gives_its_assessment(make_ap
         messages = notifications(app)
         assert text("assessment.not_saved") in messages
         assert any(words in m and str(store.root) in m for m in messages)
+        await pilot.pause()
+        assert on_screen(app, words) and on_screen(app, text("assessment.not_saved"))
         assert snapshot(store.root) == before
     assert [r.id for r in Store(store.root).all()] == [kept.id]
 
