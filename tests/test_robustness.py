@@ -642,3 +642,22 @@ async def test_export_dialog_to_a_home_path_without_a_home(make_app, store, monk
         shown = await export_from_history(app, pilot, "~/history.md")  # the default is under ~
         assert shown == text("export.no_home")
         assert type(app.screen).__name__ == "ExportDialog"
+
+
+async def test_the_app_needs_no_home_once_it_has_a_data_folder(make_app, store, monkeypatch):
+    import pwd
+
+    store.save_profile(DUE)
+    for name in ("HOME", "PAIN_COACH_CONFIG_DIR", "XDG_CONFIG_HOME"):  # the data folder stays set
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_such_user)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "f", "6", "enter")
+        assert type(app.screen).__name__ == "HomeScreen"
+        await press(pilot, "c", *CALM, *NO_FLAGS)
+        assert type(app.screen).__name__ == "AssessmentScreen"
+        await press(pilot, "escape", "r")
+        assert type(app.screen).__name__ in ("RoutinesScreen", "SafetyCheckScreen")  # custom routines: none
+        assert not [m for m in notifications(app) if "home" in m.lower()]
+    assert sorted(r.kind for r in Store(store.root).all()) == ["checkin", "flare"]
