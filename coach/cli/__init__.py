@@ -92,6 +92,18 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
+def user_file(raw: str):
+    """A file named on the command line, "~" expanded; without a home folder "~" is a usage error."""
+    from pathlib import Path
+
+    from coach.wording import text
+
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:
+        raise UsageError(text("export.no_home")) from None
+
+
 def open_store(args: argparse.Namespace):
     from coach.locations import data_dir
     from coach.store import Store

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from coach.cli import UsageError, open_store, report_problems
+from coach.cli import UsageError, open_store, report_problems, user_file
 from coach.content import get_content, text
 
 
@@ -37,7 +36,7 @@ def schema() -> dict:
 
 def read_answers(name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else Path(name).expanduser().read_text(encoding="utf-8")
+        raw = sys.stdin.read() if name == "-" else user_file(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)) from None
     try:
