@@ -1,8 +1,10 @@
-"""The words and keys of the app, read straight from content/ui.toml and content/keys.toml.
+"""The words and keys of the app, read straight from content/ui.toml and content/keys.toml (and the
+body areas and sides from content/body.toml, for `pain-coach log`).
 
 Importing pydantic and building every content model costs about as much as Textual takes to start, so
-the first screen draws from these plain dictionaries, and the full validation (coach.content) runs just
-after it is painted. Both read the same files; `pain-coach check-content` validates them.
+the first screen and the quick commands draw from these plain dictionaries, and the app runs the full
+validation (coach.content) just after its first paint. Both read the same files; `pain-coach
+check-content` validates them.
 """
 
 from __future__ import annotations
@@ -60,5 +62,20 @@ def keys(screen: str) -> list[Key]:
     try:
         return [Key(**entry) for entry in _load("keys").get(screen, [])]
     except TypeError:
+        _explain()
+        raise
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+def body_choices(kind: str) -> list[Choice]:
+    """The `areas` or the `sides` listed in content/body.toml, in their order."""
+    try:
+        return [Choice(entry["id"], entry["label"]) for entry in _load("body")[kind]]
+    except (KeyError, TypeError):
         _explain()
         raise
