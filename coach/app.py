@@ -1,13 +1,15 @@
 """The Textual app: screens, bindings from content, theme, command palette.
 
 Start-up draws the home screen from plain files (coach.wording, coach.startup) and loads the validated
-models (content, settings, profile: pydantic) just after the first paint, which halves the time to it.
+models (content, settings, profile: pydantic) and the other screens' styles just after the first paint,
+which halves the time to it.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 # Yes/no settings the command palette switches, and their names in ui.toml [palette].
 PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
 
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
+
 
 def screen_class(name: str) -> type[Screen]:
     module, _, cls = SCREENS[name].partition(":")
@@ -40,7 +44,7 @@ def screen_class(name: str) -> type[Screen]:
 
 
 class PainCoachApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "app.tcss"  # what the first screen needs; see load_screen_styles
     TITLE = "pain-coach"
     BINDINGS: list[Binding] = []  # from content, in __init__
 
@@ -86,6 +90,7 @@ class PainCoachApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(screen_class("home")())
         if not first.get("first_run_done"):
+            self.load_screen_styles()
             self.push_screen(screen_class("first_run")(), self._first_run_done)
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(self._after_first_paint)
@@ -94,6 +99,7 @@ class PainCoachApp(App[None]):
         from coach.content import get_content
         from coach.store import StoreError
 
+        self.load_screen_styles()
         try:
             get_content()
             self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
@@ -103,6 +109,16 @@ class PainCoachApp(App[None]):
             self.exit(return_code=1, message=str(exc))
         else:
             self.report_store_problems()
+
+    def load_screen_styles(self) -> None:
+        """Add screens.tcss to the stylesheet, once. Only the new file is parsed (Textual caches the rest)."""
+        if self.stylesheet.has_source(os.path.abspath(SCREENS_CSS)):
+            return
+        self.stylesheet.read(SCREENS_CSS)
+        if self.css_monitor is not None:  # `textual run --dev` reloads it on change, as it does app.tcss
+            self.css_monitor.add_paths([SCREENS_CSS])
+        for screen in self.screen_stack:
+            self.stylesheet.update(screen)
 
     def _first_run_done(self, _: object = None) -> None:
         self.update_settings(first_run_done=True)
@@ -164,11 +180,13 @@ class PainCoachApp(App[None]):
     # --- navigation ------------------------------------------------------------------------------
 
     def action_open(self, name: str) -> None:
+        self.load_screen_styles()  # in case a key beat the first paint
         self.push_screen(screen_class(name)())
 
     def action_help(self) -> None:
         if self.screen.__class__.__name__ == "HelpScreen":
             return
+        self.load_screen_styles()
         self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
