@@ -7,7 +7,6 @@ which halves the time to it.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import re
@@ -64,6 +63,7 @@ class PainCoachApp(App[None]):
         self._store: Store | None = None if isinstance(store, (str, Path)) else store
         self.data_dir = Path(store) if isinstance(store, (str, Path)) else store.root
         self._settings: Settings | None = None
+        self._size_checks = False  # from on_mount on
         self.clock = clock or Clock()
         self.now = now or (lambda: datetime.now().astimezone())
 
@@ -83,12 +83,16 @@ class PainCoachApp(App[None]):
 
     # --- start-up --------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        # Home is the bottom of the stack: no blank screen to mount, style and leave first.
+        return screen_class("home")()
+
     def on_mount(self) -> None:
         first = peek_settings(self.data_dir)
         if first.get("theme") in self.available_themes:
             self.theme = first["theme"]
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(screen_class("home")())
+        self._size_checks = True
         if not first.get("first_run_done"):
             self.load_screen_styles()
             self.push_screen(screen_class("first_run")(), self._first_run_done)
@@ -207,15 +211,16 @@ class PainCoachApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        if not isinstance(self.screen, Screen) or self.screen.id == "_default":
-            return  # not started yet: on_mount checks once the home screen is up
+        if not self._size_checks:
+            return  # not started yet: on_mount checks
         if too_small(width, height) and not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
             self.push_screen(TooSmallScreen())
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(data_dir_option: str | None) -> int:
+    """Run the app on --data-dir's folder (None: the usual one); its exit status."""
     from coach.locations import data_dir
 
-    app = PainCoachApp(data_dir(args.data_dir))
+    app = PainCoachApp(data_dir(data_dir_option))
     app.run()
     return app.return_code or 0
