@@ -7,6 +7,7 @@ from pathlib import Path
 
 DATA_DIR_ENV = "PAIN_COACH_DATA_DIR"
 CONFIG_DIR_ENV = "PAIN_COACH_CONFIG_DIR"
+CACHE_DIR_ENV = "PAIN_COACH_CACHE_DIR"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -37,3 +38,13 @@ def config_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_config_path("pain-coach")
+
+
+def cache_dir() -> Path:
+    """Where pain-coach keeps what it can always rebuild (the parsed words of the content files)."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path("pain-coach")
