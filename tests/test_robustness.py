@@ -562,7 +562,7 @@ NO_HOME = textwrap.dedent(
 
 
 def run_without_home(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k not in ("HOME", "PAIN_COACH_DATA_DIR", "PAIN_COACH_CONFIG_DIR")
+    environ = {k: v for k, v in os.environ.items() if k not in ("HOME", "PAIN_COACH_DATA_DIR", "PAIN_COACH_CONFIG_DIR", "PAIN_COACH_CACHE_DIR")
                and not k.startswith("XDG_")}  # fmt: skip
     return subprocess.run(
         [sys.executable, "-c", NO_HOME, *args], capture_output=True, text=True, cwd=tmp_path, timeout=60,

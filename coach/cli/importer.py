@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.content import text
+from coach.wording import text
 
 
 def add_parser(sub) -> str:
