@@ -27,6 +27,7 @@ class Key:
     key: str
     action: str
     label: str
+    help: str = ""
     show: bool = True
     priority: bool = False
 
