@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from coach.app import PainCoachApp, screen_class
@@ -95,3 +95,16 @@ async def test_worked_out_width_is_what_textual_draws(make_app, store, keys, nam
         drawn = await shown_footer(pilot)
         assert drawn == footer_width(app, name, widest=False)
         assert drawn <= SMALLEST_WIDTH
+
+
+async def test_help_gives_the_fuller_wording_of_a_terse_footer_label(make_app, store):
+    at_30_weeks_with_pgp(store)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        for key in ("c", "f1"):  # the check-in's first question is a tick list
+            await pilot.press(key)
+            await pilot.pause()
+        shown = "\n".join(str(s.content) for s in app.screen.query(".keys").results(Static))
+    assert "Previous question (or leave)" in shown and "None of these (red-flag questions)" in shown
+    footer_labels = {b.description for b in screen_class("checkin").BINDINGS if isinstance(b, Binding) and b.show}
+    assert {"Back", "None of these"} <= footer_labels
