@@ -43,7 +43,8 @@ class UiFile(Model):
 class KeyBinding(Model):
     key: str
     action: str
-    label: str
+    label: str  # short: the footer must fit 80 columns (tests/test_footer.py)
+    help: str = ""  # the fuller wording for the help screen and the footer's tooltip, if the label is terse
     show: bool = True
     priority: bool = False
 

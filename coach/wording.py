@@ -34,6 +34,7 @@ class Key(NamedTuple):  # not a dataclass: making one takes a millisecond of the
     key: str
     action: str
     label: str
+    help: str = ""
     show: bool = True
     priority: bool = False
 

@@ -15,27 +15,35 @@ from coach.screens.base import CoachModal
 class FlareLogModal(CoachModal[FlareLog | None], keys="flare_log"):
     def compose(self) -> ComposeResult:
         content = get_content()
+        # Compact widgets (no borders), pain and note on one row each: the whole form fits 80x24.
         with VerticalScroll(id="flare-log"):
             yield Static(text("flare.title"), classes="title")
-            yield Label(text("flare.pain_label"))
-            yield Input(restrict=r"[0-9]*", max_length=2, placeholder=text("flare.pain_placeholder"), id="flare-pain")
+            with Horizontal(classes="row"):
+                yield Label(text("flare.pain_label"))
+                yield Input(
+                    restrict=r"[0-9]*", max_length=2, placeholder=text("flare.pain_placeholder"), id="flare-pain",
+                    compact=True,
+                )  # fmt: skip
             yield Static(id="flare-problem")
             yield Label(text("flare.where_label"))
-            yield SelectionList[str](*((a.label, a.id) for a in content.body.areas), id="flare-where")
+            yield SelectionList[str](*((a.label, a.id) for a in content.body.areas), id="flare-where", compact=True)
             yield Label(text("flare.activity_label"))
             yield OptionList(
-                *(Option(a.label, id=a.id) for a in content.questionnaire.flare_activities), id="flare-activity"
-            )
-            yield Label(text("flare.note_label"))
-            yield Input(id="flare-note")
+                *(Option(a.label, id=a.id) for a in content.questionnaire.flare_activities), id="flare-activity",
+                compact=True,
+            )  # fmt: skip
+            with Horizontal(classes="row"):
+                yield Label(text("flare.note_label"))
+                yield Input(id="flare-note", compact=True)
             with Horizontal(id="flare-buttons"):
-                yield Button(text("flare.save"), id="save", variant="primary")
-                yield Button(text("flare.cancel"), id="cancel")
+                yield Button(text("flare.save"), id="save", variant="primary", compact=True)
+                yield Button(text("flare.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         activities = self.query_one("#flare-activity", OptionList)
         activities.highlighted = None
         self.query_one("#flare-pain").focus()
+        self.query_one("#flare-problem").display = False  # a row only when there is something to say
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -48,7 +56,9 @@ class FlareLogModal(CoachModal[FlareLog | None], keys="flare_log"):
     def action_save(self) -> None:
         raw = self.query_one("#flare-pain", Input).value.strip()
         if not raw.isdigit() or int(raw) > 10:
-            self.query_one("#flare-problem", Static).update(text("flare.bad_pain"))
+            problem = self.query_one("#flare-problem", Static)
+            problem.update(text("flare.bad_pain"))
+            problem.display = True
             self.query_one("#flare-pain").focus()
             return
         activities = self.query_one("#flare-activity", OptionList)

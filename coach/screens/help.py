@@ -14,7 +14,7 @@ def key_rows(name: str) -> list[tuple[str, str]]:
     rows = []
     for binding in keys(name):
         shown = " / ".join(_key_name(k) for k in binding.key.split(","))
-        rows.append((shown, binding.label))
+        rows.append((shown, binding.help or binding.label))
     return rows
 
 

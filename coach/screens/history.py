@@ -16,6 +16,7 @@ from coach.insight_text import helps_lines, streak_line, week_lines
 from coach.record_text import day_start, kind_label, summary, week_label, when_label
 from coach.records import Record
 from coach.screens.base import CoachScreen
+from coach.widgets.fitted_table import FittedTable
 from coach.widgets.trend_chart import TrendChart
 
 TREND_DAYS = 30
@@ -43,7 +44,7 @@ class HistoryScreen(CoachScreen, keys="history"):
             with TabPane(text("history.tab_records"), id="records"):
                 yield Static(id="history-filters", markup=False)
                 yield Input(placeholder=text("history.search_placeholder"), id="history-search")
-                yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="history-count", markup=False)
                 yield Static(text("history.empty"), id="history-empty", markup=False)
             with TabPane(text("history.tab_trends"), id="trends"):

@@ -18,7 +18,7 @@ def greeting_key(hour: int) -> str:
     return "home.greeting_afternoon" if hour < 18 else "home.greeting_evening"
 
 
-class HomeScreen(CoachScreen, keys="home"):
+class HomeScreen(CoachScreen, keys="home", in_footer=False):  # each item shows its key
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):

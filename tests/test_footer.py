@@ -1,0 +1,110 @@
+"""Every screen's footer fits 80 columns, the smallest supported width, with no key cut off.
+
+The width is worked out from content/keys.toml (through each screen's bindings) the way Textual 8's
+Footer lays a key out (textual/widgets/_footer.py): " key " + label + " " for each shown action, and the
+command palette's item docked on the right (a 1-column border, "^p" + label, 2 columns of padding), so
+the same "+3" for it too. The last tests check that sum against the real footer on the widest screens.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
+
+from coach.app import PainCoachApp, screen_class
+from coach.screens import SCREENS
+from coach.screens.base import CoachScreen, content_bindings
+from tests.shots import at_30_weeks_with_pgp
+
+SMALLEST_WIDTH = 80
+# Widgets that bring their own keys from keys.toml into a screen's footer while they have the focus.
+FOCUSED_WIDGET_KEYS = {"checkin": ["checkin_list"]}
+
+
+def footer_screens() -> list[str]:
+    """Every full screen: they all have a footer (modal dialogs show the one of the screen beneath)."""
+    return [
+        name for name in SCREENS
+        if issubclass(cls := screen_class(name), CoachScreen) and not issubclass(cls, ModalScreen)
+    ]  # fmt: skip
+
+
+def footer_width(app: PainCoachApp, name: str, widest: bool = True) -> int:
+    cls = screen_class(name)
+    bindings = [b for b in cls.BINDINGS if isinstance(b, Binding)]
+    for widget_keys in FOCUSED_WIDGET_KEYS.get(name, []):
+        bindings += content_bindings(widget_keys)
+    bindings += content_bindings("app")
+    widths: dict[str, int] = {}  # one item per action, as the footer shows it
+    for binding in bindings:
+        # The footer shows the first key that is active: "?" for help, or "f1" while a text field takes the "?".
+        shown = [app.get_key_display(b) for b in Binding.make_bindings([binding])]
+        key = max(shown, key=len) if widest else shown[0]
+        item = 1 + len(key) + 1 + len(binding.description) + 1
+        if binding.show or binding.action == "command_palette":
+            widths[binding.action] = max(widths.get(binding.action, 0), item)
+    return sum(widths.values())
+
+
+@pytest.fixture
+def app(isolated_dirs):
+    return PainCoachApp(isolated_dirs)
+
+
+def test_every_full_screen_is_checked():
+    assert {"home", "history", "checkin", "player", "routines", "record_detail", "stop_advice"} <= set(footer_screens())
+
+
+@pytest.mark.parametrize("name", footer_screens())
+def test_footer_fits_80_columns(app, name):
+    width = footer_width(app, name)
+    assert width <= SMALLEST_WIDTH, (
+        f"the {name} footer needs {width} columns: shorten labels in content/keys.toml (a fuller `help` "
+        "wording can go to the help screen) or set show = false for keys the screen shows itself"
+    )
+
+
+def test_home_footer_leaves_the_menu_keys_to_the_menu(app):
+    shown = {b.action for b in screen_class("home").BINDINGS if isinstance(b, Binding) and b.show}
+    assert not shown
+
+
+async def shown_footer(pilot) -> int:
+    await pilot.pause()
+    footer = pilot.app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    assert keys, "the footer shows no keys"
+    return sum(key.outer_size.width for key in keys)
+
+
+@pytest.mark.parametrize(
+    ("keys", "name"),
+    [((), "home"), (("h",), "history"), (("c",), "checkin"), (("a",), "about")],
+)
+async def test_worked_out_width_is_what_textual_draws(make_app, store, keys, name):
+    at_30_weeks_with_pgp(store)  # or the check-in would ask for the due date first
+    app = make_app()
+    async with app.run_test(size=(SMALLEST_WIDTH, 24)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert type(app.screen) is screen_class(name)
+        drawn = await shown_footer(pilot)
+        assert drawn == footer_width(app, name, widest=False)
+        assert drawn <= SMALLEST_WIDTH
+
+
+async def test_help_gives_the_fuller_wording_of_a_terse_footer_label(make_app, store):
+    at_30_weeks_with_pgp(store)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        for key in ("c", "f1"):  # the check-in's first question is a tick list
+            await pilot.press(key)
+            await pilot.pause()
+        shown = "\n".join(str(s.content) for s in app.screen.query(".keys").results(Static))
+    assert "Previous question (or leave)" in shown and "None of these (red-flag questions)" in shown
+    footer_labels = {b.description for b in screen_class("checkin").BINDINGS if isinstance(b, Binding) and b.show}
+    assert {"Back", "None of these"} <= footer_labels
