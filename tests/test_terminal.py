@@ -254,3 +254,30 @@ async def test_a_light_and_a_dark_theme_are_offered_and_remembered(make_app, sto
         await pilot.pause()
         assert not app.current_theme.dark
     assert store.load_settings().theme == "textual-light"
+
+
+async def test_sixteen_colours_are_what_the_terminal_receives(make_app, store):
+    """The 16-colour check above downgrades colours itself; here the bytes Textual would write with
+    TEXTUAL_COLOR_SYSTEM=standard (its console's colour system) carry only those 16 colours."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    app = app_for(SHOT["trends"], make_app, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, SHOT["trends"].keys)
+        console = Console(color_system="standard", force_terminal=True, file=io.StringIO())
+        update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+        written = update.render_segments(console)
+        codes = {int(c) for sgr in re.findall(r"\x1b\[([\d;]+)m", written) for c in sgr.split(";")}
+        colours = {c for c in codes if 30 <= c <= 49 or 90 <= c <= 107}
+        assert colours and 38 not in codes and 48 not in codes  # no 256-colour or true-colour sequences
+        expected = set()
+        for line in update.strips:
+            for strip in line:
+                for segment in strip:
+                    style = segment.style
+                    if style and style.color and not style.color.is_default:
+                        expected.add(style.color.downgrade(ColorSystem.STANDARD).get_ansi_codes()[0])
+        assert {str(c) for c in colours} >= expected
