@@ -178,17 +178,21 @@ async def test_main_screens_are_readable_with_no_color(name, theme, make_app, st
         assert hard_to_read(app, ColorSystem.TRUECOLOR) == []
 
 
-async def test_the_trend_chart_speaks_in_shapes_and_stands_out_without_colour(make_app, store, monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = app_for(SHOT["trends"], make_app, store)
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("no_color", [True, False], ids=["NO_COLOR", "colour"])
+async def test_the_trend_chart_speaks_in_shapes_that_stand_out(no_color, theme, make_app, store, monkeypatch):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(SHOT["trends"], make_app, store, theme)
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, SHOT["trends"].keys)
         chart = app.screen.query_one("#trend-chart").region
-        marks = [c for c in cells(app) if chart.contains(c.x, c.y) and c.char in "█▄●"]
-        assert {c.char for c in marks} >= {"●"} and {c.char for c in marks} & {"█", "▄"}
-        assert min(contrast(c.fg, c.bg) for c in marks) >= 3.0
+        for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
+            marks = [c for c in cells(app, system) if chart.contains(c.x, c.y) and c.char in "█▄●"]
+            assert {c.char for c in marks} >= {"●"} and {c.char for c in marks} & {"█", "▄"}
+            assert min(contrast(c.fg, c.bg) for c in marks) >= MINIMUM[system], system.name
         legend = str(app.screen.query_one("#trend-legend", Static).content)
-        assert "█" in legend or "●" in legend  # the legend names the shapes, not colours
+        assert "█" in legend and "●" in legend  # the legend names the shapes, not colours
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -214,7 +218,7 @@ async def test_a_ticked_box_differs_from_an_unticked_one_without_colour(theme, m
     app = make_app()
     store.save_settings(store.load_settings().model_copy(update={"theme": theme}))
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, ["f", "6", "tab", "space"])  # the flare log: tick the first area
+        await show(app, pilot, ["f", "6", "tab", "space", "down"])  # the flare log: tick the first area, move on
         areas = app.screen.query_one(SelectionList)
         assert len(areas.selected) == 1
         area = areas.content_region
