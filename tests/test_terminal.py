@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from rich.color import ColorSystem
 from textual.clock import MockClock
+from textual.theme import BUILTIN_THEMES
 from textual.widgets import SelectionList, Static
 from textual.widgets._toggle_button import ToggleButton
 
@@ -285,3 +286,16 @@ async def test_sixteen_colours_are_what_the_terminal_receives(make_app, store):
                     if style and style.color and not style.color.is_default:
                         expected.add(style.color.downgrade(ColorSystem.STANDARD).get_ansi_codes()[0])
         assert {str(c) for c in colours} >= expected
+
+
+@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
+async def test_every_offered_theme_keeps_header_tabs_chart_and_footer_readable(theme, make_app, store):
+    """The palette offers all of Textual's themes: the history's trends tab (header, tabs, chart, legend,
+    footer) is held to the same measure in each. (gruvbox's own highlighted-row colours, 2.4:1, are not
+    on this screen and not the app's.)"""
+    app = app_for(SHOT["trends"], make_app, store, theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, SHOT["trends"].keys)
+        assert app.theme == theme
+        for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
+            assert hard_to_read(app, system) == [], system.name
