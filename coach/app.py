@@ -59,6 +59,8 @@ class PainCoachApp(App[None]):
         self.sub_title = text("app.subtitle")
         # A Store, or the data folder to open one in once the first screen is up.
         self._store: Store | None = None if isinstance(store, (str, Path)) else store
+        if self._store is not None:
+            self._store.on_problem = self._store_problem
         self.data_dir = Path(store) if isinstance(store, (str, Path)) else store.root
         self._settings: Settings | None = None
         self.clock = clock or Clock()
@@ -70,6 +72,7 @@ class PainCoachApp(App[None]):
             from coach.store import Store
 
             self._store = Store(self.data_dir)
+            self._store.on_problem = self._store_problem
         return self._store
 
     @property
@@ -108,13 +111,15 @@ class PainCoachApp(App[None]):
     def _first_run_done(self, _: object = None) -> None:
         self.update_settings(first_run_done=True)
 
+    def _store_problem(self, _: object) -> None:
+        # Any screen's read may move a month aside (history, routines, the red-flag check): tell the person
+        # once the current handler is done, whichever screen it was.
+        if self.is_running:
+            self.call_later(self.report_store_problems)
+
     def report_store_problems(self) -> None:
         for problem in self.store.problems:
-            self.notify(
-                text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
-                severity="warning",
-                timeout=30,
-            )
+            self.notify(problem.message, severity="warning", timeout=30)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------

@@ -104,8 +104,4 @@ def report_problems(store) -> None:
     from coach.wording import text
 
     for problem in store.problems:
-        print(
-            text("errors.prefix")
-            + text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
-            file=sys.stderr,
-        )
+        print(text("errors.prefix") + problem.message, file=sys.stderr)

@@ -32,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
         since, until = export.parse_range(args.since, args.until, now)
     except export.WhenError as exc:
         raise UsageError(str(exc)) from None
-    path = Path(args.output).expanduser() if args.output else None
+    try:
+        path = Path(args.output).expanduser() if args.output else None
+    except RuntimeError:  # "~" and no home folder
+        raise UsageError(text("export.no_home")) from None
     if path is not None:
         check_target(path, args.force)
     store = open_store(args)
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         from coach.store import StoreError, os_problem
 
-        raise StoreError(os_problem(exc, path)) from exc
+        raise StoreError(os_problem(exc, path, export=True)) from exc
     print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
     return 0
 
