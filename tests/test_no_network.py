@@ -20,7 +20,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import FIXED_NOW
-from tests.make_screenshots import CALM, NO_FLAGS, _at_30_weeks_with_pgp, _six_weeks_of_history
+from tests.shots import CALM, NO_FLAGS, TO_RELAX, at_30_weeks_with_pgp, six_weeks_of_history
 from tests.network_guard import NetworkUsed, no_network
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +95,7 @@ async def checkin_flow(app, pilot, tmp_path):
 
 
 async def routine_flow(app, pilot, tmp_path):
-    for key in ["r", "down", "down", "down", "down", "enter", "4"]:
+    for key in [*TO_RELAX, "4"]:
         await pilot.press(key)
         await pilot.pause()
     player = app.screen
@@ -132,9 +132,9 @@ async def history_flow(app, pilot, tmp_path):
 
 
 FLOWS = {
-    "checkin": (checkin_flow, _at_30_weeks_with_pgp),
-    "routine": (routine_flow, _at_30_weeks_with_pgp),
-    "history": (history_flow, _six_weeks_of_history),
+    "checkin": (checkin_flow, at_30_weeks_with_pgp),
+    "routine": (routine_flow, at_30_weeks_with_pgp),
+    "history": (history_flow, six_weeks_of_history),
 }
 
 

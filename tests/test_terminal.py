@@ -1,6 +1,6 @@
 """Terminal compatibility: window sizes, resizing mid-routine, NO_COLOR, 16 colours, light and dark themes.
 
-Readability is measured, not eyeballed: every main screen (the key lists of tests/make_screenshots.py) is
+Readability is measured, not eyeballed: every main screen (the shots of tests/shots.py, as the snapshot tests reach them) is
 rendered in the app and each text cell's foreground is held against its background with the WCAG
 contrast formula. Dialog backdrops (the dimmed screen underneath) and drawing characters (borders,
 scrollbars, bars) are not text; the trend chart's bars are checked on their own.
@@ -17,7 +17,7 @@ from textual.widgets._toggle_button import ToggleButton
 
 from coach.content import get_content
 from coach.screens.too_small import TooSmallScreen
-from tests.make_screenshots import SHOTS, _at_30_weeks_with_pgp
+from tests.shots import SHOTS, TO_RELAX, at_30_weeks_with_pgp, play
 from tests.screen_cells import Cell, cells, contrast, on_top, text_of
 
 THEMES = ["textual-dark", "textual-light"]
@@ -25,7 +25,7 @@ THEMES = ["textual-dark", "textual-light"]
 # palette here, the darkest common one): white on its cyan is 2.86 and bright black on black 2.82 there.
 MINIMUM = {ColorSystem.TRUECOLOR: 3.0, ColorSystem.STANDARD: 2.8}
 SHOT = {shot.name: shot for shot in SHOTS}
-ROUTINE_KEYS = ["r", "down", "down", "down", "down", "enter", "4"]  # as in make_screenshots: pain before 4
+ROUTINE_KEYS = [*TO_RELAX, "4"]  # the routine of the player shots, pain before 4
 
 
 def drawing(char: str) -> bool:
@@ -98,7 +98,7 @@ async def test_just_below_80x24_asks_for_more_and_80x24_goes_back(make_app, size
 
 
 async def test_too_small_mid_routine_pauses_and_returns_to_the_same_moment(make_app, store):
-    _at_30_weeks_with_pgp(store)
+    at_30_weeks_with_pgp(store)
     clock = MockClock()
     app = make_app(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -123,7 +123,7 @@ async def test_too_small_mid_routine_pauses_and_returns_to_the_same_moment(make_
 
 
 async def test_resizing_mid_routine_keeps_time_and_redraws(make_app, store):
-    _at_30_weeks_with_pgp(store)
+    at_30_weeks_with_pgp(store)
     clock = MockClock()
     app = make_app(clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -158,9 +158,10 @@ async def test_resizing_mid_routine_keeps_time_and_redraws(make_app, store):
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("name", list(SHOT))
 async def test_every_main_screen_is_readable(name, theme, make_app, store):
-    app = app_for(SHOT[name], make_app, store, theme)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT[name].keys)
+    shot = SHOT[name]
+    app = app_for(shot, make_app, store, theme)
+    async with app.run_test(size=shot.sizes[0]) as pilot:
+        await play(shot, pilot)
         assert app.theme == theme
         for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
             assert hard_to_read(app, system) == [], system.name
@@ -172,7 +173,7 @@ async def test_main_screens_are_readable_with_no_color(name, theme, make_app, st
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(SHOT[name], make_app, store, theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT[name].keys)
+        await play(SHOT[name], pilot)
         assert app.no_color
         colours = {c.fg for c in cells(app) if c.fg} | {c.bg for c in cells(app) if c.bg}
         assert all(r == g == b for r, g, b in colours)  # Textual's monochrome filter is on: greys only
@@ -186,7 +187,7 @@ async def test_the_trend_chart_speaks_in_shapes_that_stand_out(no_color, theme, 
         monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(SHOT["trends"], make_app, store, theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT["trends"].keys)
+        await play(SHOT["trends"], pilot)
         chart = app.screen.query_one("#trend-chart").region
         for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
             marks = [c for c in cells(app, system) if chart.contains(c.x, c.y) and c.char in "█▄●"]
@@ -201,7 +202,7 @@ async def test_the_selected_item_is_visible_without_colour(theme, make_app, stor
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(SHOT["routines"], make_app, store, theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT["routines"].keys)
+        await play(SHOT["routines"], pilot)
         menu = app.screen.query_one("#routine-list")
         rows = {}
         for cell in cells(app):
@@ -236,7 +237,7 @@ async def test_the_red_flag_screen_says_it_is_urgent_without_colour(make_app, st
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(SHOT["red-flag"], make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT["red-flag"].keys)
+        await play(SHOT["red-flag"], pilot)
         assert app.screen.__class__.__name__ == "RedFlagScreen"
         level = get_content().triage.level("urgent")
         title = app.screen.query_one("#redflag-title").region
@@ -271,7 +272,7 @@ async def test_sixteen_colours_are_what_the_terminal_receives(make_app, store):
 
     app = app_for(SHOT["trends"], make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT["trends"].keys)
+        await play(SHOT["trends"], pilot)
         console = Console(color_system="standard", force_terminal=True, file=io.StringIO())
         update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
         written = update.render_segments(console)
@@ -295,7 +296,7 @@ async def test_every_offered_theme_keeps_header_tabs_chart_and_footer_readable(t
     on this screen and not the app's.)"""
     app = app_for(SHOT["trends"], make_app, store, theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(app, pilot, SHOT["trends"].keys)
+        await play(SHOT["trends"], pilot)
         assert app.theme == theme
         for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
             assert hard_to_read(app, system) == [], system.name
