@@ -7,6 +7,7 @@ from pathlib import Path
 
 DATA_DIR_ENV = "PAIN_COACH_DATA_DIR"
 CONFIG_DIR_ENV = "PAIN_COACH_CONFIG_DIR"
+CACHE_DIR_ENV = "PAIN_COACH_CACHE_DIR"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -49,3 +50,8 @@ def _user_path(given: str | os.PathLike[str] | None, platform_path: str) -> Path
     except RuntimeError:
         return None
     return None if str(path).startswith("~") else path
+
+
+def cache_dir() -> Path | None:
+    """Where pain-coach keeps what it can always rebuild (the parsed words of the content files)."""
+    return _user_path(os.environ.get(CACHE_DIR_ENV), "user_cache_path")

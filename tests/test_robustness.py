@@ -562,7 +562,7 @@ NO_HOME = textwrap.dedent(
 
 
 def run_without_home(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k not in ("HOME", "PAIN_COACH_DATA_DIR", "PAIN_COACH_CONFIG_DIR")
+    environ = {k: v for k, v in os.environ.items() if k not in ("HOME", "PAIN_COACH_DATA_DIR", "PAIN_COACH_CONFIG_DIR", "PAIN_COACH_CACHE_DIR")
                and not k.startswith("XDG_")}  # fmt: skip
     return subprocess.run(
         [sys.executable, "-c", NO_HOME, *args], capture_output=True, text=True, cwd=tmp_path, timeout=60,
@@ -586,9 +586,10 @@ def test_no_home_folder_but_a_chosen_one_works(tmp_path):
     assert routines.returncode == 0 and routines.stderr == ""
     export = run_without_home(tmp_path, "export", PAIN_COACH_DATA_DIR=str(chosen))
     assert export.returncode == 0 and len(json.loads(export.stdout)["records"]) == 1
-    to_home = run_without_home(tmp_path, "export", "-o", "~/history.json", PAIN_COACH_DATA_DIR=str(chosen))
-    assert to_home.returncode == 2
-    one_clear_line(to_home.stderr, text("export.no_home"))
+    for argv in (["export", "-o", "~/history.json"], ["import", "~/history.json"], ["check-in", "--answers", "~/a.json"]):
+        to_home = run_without_home(tmp_path, *argv, PAIN_COACH_DATA_DIR=str(chosen))
+        assert to_home.returncode == 2, argv
+        one_clear_line(to_home.stderr, text("export.no_home"))
 
 
 def test_no_home_but_xdg_folders_are_used(tmp_path):
