@@ -18,6 +18,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.clock import Clock
+from textual.content import Content
 from textual.screen import Screen
 
 from coach.wording import ContentError, keys, text
@@ -197,6 +198,10 @@ class PainCoachApp(App[None]):
             return
         self.load_screen_styles()
         self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).
+        return Content(f"{title} — {sub_title}" if sub_title else title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for key in keys("home"):
