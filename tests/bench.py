@@ -1,0 +1,413 @@
+"""Benchmarks of pain-coach, printed as one table (plain text that is also a Markdown table).
+
+Not a test (pytest does not collect it). The command that makes the README's Performance table:
+
+    .venv/bin/python tests/bench.py
+
+Quicker runs: `--only startup,cli,timer,history` (any of them), `--runs N` (10), `--sizes 1000,10000,50000`,
+`--timer-minutes 30` (e.g. 1 for a quick look; the timer run takes that long on the real clock).
+
+- startup: process start to the home screen ready (Textual's Ready event: the first frame is drawn),
+  headless, a fresh interpreter each run with bytecode cached, against a bare Textual app with one label;
+  the two alternate in the same run; medians and their ratio.
+- cli: `pain-coach --version`, `log --pain 3`, `export --format csv` as fresh processes of the installed
+  console script, in a data folder with 100 records, and whether each imported textual.
+- timer: a routine of --timer-minutes (real routines' steps repeated) played by coach.player on the real
+  monotonic clock, ticked the way the player screen's Textual interval timer does it (deadline-based sleeps
+  of TICK_SECONDS, saving the record at the start and at each step as the screen does), while two processes
+  burn CPU. End error: when a tick first saw the routine finished, against its planned length; per-step
+  error: the same for every step change.
+- history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
+  measurement: open the history screen to its first paint on the records, trends and "what helps" tabs,
+  with the peak memory (ru_maxrss) of the child against the bare Textual app's; add one record (Store.add,
+  and `pain-coach log` as a process); export csv (in process, and `pain-coach export` as a process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
+SIZE = (100, 32)
+CLI_RECORDS = 100
+BIN = Path(sys.executable).parent
+SECTIONS = ("startup", "cli", "timer", "history")
+
+
+@dataclass
+class Row:
+    what: str
+    median: str
+    spread: str = ""  # min .. max
+    against: str = ""  # a comparison, or the aim
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.0995 else f"{seconds * 1000:.1f} ms"
+
+
+def timed_rows(what: str, samples: list[float], against: str = "") -> Row:
+    return Row(what, ms(statistics.median(samples)), f"{ms(min(samples))} .. {ms(max(samples))}", against)
+
+
+def megabytes(kib: float) -> str:
+    return f"{kib / 1024:.0f} MB"
+
+
+def child_env(data: Path) -> dict[str, str]:
+    env = dict(os.environ, PAIN_COACH_DATA_DIR=str(data), TEXTUAL_ANIMATIONS="none")
+    # As on a person's machine: compiled bytecode is cached after the first run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, int]:
+    """Run a process to its end: (stdout, wall seconds, its peak resident memory in KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err}")
+    return out, took, usage.ru_maxrss
+
+
+def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
+    from coach.store import Store
+    from tests.make_history import make_records
+
+    store = Store(folder)
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+    if count:
+        store.add_many(make_records(count, end=NOW, days=days))
+
+
+# --- startup ---------------------------------------------------------------------------------------------
+
+# The child prints time.time() at Textual's Ready event (the first frame is on the screen), then exits.
+READY = """
+import sys, time
+
+def ready(self) -> None:
+    print(time.time(), flush=True)
+    self.exit()
+"""
+
+BARE = READY + f"""
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    on_ready = ready
+
+    def compose(self):
+        yield Label("pain-coach")
+
+Bare().run(headless=True, size={SIZE})
+"""
+
+COACH = READY + f"""
+import coach.app
+from coach.cli import main
+
+coach.app.PainCoachApp.on_ready = ready
+run = coach.app.PainCoachApp.run
+coach.app.PainCoachApp.run = lambda self, **kw: run(self, headless=True, size={SIZE})
+main([])
+"""
+
+
+def start_once(code: str, env: dict[str, str]) -> tuple[float, int]:
+    start = time.time()
+    out, _, rss = run_child([sys.executable, "-c", code], env)
+    return float(out.strip().splitlines()[-1]) - start, rss
+
+
+def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
+    data = tmp / "startup"
+    prepare(data, 0)  # past the first-run notice, as on every start after the first
+    env = child_env(data)
+    start_once(BARE, env), start_once(COACH, env)  # warm the file cache and the bytecode
+    bare, coach = [], []
+    for _ in range(runs):  # alternating, so a busy moment hurts both alike
+        took, rss = start_once(BARE, env)
+        bare.append(took)
+        memory["bare"].append(rss)
+        took, rss = start_once(COACH, env)
+        coach.append(took)
+        memory["home"].append(rss)
+    ratio = statistics.median(coach) / statistics.median(bare)
+    return [
+        timed_rows("startup: bare Textual app, one label", bare),
+        timed_rows("startup: pain-coach to the home screen", coach, f"x{ratio:.2f} of bare (aim <= 1.15)"),
+    ]
+
+
+# --- the command line ------------------------------------------------------------------------------------
+
+CLI = {
+    "--version": ["--version"],
+    "log --pain 3": ["log", "--pain", "3"],
+    "export --format csv": ["export", "--format", "csv"],
+}
+
+
+def imports_textual(args: list[str], env: dict[str, str]) -> bool:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", str(BIN / "pain-coach"), *args], env=env, capture_output=True, text=True
+    )
+    return any(line.rsplit("|", 1)[-1].strip().split(".")[0] == "textual" for line in proc.stderr.splitlines())
+
+
+def bench_cli(runs: int, tmp: Path) -> list[Row]:
+    data = tmp / "cli"
+    prepare(data, CLI_RECORDS, days=30)
+    env = child_env(data)
+    rows = []
+    for label, args in CLI.items():
+        run_child([str(BIN / "pain-coach"), *args], env)  # bytecode and file cache warm
+        samples = [run_child([str(BIN / "pain-coach"), *args], env)[1] for _ in range(runs)]
+        textual = "imports textual!" if imports_textual(args, env) else "no textual"
+        rows.append(timed_rows(f"pain-coach {label} ({CLI_RECORDS} records)", samples, textual))
+    return rows
+
+
+# --- the timer -------------------------------------------------------------------------------------------
+
+
+def long_routine(seconds: int):
+    """Real routines' steps (as planned at 34 weeks with pelvic girdle pain), repeated to exactly `seconds`."""
+    from coach.content import get_content
+    from coach.plan import plan_routine, rules_for
+    from coach.player import length
+    from coach.records import Profile
+
+    content = get_content()
+    exercises = content.exercises.by_id()
+    today = date(2026, 11, 26)
+    rules = rules_for(Profile(due_date=today + timedelta(days=280 - 7 * 34), pgp_diagnosed="yes"), today)
+    plans = [plan_routine(r, exercises, rules) for r in content.routines.routines]
+    pool = [step for plan in plans if plan.offered for step in plan.steps]
+    steps = []
+    while length(steps) < seconds:
+        steps.append(pool[len(steps) % len(pool)])
+    steps[-1] = replace(steps[-1], seconds=steps[-1].seconds - (length(steps) - seconds))
+    return steps
+
+
+async def play(steps, store) -> tuple[float, list[float]]:
+    """Play on the real clock as PlayerScreen does; return (seen end - start, each step change's lateness)."""
+    from textual import _time  # the sleep and the clock Textual's interval timer uses
+
+    from coach.player import Player
+    from coach.records import RoutineSession
+    from coach.screens.player import TICK_SECONDS
+
+    player = Player(steps, now=time.monotonic())  # on_mount: the player, then the record, then the timer
+    record = store.add(RoutineSession(routine_id="bench", routine_name="bench", steps_done=0, steps_total=len(steps), active_seconds=0))
+    ends, total = [], player.started_at
+    for step in steps:
+        total += step.seconds
+        ends.append(total)
+    late: list[float] = []
+    start, count = _time.get_time(), 0  # textual.timer.Timer._run, as set_interval(TICK_SECONDS) runs it
+    while not player.finished:
+        next_timer = start + (count + 1) * TICK_SECONDS
+        await _time.sleep(max(0.0, next_timer - _time.get_time()))
+        count += 1
+        now = time.monotonic()
+        before = player.index
+        player.tick(now)
+        late += [now - ends[i] for i in range(before, player.index)]
+        if player.index != before:
+            store.update(record.model_copy(update={"steps_done": player.steps_done}))  # as the screen saves
+    return late[-1] + ends[-1] - player.started_at, late
+
+
+def bench_timer(minutes: float, tmp: Path) -> list[Row]:
+    from coach.player import clock_face, length
+    from coach.store import Store
+
+    steps = long_routine(round(minutes * 60))
+    planned = length(steps)
+    burn = "while True: pass"
+    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(2)]
+    try:
+        measured, late = asyncio.run(play(steps, Store(tmp / "timer")))
+    finally:
+        for proc in burners:
+            proc.kill()
+            proc.wait()
+    error = measured - planned
+    return [
+        Row(
+            f"timer: end error, {clock_face(planned)} routine ({len(steps)} steps), 2 CPU burners",
+            ms(error),
+            f"measured {measured:.3f} s, planned {planned} s",
+            "aim <= 20 ms",
+        ),
+        Row("timer: max per-step error (each step change seen late)", ms(max(late)),
+            f"median {ms(statistics.median(late))}, min {ms(min(late))}"),  # fmt: skip
+    ]
+
+
+# --- history ---------------------------------------------------------------------------------------------
+
+
+async def open_history(folder: Path, tab: str) -> float:
+    """Wall time from asking for the history screen to its first paint with `tab` shown."""
+    from textual.clock import MockClock
+
+    from coach.app import PainCoachApp
+    from coach.screens.history import HistoryScreen
+    from coach.store import Store
+
+    app = PainCoachApp(Store(folder), clock=MockClock(), now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        app.action_open("history")
+        while not (isinstance(app.screen, HistoryScreen) and app.screen.is_mounted):
+            await asyncio.sleep(0)
+        if tab != "records":
+            app.screen.action_show_tab(tab)
+        painted = asyncio.Event()
+        app.screen.call_after_refresh(painted.set)
+        await painted.wait()
+        took = time.perf_counter() - start
+        await pilot.pause()
+        return took
+
+
+def child_open_history(folder: str, tab: str) -> None:
+    print(json.dumps({"seconds": asyncio.run(open_history(Path(folder), tab))}))
+
+
+def export_in_process(folder: Path, out: Path) -> float:
+    from coach import export
+    from coach.store import Store
+
+    start = time.perf_counter()
+    body = export.to_csv(Store(folder).query())
+    export.write_file(out, body, force=True)
+    return time.perf_counter() - start
+
+
+def add_in_process(folder: Path) -> float:
+    from coach.records import FlareLog
+    from coach.store import Store
+
+    start = time.perf_counter()
+    Store(folder).add(FlareLog(pain=3))
+    return time.perf_counter() - start
+
+
+def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
+    rows = []
+    tabs = ("records", "trends", "helps")
+    for size in sizes:
+        folder = tmp / f"history-{size}"
+        prepare(folder, size)
+        env = child_env(folder)
+        me = [sys.executable, __file__, "--child-open-history", str(folder)]
+        run_child([*me, "records"], env)  # warm
+        opened: dict[str, list[float]] = {tab: [] for tab in tabs}
+        rss: list[int] = []
+        for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
+            for tab in tabs:
+                out, _, peak = run_child([*me, tab], env)
+                opened[tab].append(json.loads(out)["seconds"])
+                rss.append(peak)
+        label = f"{size:,}"
+        for tab in tabs:
+            rows.append(timed_rows(f"history {label}: open, {tab} tab", opened[tab]))
+        bare = statistics.median(memory["bare"]) if memory["bare"] else 0
+        against = f"x{statistics.median(rss) / bare:.2f} of bare ({megabytes(bare)})" if bare else ""
+        rows.append(Row(f"history {label}: peak memory, history open", megabytes(statistics.median(rss)),
+                        f"{megabytes(min(rss))} .. {megabytes(max(rss))}", against))  # fmt: skip
+        rows.append(timed_rows(f"history {label}: add one record (Store.add)", [add_in_process(folder) for _ in range(runs)]))
+        log = [run_child([str(BIN / "pain-coach"), "log", "--pain", "3"], env)[1] for _ in range(runs)]
+        rows.append(timed_rows(f"history {label}: pain-coach log --pain 3", log))
+        out = tmp / "export.csv"
+        rows.append(timed_rows(f"history {label}: export csv in process", [export_in_process(folder, out) for _ in range(runs)]))
+        cmd = [str(BIN / "pain-coach"), "export", "--format", "csv", "-o", str(out), "--force"]
+        rows.append(timed_rows(f"history {label}: pain-coach export --format csv", [run_child(cmd, env)[1] for _ in range(runs)]))
+    return rows
+
+
+# --- the table -------------------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    head = Row("what", "median", "min .. max", "compared")
+    cells = [[r.what, r.median, r.spread, r.against] for r in [head, *rows]]
+    widths = [max(len(c[i]) for c in cells) for i in range(4)]
+    line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(cells[0]), rule, *(line(c) for c in cells[1:])])
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} CPUs, load average {load}, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d %H:%M}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(SECTIONS), help="which parts, comma separated: " + ",".join(SECTIONS))
+    parser.add_argument("--runs", type=int, default=10, help="runs of each measurement (10)")
+    parser.add_argument("--sizes", default="1000,10000,50000", help="history sizes (1000,10000,50000)")
+    parser.add_argument("--timer-minutes", type=float, default=30, help="the timer routine's length (30)")
+    parser.add_argument("--child-open-history", nargs=2, metavar=("FOLDER", "TAB"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_open_history:
+        child_open_history(*args.child_open_history)
+        return 0
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    if unknown := set(only) - set(SECTIONS):
+        parser.error(f"unknown --only part(s): {', '.join(sorted(unknown))}")
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    print(f"before: {machine()}\n", flush=True)
+    rows: list[Row] = []
+    memory: dict[str, list[int]] = {"bare": [], "home": []}
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        if "startup" in only:
+            rows += bench_startup(args.runs, tmp, memory)
+        if "history" in only:
+            if not memory["bare"]:
+                data = tmp / "bare"
+                prepare(data, 0)
+                memory["bare"] = [start_once(BARE, child_env(data))[1] for _ in range(3)]
+            rows.append(Row("peak memory: bare Textual app, one label", megabytes(statistics.median(memory["bare"]))))
+            if memory["home"]:
+                rows.append(Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"]))))
+            rows += bench_history(args.runs, sizes, tmp, memory)
+        if "cli" in only:
+            rows += bench_cli(args.runs, tmp)
+        if "timer" in only:
+            rows += bench_timer(args.timer_minutes, tmp)
+    print(f"after:  {machine()}")
+    print(f"{args.runs} runs each (medians), fresh processes for the app and the commands\n")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
