@@ -54,14 +54,23 @@ class Row:
     median: str
     spread: str = ""  # min .. max
     against: str = ""  # a comparison, or the aim
+    cpu: str = ""  # median CPU time (user + system): what a busy machine inflates least
 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.0995 else f"{seconds * 1000:.1f} ms"
 
 
-def timed_rows(what: str, samples: list[float], against: str = "") -> Row:
-    return Row(what, ms(statistics.median(samples)), f"{ms(min(samples))} .. {ms(max(samples))}", against)
+def timed_rows(what: str, samples: list[float], against: str = "", cpu: list[float] | None = None) -> Row:
+    spread = f"{ms(min(samples))} .. {ms(max(samples))}"
+    return Row(what, ms(statistics.median(samples)), spread, against, ms(statistics.median(cpu)) if cpu else "")
+
+
+def timed(fn, *args) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call in this process."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def megabytes(kib: float) -> str:
@@ -75,8 +84,8 @@ def child_env(data: Path) -> dict[str, str]:
     return env
 
 
-def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, int]:
-    """Run a process to its end: (stdout, wall seconds, its peak resident memory in KiB)."""
+def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, int, float]:
+    """Run a process to its end: (stdout, wall seconds, its peak resident memory in KiB, its CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = proc.stdout.read(), proc.stderr.read()
@@ -85,7 +94,7 @@ def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err}")
-    return out, took, usage.ru_maxrss
+    return out, took, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
@@ -133,10 +142,11 @@ main([])
 """
 
 
-def start_once(code: str, env: dict[str, str]) -> tuple[float, int]:
+def start_once(code: str, env: dict[str, str]) -> tuple[float, int, float]:
+    """(seconds from process start to Ready, peak memory in KiB, CPU seconds of the whole process)."""
     start = time.time()
-    out, _, rss = run_child([sys.executable, "-c", code], env)
-    return float(out.strip().splitlines()[-1]) - start, rss
+    out, _, rss, cpu = run_child([sys.executable, "-c", code], env)
+    return float(out.strip().splitlines()[-1]) - start, rss, cpu
 
 
 def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
@@ -144,18 +154,24 @@ def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Ro
     prepare(data, 0)  # past the first-run notice, as on every start after the first
     env = child_env(data)
     start_once(BARE, env), start_once(COACH, env)  # warm the file cache and the bytecode
-    bare, coach = [], []
+    took: dict[str, list[float]] = {"bare": [], "home": []}
+    cpu: dict[str, list[float]] = {"bare": [], "home": []}
     for _ in range(runs):  # alternating, so a busy moment hurts both alike
-        took, rss = start_once(BARE, env)
-        bare.append(took)
-        memory["bare"].append(rss)
-        took, rss = start_once(COACH, env)
-        coach.append(took)
-        memory["home"].append(rss)
-    ratio = statistics.median(coach) / statistics.median(bare)
+        for name, code in (("bare", BARE), ("home", COACH)):
+            seconds, rss, used = start_once(code, env)
+            took[name].append(seconds)
+            memory[name].append(rss)
+            cpu[name].append(used)
+    ratio = statistics.median(took["home"]) / statistics.median(took["bare"])
+    cpu_ratio = statistics.median(cpu["home"]) / statistics.median(cpu["bare"])
     return [
-        timed_rows("startup: bare Textual app, one label", bare),
-        timed_rows("startup: pain-coach to the home screen", coach, f"x{ratio:.2f} of bare (aim <= 1.15)"),
+        timed_rows("startup: bare Textual app, one label", took["bare"], cpu=cpu["bare"]),
+        timed_rows(
+            "startup: pain-coach to the home screen",
+            took["home"],
+            f"x{ratio:.2f} of bare (aim <= 1.15); CPU x{cpu_ratio:.2f}",
+            cpu["home"],
+        ),
     ]
 
 
@@ -175,16 +191,21 @@ def imports_textual(args: list[str], env: dict[str, str]) -> bool:
     return any(line.rsplit("|", 1)[-1].strip().split(".")[0] == "textual" for line in proc.stderr.splitlines())
 
 
+def command_rows(what: str, argv: list[str], env: dict[str, str], runs: int, against: str = "") -> Row:
+    results = [run_child(argv, env) for _ in range(runs)]
+    return timed_rows(what, [r[1] for r in results], against, [r[3] for r in results])
+
+
 def bench_cli(runs: int, tmp: Path) -> list[Row]:
     data = tmp / "cli"
     prepare(data, CLI_RECORDS, days=30)
     env = child_env(data)
     rows = []
     for label, args in CLI.items():
-        run_child([str(BIN / "pain-coach"), *args], env)  # bytecode and file cache warm
-        samples = [run_child([str(BIN / "pain-coach"), *args], env)[1] for _ in range(runs)]
+        argv = [str(BIN / "pain-coach"), *args]
+        run_child(argv, env)  # bytecode and file cache warm
         textual = "imports textual!" if imports_textual(args, env) else "no textual"
-        rows.append(timed_rows(f"pain-coach {label} ({CLI_RECORDS} records)", samples, textual))
+        rows.append(command_rows(f"pain-coach {label} ({CLI_RECORDS} records)", argv, env, runs, textual))
     return rows
 
 
@@ -270,8 +291,8 @@ def bench_timer(minutes: float, tmp: Path) -> list[Row]:
 # --- history ---------------------------------------------------------------------------------------------
 
 
-async def open_history(folder: Path, tab: str) -> float:
-    """Wall time from asking for the history screen to its first paint with `tab` shown."""
+async def open_history(folder: Path, tab: str) -> tuple[float, float]:
+    """(wall, CPU) seconds from asking for the history screen to its first paint with `tab` shown."""
     from textual.clock import MockClock
 
     from coach.app import PainCoachApp
@@ -281,7 +302,7 @@ async def open_history(folder: Path, tab: str) -> float:
     app = PainCoachApp(Store(folder), clock=MockClock(), now=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         app.action_open("history")
         while not (isinstance(app.screen, HistoryScreen) and app.screen.is_mounted):
             await asyncio.sleep(0)
@@ -290,64 +311,66 @@ async def open_history(folder: Path, tab: str) -> float:
         painted = asyncio.Event()
         app.screen.call_after_refresh(painted.set)
         await painted.wait()
-        took = time.perf_counter() - start
+        took = time.perf_counter() - start, time.process_time() - cpu
         await pilot.pause()
         return took
 
 
 def child_open_history(folder: str, tab: str) -> None:
-    print(json.dumps({"seconds": asyncio.run(open_history(Path(folder), tab))}))
+    seconds, cpu = asyncio.run(open_history(Path(folder), tab))
+    print(json.dumps({"seconds": seconds, "cpu": cpu}))
 
 
-def export_in_process(folder: Path, out: Path) -> float:
+def export_in_process(folder: Path, out: Path) -> None:
     from coach import export
     from coach.store import Store
 
-    start = time.perf_counter()
-    body = export.to_csv(Store(folder).query())
-    export.write_file(out, body, force=True)
-    return time.perf_counter() - start
+    export.write_file(out, export.to_csv(Store(folder).query()), force=True)
 
 
-def add_in_process(folder: Path) -> float:
+def add_in_process(folder: Path) -> None:
     from coach.records import FlareLog
     from coach.store import Store
 
-    start = time.perf_counter()
     Store(folder).add(FlareLog(pain=3))
-    return time.perf_counter() - start
+
+
+def in_process_rows(what: str, runs: int, fn, *args) -> Row:
+    results = [timed(fn, *args) for _ in range(runs)]
+    return timed_rows(what, [r[0] for r in results], cpu=[r[1] for r in results])
 
 
 def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
     rows = []
     tabs = ("records", "trends", "helps")
+    bare = statistics.median(memory["bare"])
     for size in sizes:
         folder = tmp / f"history-{size}"
         prepare(folder, size)
         env = child_env(folder)
         me = [sys.executable, __file__, "--child-open-history", str(folder)]
         run_child([*me, "records"], env)  # warm
-        opened: dict[str, list[float]] = {tab: [] for tab in tabs}
+        opened: dict[str, list[dict]] = {tab: [] for tab in tabs}
         rss: list[int] = []
         for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
             for tab in tabs:
-                out, _, peak = run_child([*me, tab], env)
-                opened[tab].append(json.loads(out)["seconds"])
+                out, _, peak, _ = run_child([*me, tab], env)
+                opened[tab].append(json.loads(out))
                 rss.append(peak)
         label = f"{size:,}"
         for tab in tabs:
-            rows.append(timed_rows(f"history {label}: open, {tab} tab", opened[tab]))
-        bare = statistics.median(memory["bare"]) if memory["bare"] else 0
-        against = f"x{statistics.median(rss) / bare:.2f} of bare ({megabytes(bare)})" if bare else ""
+            seconds, cpu = [o["seconds"] for o in opened[tab]], [o["cpu"] for o in opened[tab]]
+            rows.append(timed_rows(f"history {label}: open, {tab} tab", seconds, cpu=cpu))
         rows.append(Row(f"history {label}: peak memory, history open", megabytes(statistics.median(rss)),
-                        f"{megabytes(min(rss))} .. {megabytes(max(rss))}", against))  # fmt: skip
-        rows.append(timed_rows(f"history {label}: add one record (Store.add)", [add_in_process(folder) for _ in range(runs)]))
-        log = [run_child([str(BIN / "pain-coach"), "log", "--pain", "3"], env)[1] for _ in range(runs)]
-        rows.append(timed_rows(f"history {label}: pain-coach log --pain 3", log))
+                        f"{megabytes(min(rss))} .. {megabytes(max(rss))}",
+                        f"x{statistics.median(rss) / bare:.2f} of bare ({megabytes(bare)})"))  # fmt: skip
+        rows.append(in_process_rows(f"history {label}: add one record (Store.add)", runs, add_in_process, folder))
+        log = [str(BIN / "pain-coach"), "log", "--pain", "3"]
+        rows.append(command_rows(f"history {label}: pain-coach log --pain 3", log, env, runs))
         out = tmp / "export.csv"
-        rows.append(timed_rows(f"history {label}: export csv in process", [export_in_process(folder, out) for _ in range(runs)]))
+        rows.append(in_process_rows(f"history {label}: export csv in process", runs, export_in_process, folder, out))
         cmd = [str(BIN / "pain-coach"), "export", "--format", "csv", "-o", str(out), "--force"]
-        rows.append(timed_rows(f"history {label}: pain-coach export --format csv", [run_child(cmd, env)[1] for _ in range(runs)]))
+        rows.append(command_rows(f"history {label}: pain-coach export --format csv", cmd, env, runs))
     return rows
 
 
@@ -355,9 +378,9 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
 
 
 def table(rows: list[Row]) -> str:
-    head = Row("what", "median", "min .. max", "compared")
-    cells = [[r.what, r.median, r.spread, r.against] for r in [head, *rows]]
-    widths = [max(len(c[i]) for c in cells) for i in range(4)]
+    head = Row("what", "median", "min .. max", "compared", "CPU (median)")
+    cells = [[r.what, r.median, r.spread, r.cpu, r.against] for r in [head, *rows]]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(cells[0]))]
     line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(cells[0]), rule, *(line(c) for c in cells[1:])])
@@ -383,29 +406,29 @@ def main(argv: list[str] | None = None) -> int:
     if unknown := set(only) - set(SECTIONS):
         parser.error(f"unknown --only part(s): {', '.join(sorted(unknown))}")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    print(f"before: {machine()}\n", flush=True)
-    rows: list[Row] = []
+    print(f"before: {machine()}", flush=True)
+    rows: dict[str, list[Row]] = {}
     memory: dict[str, list[int]] = {"bare": [], "home": []}
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if "startup" in only:
-            rows += bench_startup(args.runs, tmp, memory)
+            rows["startup"] = bench_startup(args.runs, tmp, memory)
         if "history" in only:
             if not memory["bare"]:
                 data = tmp / "bare"
                 prepare(data, 0)
                 memory["bare"] = [start_once(BARE, child_env(data))[1] for _ in range(3)]
-            rows.append(Row("peak memory: bare Textual app, one label", megabytes(statistics.median(memory["bare"]))))
+            rows["history"] = [Row("peak memory: bare Textual app, one label", megabytes(statistics.median(memory["bare"])))]
             if memory["home"]:
-                rows.append(Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"]))))
-            rows += bench_history(args.runs, sizes, tmp, memory)
+                rows["history"].append(Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"]))))
+            rows["history"] += bench_history(args.runs, sizes, tmp, memory)
         if "cli" in only:
-            rows += bench_cli(args.runs, tmp)
+            rows["cli"] = bench_cli(args.runs, tmp)
         if "timer" in only:
-            rows += bench_timer(args.timer_minutes, tmp)
+            rows["timer"] = bench_timer(args.timer_minutes, tmp)
     print(f"after:  {machine()}")
-    print(f"{args.runs} runs each (medians), fresh processes for the app and the commands\n")
-    print(table(rows))
+    print(f"medians of {args.runs} runs (the timer: one run); the app and the commands in fresh processes\n")
+    print(table([row for section in SECTIONS for row in rows.get(section, [])]))
     return 0
 
 
