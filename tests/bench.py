@@ -61,7 +61,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.0995 else f"{seconds * 1000:.1f} ms"
 
 
-def timed_rows(what: str, samples: list[float], against: str = "", cpu: list[float] | None = None) -> Row:
+def timed_row(what: str, samples: list[float], against: str = "", cpu: list[float] | None = None) -> Row:
     spread = f"{ms(min(samples))} .. {ms(max(samples))}"
     return Row(what, ms(statistics.median(samples)), spread, against, ms(statistics.median(cpu)) if cpu else "")
 
@@ -165,8 +165,8 @@ def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Ro
     ratio = statistics.median(took["home"]) / statistics.median(took["bare"])
     cpu_ratio = statistics.median(cpu["home"]) / statistics.median(cpu["bare"])
     return [
-        timed_rows("startup: bare Textual app, one label", took["bare"], cpu=cpu["bare"]),
-        timed_rows(
+        timed_row("startup: bare Textual app, one label", took["bare"], cpu=cpu["bare"]),
+        timed_row(
             "startup: pain-coach to the home screen",
             took["home"],
             f"x{ratio:.2f} of bare (aim <= 1.15); CPU x{cpu_ratio:.2f}",
@@ -193,7 +193,7 @@ def imports_textual(args: list[str], env: dict[str, str]) -> bool:
 
 def command_rows(what: str, argv: list[str], env: dict[str, str], runs: int, against: str = "") -> Row:
     results = [run_child(argv, env) for _ in range(runs)]
-    return timed_rows(what, [r[1] for r in results], against, [r[3] for r in results])
+    return timed_row(what, [r[1] for r in results], against, [r[3] for r in results])
 
 
 def bench_cli(runs: int, tmp: Path) -> list[Row]:
@@ -337,7 +337,7 @@ def add_in_process(folder: Path) -> None:
 
 def in_process_rows(what: str, runs: int, fn, *args) -> Row:
     results = [timed(fn, *args) for _ in range(runs)]
-    return timed_rows(what, [r[0] for r in results], cpu=[r[1] for r in results])
+    return timed_row(what, [r[0] for r in results], cpu=[r[1] for r in results])
 
 
 def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
@@ -345,25 +345,28 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
     tabs = ("records", "trends", "helps")
     bare = statistics.median(memory["bare"])
     for size in sizes:
+        progress(f"history, {size} records")
         folder = tmp / f"history-{size}"
         prepare(folder, size)
         env = child_env(folder)
         me = [sys.executable, __file__, "--child-open-history", str(folder)]
         run_child([*me, "records"], env)  # warm
         opened: dict[str, list[dict]] = {tab: [] for tab in tabs}
-        rss: list[int] = []
+        rss: dict[str, list[int]] = {tab: [] for tab in tabs}
         for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
             for tab in tabs:
                 out, _, peak, _ = run_child([*me, tab], env)
                 opened[tab].append(json.loads(out))
-                rss.append(peak)
+                rss[tab].append(peak)
         label = f"{size:,}"
         for tab in tabs:
             seconds, cpu = [o["seconds"] for o in opened[tab]], [o["cpu"] for o in opened[tab]]
-            rows.append(timed_rows(f"history {label}: open, {tab} tab", seconds, cpu=cpu))
-        rows.append(Row(f"history {label}: peak memory, history open", megabytes(statistics.median(rss)),
-                        f"{megabytes(min(rss))} .. {megabytes(max(rss))}",
-                        f"x{statistics.median(rss) / bare:.2f} of bare ({megabytes(bare)})"))  # fmt: skip
+            rows.append(timed_row(f"history {label}: open, {tab} tab", seconds, cpu=cpu))
+        for tab in ("records", "helps"):  # the helps tab reads the whole history
+            peak = rss[tab]
+            rows.append(Row(f"history {label}: peak memory, {tab} tab open", megabytes(statistics.median(peak)),
+                            f"{megabytes(min(peak))} .. {megabytes(max(peak))}",
+                            f"x{statistics.median(peak) / bare:.2f} of bare ({megabytes(bare)})"))  # fmt: skip
         rows.append(in_process_rows(f"history {label}: add one record (Store.add)", runs, add_in_process, folder))
         log = [str(BIN / "pain-coach"), "log", "--pain", "3"]
         rows.append(command_rows(f"history {label}: pain-coach log --pain 3", log, env, runs))
@@ -384,6 +387,10 @@ def table(rows: list[Row]) -> str:
     line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(cells[0]), rule, *(line(c) for c in cells[1:])])
+
+
+def progress(what: str) -> None:
+    print(f"{datetime.now():%H:%M:%S} {what}", file=sys.stderr, flush=True)
 
 
 def machine() -> str:
@@ -412,6 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if "startup" in only:
+            progress("startup")
             rows["startup"] = bench_startup(args.runs, tmp, memory)
         if "history" in only:
             if not memory["bare"]:
@@ -423,8 +431,10 @@ def main(argv: list[str] | None = None) -> int:
                 rows["history"].append(Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"]))))
             rows["history"] += bench_history(args.runs, sizes, tmp, memory)
         if "cli" in only:
+            progress("cli")
             rows["cli"] = bench_cli(args.runs, tmp)
         if "timer" in only:
+            progress("timer")
             rows["timer"] = bench_timer(args.timer_minutes, tmp)
     print(f"after:  {machine()}")
     print(f"medians of {args.runs} runs (the timer: one run); the app and the commands in fresh processes\n")
