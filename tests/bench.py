@@ -13,9 +13,9 @@ Quicker runs: `--only startup,cli,timer,history` (any of them), `--runs N` (10),
 - cli: `pain-coach --version`, `log --pain 3`, `export --format csv` as fresh processes of the installed
   console script, in a data folder with 100 records, and whether each imported textual.
 - timer: a routine of --timer-minutes (real routines' steps repeated) played by coach.player on the real
-  monotonic clock, ticked the way the player screen's Textual interval timer does it (deadline-based sleeps
-  of TICK_SECONDS, saving the record at the start and at each step as the screen does), while two processes
-  burn CPU. End error: when a tick first saw the routine finished, against its planned length; per-step
+  monotonic clock, ticked the way the player screen's Textual timers do it (an interval of TICK_SECONDS and a
+  one-shot just after each step's end; saving the record at the start and at each step as the screen does),
+  while two processes burn CPU. End error: when a tick first saw the routine finished, against its planned length; per-step
   error: the same for every step change.
 - history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
   measurement: open the history screen to its first paint on the records, trends and "what helps" tabs,
@@ -233,31 +233,60 @@ def long_routine(seconds: int):
 
 
 async def play(steps, store) -> tuple[float, list[float]]:
-    """Play on the real clock as PlayerScreen does; return (seen end - start, each step change's lateness)."""
-    from textual import _time  # the sleep and the clock Textual's interval timer uses
+    """Play on the real clock as PlayerScreen does; return (seen end - start, each step change's lateness).
+
+    As the screen: the player, then the first save, then an interval timer of TICK_SECONDS; each tick may
+    save; and a one-shot timer set DEADLINE_SLACK after the current step's end. Both timers sleep and
+    wake as textual.timer.Timer does (deadline-based, with textual._time's sleep and clock)."""
+    from textual import _time
 
     from coach.player import Player
     from coach.records import RoutineSession
-    from coach.screens.player import TICK_SECONDS
+    from coach.screens.player import DEADLINE_SLACK, TICK_SECONDS
 
-    player = Player(steps, now=time.monotonic())  # on_mount: the player, then the record, then the timer
-    record = store.add(RoutineSession(routine_id="bench", routine_name="bench", steps_done=0, steps_total=len(steps), active_seconds=0))
+    player = Player(steps, now=time.monotonic())
+    record = store.add(RoutineSession(routine_id="bench", routine_name="bench", steps_done=0,
+                                      steps_total=len(steps), active_seconds=0))  # fmt: skip
     ends, total = [], player.started_at
     for step in steps:
         total += step.seconds
         ends.append(total)
     late: list[float] = []
-    start, count = _time.get_time(), 0  # textual.timer.Timer._run, as set_interval(TICK_SECONDS) runs it
-    while not player.finished:
-        next_timer = start + (count + 1) * TICK_SECONDS
-        await _time.sleep(max(0.0, next_timer - _time.get_time()))
-        count += 1
+    done = asyncio.Event()
+    wake: asyncio.Task | None = None
+
+    async def after(delay: float) -> None:  # Timer._run with repeat=0, as set_timer runs it
+        start = _time.get_time()
+        await _time.sleep(max(0.0, start + delay - _time.get_time()))
+        tick()
+
+    def tick() -> None:
+        nonlocal wake
         now = time.monotonic()
         before = player.index
         player.tick(now)
-        late += [now - ends[i] for i in range(before, player.index)]
+        late.extend(now - ends[i] for i in range(before, player.index))
         if player.index != before:
-            store.update(record.model_copy(update={"steps_done": player.steps_done}))  # as the screen saves
+            store.update(record.model_copy(update={"steps_done": player.steps_done}))
+        if player.finished:
+            done.set()
+        elif player.index != before or wake is None:
+            if wake is not None:
+                wake.cancel()
+            wake = asyncio.create_task(after(max(0.0, player.deadline - time.monotonic()) + DEADLINE_SLACK))
+
+    async def interval() -> None:  # Timer._run, as set_interval(TICK_SECONDS) runs it
+        start, count = _time.get_time(), 0
+        while not done.is_set():
+            next_timer = start + (count + 1) * TICK_SECONDS
+            await _time.sleep(max(0.0, next_timer - _time.get_time()))
+            count += 1
+            tick()
+
+    tick()  # the screen's first refresh sets the first wake
+    ticking = asyncio.create_task(interval())
+    await done.wait()
+    ticking.cancel()
     return late[-1] + ends[-1] - player.started_at, late
 
 
