@@ -19,7 +19,7 @@ Quicker runs: `--only startup,cli,timer,history` (any of them), `--runs N` (10),
   error: the same for every step change.
 - history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
   measurement: open the history screen to its first paint on the records, trends and "what helps" tabs,
-  with the peak memory (ru_maxrss) of the child against the bare Textual app's; add one record (Store.add,
+  with the peak memory of the child against the bare Textual app's; add one record (Store.add,
   and `pain-coach log` as a process); export csv (in process, and `pain-coach export` as a process).
 """
 
@@ -84,8 +84,15 @@ def child_env(data: Path) -> dict[str, str]:
     return env
 
 
-def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, int, float]:
-    """Run a process to its end: (stdout, wall seconds, its peak resident memory in KiB, its CPU seconds)."""
+def peak_memory() -> int:
+    """This process's peak resident memory in KiB since it started (exec'd). Not ru_maxrss: on Linux a
+    child's ru_maxrss keeps the high-water mark of the forked copy of its parent, i.e. this script's size."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+
+def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, float]:
+    """Run a process to its end: (stdout, wall seconds, its CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = proc.stdout.read(), proc.stderr.read()
@@ -94,7 +101,7 @@ def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, int, fl
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err}")
-    return out, took, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    return out, took, usage.ru_utime + usage.ru_stime
 
 
 def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
@@ -109,12 +116,16 @@ def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
 
 # --- startup ---------------------------------------------------------------------------------------------
 
-# The child prints time.time() at Textual's Ready event (the first frame is on the screen), then exits.
+# The child prints time.time() at Textual's Ready event (the first frame is on the screen) and its peak
+# memory so far, then exits.
 READY = """
 import sys, time
 
 def ready(self) -> None:
-    print(time.time(), flush=True)
+    now = time.time()
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    print(now, peak, flush=True)
     self.exit()
 """
 
@@ -145,8 +156,9 @@ main([])
 def start_once(code: str, env: dict[str, str]) -> tuple[float, int, float]:
     """(seconds from process start to Ready, peak memory in KiB, CPU seconds of the whole process)."""
     start = time.time()
-    out, _, rss, cpu = run_child([sys.executable, "-c", code], env)
-    return float(out.strip().splitlines()[-1]) - start, rss, cpu
+    out, _, cpu = run_child([sys.executable, "-c", code], env)
+    ready, peak = out.strip().splitlines()[-1].split()
+    return float(ready) - start, int(peak), cpu
 
 
 def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
@@ -193,7 +205,7 @@ def imports_textual(args: list[str], env: dict[str, str]) -> bool:
 
 def command_rows(what: str, argv: list[str], env: dict[str, str], runs: int, against: str = "") -> Row:
     results = [run_child(argv, env) for _ in range(runs)]
-    return timed_row(what, [r[1] for r in results], against, [r[3] for r in results])
+    return timed_row(what, [r[1] for r in results], against, [r[2] for r in results])
 
 
 def bench_cli(runs: int, tmp: Path) -> list[Row]:
@@ -347,7 +359,7 @@ async def open_history(folder: Path, tab: str) -> tuple[float, float]:
 
 def child_open_history(folder: str, tab: str) -> None:
     seconds, cpu = asyncio.run(open_history(Path(folder), tab))
-    print(json.dumps({"seconds": seconds, "cpu": cpu}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kib": peak_memory()}))
 
 
 def export_in_process(folder: Path, out: Path) -> None:
@@ -384,9 +396,9 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
         rss: dict[str, list[int]] = {tab: [] for tab in tabs}
         for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
             for tab in tabs:
-                out, _, peak, _ = run_child([*me, tab], env)
+                out, _, _ = run_child([*me, tab], env)
                 opened[tab].append(json.loads(out))
-                rss[tab].append(peak)
+                rss[tab].append(opened[tab][-1]["peak_kib"])
         label = f"{size:,}"
         for tab in tabs:
             seconds, cpu = [o["seconds"] for o in opened[tab]], [o["cpu"] for o in opened[tab]]
