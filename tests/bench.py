@@ -7,6 +7,10 @@ Not a test (pytest does not collect it). The command that makes the README's Per
 Quicker runs: `--only startup,cli,timer,history` (any of them), `--runs N` (10), `--sizes 1000,10000,50000`,
 `--timer-minutes 30` (e.g. 1 for a quick look; the timer run takes that long on the real clock).
 
+Columns: the median wall time of the runs, the fastest and slowest, and the median CPU time (user +
+system; of the whole child process for the commands and startup, of the measured span otherwise), which a
+busy machine inflates less than wall time. Peak memory is the child's own high-water mark (VmHWM).
+
 - startup: process start to the home screen ready (Textual's Ready event: the first frame is drawn),
   headless, a fresh interpreter each run with bytecode cached, against a bare Textual app with one label;
   the two alternate in the same run; medians and their ratio.
@@ -15,8 +19,8 @@ Quicker runs: `--only startup,cli,timer,history` (any of them), `--runs N` (10),
 - timer: a routine of --timer-minutes (real routines' steps repeated) played by coach.player on the real
   monotonic clock, ticked the way the player screen's Textual timers do it (an interval of TICK_SECONDS and a
   one-shot just after each step's end; saving the record at the start and at each step as the screen does),
-  while two processes burn CPU. End error: when a tick first saw the routine finished, against its planned length; per-step
-  error: the same for every step change.
+  while two processes burn CPU. End error: when a tick first saw the routine finished, against its planned
+  length; per-step error: the same for every step change.
 - history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
   measurement: open the history screen to its first paint on the records, trends and "what helps" tabs,
   with the peak memory of the child against the bare Textual app's; add one record (Store.add,
