@@ -1,13 +1,14 @@
 """The Textual app: screens, bindings from content, theme, command palette.
 
 Start-up draws the home screen from plain files (coach.wording, coach.startup) and loads the validated
-models (content, settings, profile: pydantic) just after the first paint, which halves the time to it.
+models (content, settings, profile: pydantic) and the other screens' styles just after the first paint,
+which halves the time to it.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 # Yes/no settings the command palette switches, and their names in ui.toml [palette].
 PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
 
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
+
 
 def screen_class(name: str) -> type[Screen]:
     module, _, cls = SCREENS[name].partition(":")
@@ -40,7 +43,7 @@ def screen_class(name: str) -> type[Screen]:
 
 
 class PainCoachApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "app.tcss"  # what the first screen needs; see load_screen_styles
     TITLE = "pain-coach"
     BINDINGS: list[Binding] = []  # from content, in __init__
 
@@ -58,8 +61,11 @@ class PainCoachApp(App[None]):
         self.sub_title = text("app.subtitle")
         # A Store, or the data folder to open one in once the first screen is up.
         self._store: Store | None = None if isinstance(store, (str, Path)) else store
+        if self._store is not None:
+            self._store.on_problem = self._store_problem
         self.data_dir = Path(store) if isinstance(store, (str, Path)) else store.root
         self._settings: Settings | None = None
+        self._size_checks = False  # from on_mount on
         self.clock = clock or Clock()
         self.now = now or (lambda: datetime.now().astimezone())
 
@@ -69,6 +75,7 @@ class PainCoachApp(App[None]):
             from coach.store import Store
 
             self._store = Store(self.data_dir)
+            self._store.on_problem = self._store_problem
         return self._store
 
     @property
@@ -79,13 +86,18 @@ class PainCoachApp(App[None]):
 
     # --- start-up --------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        # Home is the bottom of the stack: no blank screen to mount, style and leave first.
+        return screen_class("home")()
+
     def on_mount(self) -> None:
         first = peek_settings(self.data_dir)
         if first.get("theme") in self.available_themes:
             self.theme = first["theme"]
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(screen_class("home")())
+        self._size_checks = True
         if not first.get("first_run_done"):
+            self.load_screen_styles()
             self.push_screen(screen_class("first_run")(), self._first_run_done)
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(self._after_first_paint)
@@ -94,6 +106,7 @@ class PainCoachApp(App[None]):
         from coach.content import get_content
         from coach.store import StoreError
 
+        self.load_screen_styles()
         try:
             get_content()
             self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
@@ -104,16 +117,28 @@ class PainCoachApp(App[None]):
         else:
             self.report_store_problems()
 
+    def load_screen_styles(self) -> None:
+        """Add screens.tcss to the stylesheet, once. Only the new file is parsed (Textual caches the rest)."""
+        if self.stylesheet.has_source(os.path.abspath(SCREENS_CSS)):
+            return
+        self.stylesheet.read(SCREENS_CSS)
+        if self.css_monitor is not None:  # `textual run --dev` reloads it on change, as it does app.tcss
+            self.css_monitor.add_paths([SCREENS_CSS])
+        for screen in self.screen_stack:
+            self.stylesheet.update(screen)
+
     def _first_run_done(self, _: object = None) -> None:
         self.update_settings(first_run_done=True)
 
+    def _store_problem(self, _: object) -> None:
+        # Any screen's read may move a month aside (history, routines, the red-flag check): tell the person
+        # once the current handler is done, whichever screen it was.
+        if self.is_running:
+            self.call_later(self.report_store_problems)
+
     def report_store_problems(self) -> None:
         for problem in self.store.problems:
-            self.notify(
-                text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
-                severity="warning",
-                timeout=30,
-            )
+            self.notify(problem.message, severity="warning", timeout=30)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------
@@ -164,11 +189,13 @@ class PainCoachApp(App[None]):
     # --- navigation ------------------------------------------------------------------------------
 
     def action_open(self, name: str) -> None:
+        self.load_screen_styles()  # in case a key beat the first paint
         self.push_screen(screen_class(name)())
 
     def action_help(self) -> None:
         if self.screen.__class__.__name__ == "HelpScreen":
             return
+        self.load_screen_styles()
         self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -189,15 +216,16 @@ class PainCoachApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        if not isinstance(self.screen, Screen) or self.screen.id == "_default":
-            return  # not started yet: on_mount checks once the home screen is up
+        if not self._size_checks:
+            return  # not started yet: on_mount checks
         if too_small(width, height) and not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
             self.push_screen(TooSmallScreen())
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(data_dir_option: str | None) -> int:
+    """Run the app on --data-dir's folder (None: the usual one); its exit status."""
     from coach.locations import data_dir
 
-    app = PainCoachApp(data_dir(args.data_dir))
+    app = PainCoachApp(data_dir(data_dir_option))
     app.run()
     return app.return_code or 0

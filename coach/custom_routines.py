@@ -14,14 +14,15 @@ from coach.content import Content, CustomRoutinesFile, Routine, field_path, prob
 from coach.locations import config_dir
 
 
-def routines_dir() -> Path:
-    return config_dir() / "routines"
+def routines_dir() -> Path | None:
+    folder = config_dir()
+    return None if folder is None else folder / "routines"
 
 
 def load_custom_routines(content: Content, folder: Path | None = None) -> tuple[list[Routine], list[str]]:
     """(routines that loaded, one line per problem `file.toml: field: what`)."""
     folder = routines_dir() if folder is None else folder
-    if not folder.is_dir():
+    if folder is None or not folder.is_dir():
         return [], []
     known = content.exercises.by_id()
     taken = {r.id for r in content.routines.routines}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from coach import insights
-from coach.content import text
+from coach.wording import text
 from coach.record_text import day_start, flag_label, flags_label, kind_label, level_label, routine_name, week_label
 from coach.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
 

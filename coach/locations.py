@@ -7,6 +7,7 @@ from pathlib import Path
 
 DATA_DIR_ENV = "PAIN_COACH_DATA_DIR"
 CONFIG_DIR_ENV = "PAIN_COACH_CONFIG_DIR"
+CACHE_DIR_ENV = "PAIN_COACH_CACHE_DIR"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -18,22 +19,39 @@ def content_dir() -> Path:
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Where the history lives: --data-dir, else $PAIN_COACH_DATA_DIR, else the platform's user data dir."""
-    if override:
-        return Path(override).expanduser()
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
+    """Where the history lives: --data-dir, else $PAIN_COACH_DATA_DIR, else the platform's user data dir.
 
-    return platformdirs.user_data_path("pain-coach")
+    Raises StoreError when there is no home folder to put it in (HOME unset and none in the user database).
+    """
+    found = _user_path(override or os.environ.get(DATA_DIR_ENV), "user_data_path")
+    if found is None:
+        from coach.store import StoreError
+        from coach.wording import text
+
+        raise StoreError(text("errors.no_home"))
+    return found
 
 
-def config_dir() -> Path:
-    """Where a person's own content (custom routines) lives."""
-    env = os.environ.get(CONFIG_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
+def config_dir() -> Path | None:
+    """Where a person's own content (custom routines) lives; None when there is no home folder."""
+    return _user_path(os.environ.get(CONFIG_DIR_ENV), "user_config_path")
 
-    return platformdirs.user_config_path("pain-coach")
+
+def _user_path(given: str | os.PathLike[str] | None, platform_path: str) -> Path | None:
+    # Without a home, "~" cannot be expanded: Path.expanduser and platformdirs raise RuntimeError (older
+    # platformdirs return "~/..." unexpanded, which would quietly make a "~" folder wherever we were started).
+    try:
+        if given:
+            path = Path(given).expanduser()
+        else:
+            import platformdirs
+
+            path = getattr(platformdirs, platform_path)("pain-coach")
+    except RuntimeError:
+        return None
+    return None if str(path).startswith("~") else path
+
+
+def cache_dir() -> Path | None:
+    """Where pain-coach keeps what it can always rebuild (the parsed words of the content files)."""
+    return _user_path(os.environ.get(CACHE_DIR_ENV), "user_cache_path")

@@ -10,8 +10,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from coach.content import get_content, text
 from coach.records import CheckIn, FlareLog, Record, RoutineSession
+from coach.wording import text
+
+
+def _content():
+    """The validated content models, loaded by the labels that need them: CSV and JSON exports never do."""
+    from coach.content import get_content
+
+    return get_content()
 
 
 def humanise(value: str) -> str:
@@ -64,12 +71,12 @@ def level_label(level: str) -> str:
 
 def level_title(level: str) -> str:
     """What the check-in advised, as the assessment screen said it."""
-    triage = getattr(get_content(), "triage", None)
+    triage = getattr(_content(), "triage", None)
     return triage.level(level).title if triage and level in LEVELS else humanise(level)
 
 
 def flag_label(flag: str) -> str:
-    triage = getattr(get_content(), "triage", None)
+    triage = getattr(_content(), "triage", None)
     found = triage.flag(flag) if triage else None
     return found.label if found else humanise(flag)
 
@@ -79,7 +86,7 @@ def flags_label(flags: list[str]) -> str:
 
 
 def pattern_label(pattern: str) -> str:
-    triage = getattr(get_content(), "triage", None)
+    triage = getattr(_content(), "triage", None)
     try:
         return triage.pattern(pattern).name if triage else humanise(pattern)
     except StopIteration:
@@ -87,13 +94,13 @@ def pattern_label(pattern: str) -> str:
 
 
 def trigger_label(trigger: str, question_id: str) -> str:
-    questionnaire = getattr(get_content(), "questionnaire", None)
+    questionnaire = getattr(_content(), "questionnaire", None)
     question = questionnaire.question(question_id) if questionnaire else None
     return question.label_of(trigger) if question and trigger in question.option_ids() else humanise(trigger)
 
 
 def activity_label(activity: str) -> str:
-    questionnaire = getattr(get_content(), "questionnaire", None)
+    questionnaire = getattr(_content(), "questionnaire", None)
     choices = questionnaire.flare_activities if questionnaire else []
     return next((c.label for c in choices if c.id == activity), humanise(activity))
 
@@ -125,7 +132,7 @@ def summary(record: Record) -> str:
 
 
 def where_label(flare: FlareLog) -> str:
-    body = get_content().body
+    body = _content().body
     parts = [body.area_label(w).lower() for w in flare.where]
     if flare.side:
         parts.append(next((s.label.lower() for s in body.sides if s.id == flare.side), humanise(flare.side)))

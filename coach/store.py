@@ -20,14 +20,14 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.wording import text
-from coach.records import Profile, Record, Settings, parse_record
+from coach.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
@@ -41,8 +41,19 @@ class StoreError(Exception):
 @dataclass(frozen=True)
 class Quarantined:
     name: str  # "2026-11" for a month, "profile" or "settings"
-    copy: Path
+    copy: Path | None  # None: it could not be moved aside (a read-only folder) and was left where it was
     reason: str
+    problem: str = ""  # why it could not be moved aside
+
+    @property
+    def message(self) -> str:
+        if self.name in ("profile", "settings"):
+            what = text(f"app.unreadable_{self.name}")
+        else:
+            what = text("app.unreadable_month", month=self.name)
+        if self.copy is None:
+            return text("app.unreadable_left", what=what, reason=self.reason, problem=self.problem)
+        return text("app.quarantined", what=what, reason=self.reason, copy=self.copy)
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -114,6 +125,9 @@ def _parse_month_slowly(raw: bytes) -> list[Record]:
         raise Unreadable(text("errors.unreadable_not_history"))
     records = []
     for doc_id, doc in table.items():
+        schema = doc.get("schema") if isinstance(doc, dict) else None
+        if isinstance(schema, int) and schema > SCHEMA_VERSION:  # a newer pain-coach wrote it: refuse, say why
+            raise Unreadable(text("errors.unreadable_newer", id=doc_id, schema=schema))
         try:
             records.append(parse_record(doc))
         except ValidationError as exc:
@@ -127,10 +141,13 @@ class Store:
         self.root = Path(root)
         self.history = self.root / "history"
         self.problems: list[Quarantined] = []
+        # Called with each file moved aside, so the app can tell the person whichever screen read it.
+        self.on_problem: Callable[[Quarantined], None] | None = None
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
         self._lock_depth = 0
         self._swept = False
+        self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
 
     # --- setup and locking ---------------------------------------------------------------------
 
@@ -210,7 +227,12 @@ class Store:
             n += 1
         os.replace(path, copy)
         self._cache.pop(path, None)
-        self.problems.append(Quarantined(name, copy, reason))
+        self._found(Quarantined(name, copy, reason))
+
+    def _found(self, problem: Quarantined) -> None:
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
 
     def _read_month(self, path: Path) -> list[Record]:
         """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty."""
@@ -227,21 +249,28 @@ class Store:
             records = _parse_month(path.read_bytes())
         except FileNotFoundError:
             return []
-        except (Unreadable, OSError):
-            return self._recheck_and_quarantine(path)
+        except (Unreadable, OSError) as exc:
+            return self._recheck_and_quarantine(path, key, str(exc))
         self._cache[path] = (key, records)
         return records
 
-    def _recheck_and_quarantine(self, path: Path) -> list[Record]:
+    def _recheck_and_quarantine(self, path: Path, key: tuple[int, int, int], reason: str) -> list[Record]:
         # A writer may have replaced the file since we read it: look again under the lock.
-        with self._locked():
-            try:
-                records = _parse_month(path.read_bytes())
-            except FileNotFoundError:
-                return []
-            except (Unreadable, OSError) as exc:
-                self._quarantine(path, path.stem, str(exc))
-                return []
+        try:
+            with self._locked():
+                try:
+                    records = _parse_month(path.read_bytes())
+                except FileNotFoundError:
+                    return []
+                except (Unreadable, OSError) as exc:
+                    self._quarantine(path, path.stem, str(exc))
+                    return []
+        except StoreError as exc:
+            # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
+            # and say so once. A write to this month quarantines it first, so it fails rather than overwrite it.
+            self._cache[path] = (key, [])
+            self._found(Quarantined(path.stem, None, reason, str(exc)))
+            return []
         return records
 
     def _checked_month(self, path: Path) -> None:
@@ -343,14 +372,27 @@ class Store:
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
-            with self._locked():
-                if path.exists() and path.read_bytes() == raw:
-                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
+            if self._left_in_place.get(path) == raw:
+                return model()  # already said
+            reason = text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
+            try:
+                with self._locked():
+                    if path.exists() and path.read_bytes() == raw:
+                        self._quarantine(path, name, reason)
+            except StoreError as error:  # cannot be moved aside: left untouched, the defaults used
+                self._left_in_place[path] = raw
+                self._found(Quarantined(name, None, reason, str(error)))
             return model()
 
     def _save_model(self, name: str, value: BaseModel) -> None:
+        path = self.root / f"{name}.json"
         with self._locked():
-            atomic_write(self.root / f"{name}.json", value.model_dump_json(by_alias=True, indent=2))
+            if path.exists():  # one left in place earlier (could not be moved aside) is never written over
+                try:
+                    type(value).model_validate_json(path.read_bytes())
+                except ValidationError as exc:
+                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
+            atomic_write(path, value.model_dump_json(by_alias=True, indent=2))
 
     def load_profile(self) -> Profile:
         return self._load_model("profile", Profile)
@@ -365,9 +407,10 @@ class Store:
         self._save_model("settings", settings)
 
 
-def os_problem(exc: OSError, where: Path) -> str:
+def os_problem(exc: OSError, where: Path, *, export: bool = False) -> str:
+    """What to tell the person; `export` when `where` is a file they chose to write (not the data folder)."""
     if exc.errno == errno.ENOSPC:
         return text("errors.disk_full", where=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return text("errors.no_permission", where=where, reason=exc.strerror)
+        return text("errors.no_permission_export" if export else "errors.no_permission", where=where, reason=exc.strerror)
     return text("errors.os_error", where=where, reason=exc.strerror or exc)

@@ -17,6 +17,7 @@ def isolated_dirs(tmp_path, monkeypatch):
     data = tmp_path / "data"
     monkeypatch.setenv("PAIN_COACH_DATA_DIR", str(data))
     monkeypatch.setenv("PAIN_COACH_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("PAIN_COACH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     return data
 

@@ -232,6 +232,33 @@ def test_subcommands_do_not_import_textual(data, argv):
     assert result.stdout.split() == ["0", "False"], result.stderr
 
 
+# What each quick command must not load: pydantic alone takes longer than the whole `--version` answer,
+# and the content models (coach.content) are validated by the app, `check-content` and the commands that
+# show their texts, not by a flare entry or a CSV/JSON export.
+@pytest.mark.parametrize(
+    "argv, not_loaded",
+    [
+        (["--version"], ["pydantic", "tinydb", "coach.content"]),
+        (["log", "--pain", "3", "--where", "buttock", "--side", "left"], ["coach.content"]),
+        (["export", "--format", "csv"], ["coach.content"]),
+        (["export"], ["coach.content"]),
+    ],
+    ids=["version", "log", "export-csv", "export-json"],
+)
+def test_quick_commands_load_only_what_they_need(data, argv, not_loaded):
+    code = (
+        "import sys, contextlib, io\n"
+        "from coach.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    status = main({argv!r})\n"
+        f"print(status, [name for name in {not_loaded!r} if name in sys.modules])\n"
+    )
+    environ = dict(os.environ, PAIN_COACH_DATA_DIR=str(data))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ,
+                            cwd=ROOT, timeout=60)
+    assert result.stdout.split() == ["0", "[]"], result.stdout + result.stderr
+
+
 def test_data_dir_works_after_the_subcommand_too(tmp_path):
     target = tmp_path / "elsewhere"
     result = subprocess.run(

@@ -36,6 +36,7 @@ def test_wheel_contains_every_content_file(wheel):
     for name in CONTENT_FILES:
         assert zipfile.ZipFile(wheel).read(f"coach/_content/{name}") == (ROOT / "content" / name).read_bytes()
     assert "coach/app.tcss" in names
+    assert "coach/screens.tcss" in names  # the other screens' styles, added after the first paint
     assert any(n.endswith("entry_points.txt") for n in names)
 
 

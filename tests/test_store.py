@@ -1,33 +1,23 @@
-"""The history store: round trips, queries, quarantine of unreadable files, locking and disk errors."""
+"""The history store: round trips, queries, quarantine of unreadable files, permissions and locking."""
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
-import random
-import signal
 import stat
-import subprocess
-import sys
-import tempfile
-import textwrap
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 import coach.store as store_module
-from coach.content import text
 from coach.records import CheckIn, FlareLog, Profile, RoutineSession, Settings
 from coach.store import Store, StoreError
 
 UTC = timezone.utc
 PLUS2 = timezone(timedelta(hours=2))
 MINUS5 = timezone(timedelta(hours=-5))
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def flare(at: datetime, pain: int = 4, **kw) -> FlareLog:
@@ -116,64 +106,7 @@ def test_update_delete_get(store):
 
 
 # --- unreadable files are moved aside, never overwritten ----------------------------------------------
-
-GOOD = flare(datetime(2026, 11, 5, 9, tzinfo=UTC)).to_json()
-GOOD_FILE = json.dumps({"records": {"1": GOOD}}).encode()
-
-CORRUPT = {
-    "truncated": GOOD_FILE[: len(GOOD_FILE) // 2],
-    "whitespace": b"  \n\t \n",
-    "garbage-text": b"my pain diary: ouch ouch\n",
-    "binary": bytes(range(256)) * 4,
-    "json-list": b'[{"kind": "flare", "pain": 3}]',
-    "unknown-schema": json.dumps({"records": {"1": {**GOOD, "schema": 99}}}).encode(),
-    "record-not-an-object": json.dumps({"records": {"1": GOOD, "2": "pain 5"}}).encode(),
-    "id-not-a-number": json.dumps({"records": {"first": GOOD}}).encode(),
-    "second-table": json.dumps({"records": {"1": GOOD}, "_default": {}}).encode(),
-    "one-bad-record": json.dumps(
-        {"records": {"1": GOOD, "2": {**GOOD, "id": "b" * 32, "pain": 11}, "3": {**GOOD, "id": "c" * 32}}}
-    ).encode(),
-}
-
-REASONS = {
-    "truncated": text("errors.unreadable_not_json"),
-    "whitespace": text("errors.unreadable_not_json"),
-    "garbage-text": text("errors.unreadable_not_json"),
-    "binary": text("errors.unreadable_not_json"),
-    "json-list": text("errors.unreadable_not_history"),
-    "unknown-schema": text("errors.unreadable_record", id="1", problem=""),
-    "one-bad-record": text("errors.unreadable_record", id="2", problem=""),
-    "record-not-an-object": text("errors.unreadable_record", id="2", problem=""),
-    "id-not-a-number": text("errors.unreadable_not_history"),
-    "second-table": text("errors.unreadable_not_history"),
-}
-
-
-@pytest.mark.parametrize("kind", list(CORRUPT))
-@pytest.mark.parametrize("read_first", [True, False], ids=["read-then-add", "add-directly"])
-def test_unreadable_month_is_moved_aside_intact(store, kind, read_first):
-    october = flare(datetime(2026, 10, 15, 9, tzinfo=UTC))
-    store.add(october)
-    bad = month_file(store, "2026-11")
-    bad.write_bytes(CORRUPT[kind])
-
-    fresh = Store(store.root)
-    if read_first:
-        assert [r.id for r in fresh.all()] == [october.id]  # the other month still loads
-        assert [p.name for p in fresh.problems] == ["2026-11"]
-    # A later add to the same month must not overwrite the bytes it could not read.
-    november = flare(datetime(2026, 11, 20, 9, tzinfo=UTC))
-    fresh.add(november)
-
-    assert len(fresh.problems) == 1
-    problem = fresh.problems[0]
-    assert problem.name == "2026-11"
-    assert problem.copy.parent == store.history
-    assert problem.copy.name.startswith("2026-11.json.corrupt-")
-    assert problem.copy.read_bytes() == CORRUPT[kind]
-    assert problem.reason.startswith(REASONS[kind])
-    assert [r.id for r in Store(store.root).all()] == [november.id, october.id]
-    assert Store(store.root).problems == []
+# (every kind of damage, in the store and in the app: tests/test_robustness.py)
 
 
 def test_empty_zero_byte_month_is_just_empty(store):
@@ -268,67 +201,11 @@ def test_an_open_existing_folder_is_tightened(store):
     assert mode(store.root) == 0o700
 
 
-# --- disk and permission errors --------------------------------------------------------------------
+# --- locking (full disk, read-only folder, killed writers, several processes: tests/test_robustness.py)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _fail_with(code: int):
-    def fail(*args, **kwargs):
-        raise OSError(code, os.strerror(code))
-
-    return fail
-
-
-@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS], ids=["ENOSPC", "EACCES", "EROFS"])
-def test_write_errors_give_a_clear_message_and_lose_nothing(store, monkeypatch, code):
-    kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
-    store.add(kept)
-    store.save_settings(Settings(theme="nord"))
-    before = snapshot(store.root)
-    monkeypatch.setattr(os, "replace", _fail_with(code))
-
-    with pytest.raises(StoreError) as caught:
-        store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
-    message = str(caught.value)
-    if code == errno.ENOSPC:
-        assert "disk is full" in message
-    else:
-        assert "Cannot write" in message
-    assert str(store.root) in message
-    with pytest.raises(StoreError):
-        store.save_settings(Settings(theme="dracula"))
-
-    monkeypatch.undo()
-    assert snapshot(store.root) == before  # no half-written file, no leftover temp file
-    assert [r.id for r in Store(store.root).all()] == [kept.id]
-
-
-def test_read_only_data_folder_monkeypatched(store, monkeypatch):
-    kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
-    store.add(kept)
-    before = snapshot(store.root)
-    monkeypatch.setattr(tempfile, "mkstemp", _fail_with(errno.EROFS))
-    with pytest.raises(StoreError, match="Cannot write"):
-        store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
-    monkeypatch.undo()
-    assert snapshot(store.root) == before
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_read_only_data_folder(store):
-    kept = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
-    store.add(kept)
-    before = snapshot(store.root)
-    os.chmod(store.history, 0o500)
-    try:
-        with pytest.raises(StoreError, match="Cannot write"):
-            store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
-    finally:
-        os.chmod(store.history, 0o700)
-    assert snapshot(store.root) == before
 
 
 def test_held_lock_says_busy_and_writes_nothing(store, monkeypatch):
@@ -342,92 +219,6 @@ def test_held_lock_says_busy_and_writes_nothing(store, monkeypatch):
     assert snapshot(store.root) == before
     store.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))  # free again once released
     assert len(store.all()) == 2
-
-
-# --- several processes -----------------------------------------------------------------------------
-
-WRITER = textwrap.dedent(
-    """
-    import sys
-    from datetime import datetime, timezone
-    from coach.records import FlareLog
-    from coach.store import Store
-
-    store = Store(sys.argv[1])
-    count = int(sys.argv[2])
-    sys.stdin.readline()  # wait for the go, so that two writers start together
-    i = 0
-    while count < 0 or i < count:
-        store.add(FlareLog(at=datetime(2026, 11, 5, 9, tzinfo=timezone.utc), pain=i % 11, note=sys.argv[3]))
-        i += 1
-        print(i, flush=True)
-    """
-)
-
-
-def writer(root: Path, count: int, tag: str, go: bool = True) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(root), str(count), tag],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    if go:
-        start(proc)
-    return proc
-
-
-def start(proc: subprocess.Popen) -> None:
-    proc.stdin.write("go\n")
-    proc.stdin.flush()
-
-
-@pytest.mark.slow
-def test_two_processes_adding_200_each_end_with_400(store):
-    procs = [writer(store.root, 200, tag, go=False) for tag in ("first", "second")]
-    for proc in procs:
-        start(proc)
-    for proc in procs:
-        proc.communicate(timeout=120)
-        assert proc.returncode == 0
-    records = Store(store.root).all()
-    assert len(records) == 400
-    assert len({r.id for r in records}) == 400
-    assert sorted(r.note for r in records).count("first") == 200
-    raw = json.loads(month_file(store, "2026-11").read_text())
-    assert len(raw["records"]) == 400  # no TinyDB document id was reused
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("round_", range(4))
-def test_sigkill_during_writes_leaves_a_loadable_history(store, round_):
-    # A month with some history makes each write long enough for the kill to land inside one.
-    store.add_many([flare(datetime(2026, 11, 1, 9, tzinfo=UTC), note="x" * 10_000) for _ in range(200)])
-    proc = writer(store.root, -1, f"round {round_}")
-    done = 0
-    stop_after = random.randint(2, 12)
-    times = []
-    while done < stop_after:
-        line = proc.stdout.readline()
-        assert line, "the writer died on its own"
-        done = int(line)
-        times.append(time.monotonic())
-    # Kill at a random point inside the next add (not always at its start): its length is about
-    # the gap between the last two.
-    time.sleep(random.uniform(0, times[-1] - times[-2]))
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
-    assert proc.returncode == -signal.SIGKILL
-
-    fresh = Store(store.root)
-    records = fresh.all()
-    assert fresh.problems == []
-    assert len(records) >= 200 + done  # every add it reported finished survived
-    assert not list(store.history.glob("*.corrupt-*"))
-    # And the next writer carries on normally.
-    fresh.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))
-    assert len(Store(store.root).all()) == len(records) + 1
 
 
 def test_a_temp_file_left_by_a_dead_writer_is_removed_by_the_next_writer(store):

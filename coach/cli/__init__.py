@@ -5,12 +5,15 @@ Only the bare `pain-coach` (no subcommand) imports the Textual app.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from coach import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 # Subcommand modules, in the order `--help` lists them.
 COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content"]
@@ -25,6 +28,8 @@ def _app_args(argv: list[str]) -> argparse.Namespace | None:
 
     The subcommand modules load the validated content, which the app's first screen does not wait for.
     """
+    import argparse
+
     app = argparse.ArgumentParser(add_help=False)
     app.add_argument("--data-dir")
     args, rest = app.parse_known_args(argv)
@@ -32,6 +37,8 @@ def _app_args(argv: list[str]) -> argparse.Namespace | None:
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    import argparse
+
     from coach.wording import text
 
     parser = argparse.ArgumentParser(prog="pain-coach", description=text("cli.description"))
@@ -62,11 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     from coach.wording import ContentError
 
     try:
+        if not argv:  # plain `pain-coach`, the usual start: the app, without loading argparse
+            from coach.app import run_app
+
+            return run_app(None)
         app_args = _app_args(argv)
         if app_args is not None:
             from coach.app import run_app
 
-            return run_app(app_args)
+            return run_app(app_args.data_dir)
         parser, modules = _parser()
         args = parser.parse_args(argv)
         if args.command is None:
@@ -92,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
+def user_file(raw: str):
+    """A file named on the command line, "~" expanded; without a home folder "~" is a usage error."""
+    from pathlib import Path
+
+    from coach.wording import text
+
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:
+        raise UsageError(text("export.no_home")) from None
+
+
 def open_store(args: argparse.Namespace):
     from coach.locations import data_dir
     from coach.store import Store
@@ -104,8 +127,4 @@ def report_problems(store) -> None:
     from coach.wording import text
 
     for problem in store.problems:
-        print(
-            text("errors.prefix")
-            + text("app.quarantined", name=problem.name, reason=problem.reason, copy=problem.copy),
-            file=sys.stderr,
-        )
+        print(text("errors.prefix") + problem.message, file=sys.stderr)

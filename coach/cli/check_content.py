@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.content import Content, ContentError, load_content, text
+from coach.wording import text
 
 
 def add_parser(sub) -> str:
@@ -16,6 +16,8 @@ def add_parser(sub) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coach.content import Content, ContentError, load_content
+
     folder = Path(args.folder) if args.folder else None
     try:
         load_content(folder)

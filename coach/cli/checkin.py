@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from coach.cli import UsageError, open_store, report_problems
-from coach.content import get_content, text
+from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.wording import text
 
 
 def add_parser(sub) -> str:
@@ -22,6 +21,8 @@ def add_parser(sub) -> str:
 
 def schema() -> dict:
     """Every question id with its kind, text and accepted answers."""
+    from coach.content import get_content
+
     out = {}
     for q in get_content().questionnaire.questions:
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
@@ -37,7 +38,7 @@ def schema() -> dict:
 
 def read_answers(name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else Path(name).expanduser().read_text(encoding="utf-8")
+        raw = sys.stdin.read() if name == "-" else user_file(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)) from None
     try:
@@ -90,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_text(result) -> str:
+    from coach.content import get_content
+
     content = get_content()
     triage, advice = content.triage, content.advice
     level = triage.level(result.level)
@@ -107,7 +110,7 @@ def as_text(result) -> str:
         lines += ["", text("answers.text_plan")]
         lines += [f"  - {advice.item(a).title}: {advice.item(a).text}" for a in result.advice]
     if result.routines:
-        lines += ["", text("answers.text_routines")] + [f"  - {get_content().routines.name_of(r)} ({r})" for r in result.routines]
+        lines += ["", text("answers.text_routines")] + [f"  - {content.routines.name_of(r)} ({r})" for r in result.routines]
     if not result.blocking:
         lines += ["", advice.calcium.text]
     return "\n".join(lines)

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.cli import UsageError, open_store, report_problems
-from coach.content import text
+from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.wording import text
 
 
 def add_parser(sub) -> str:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         since, until = export.parse_range(args.since, args.until, now)
     except export.WhenError as exc:
         raise UsageError(str(exc)) from None
-    path = Path(args.output).expanduser() if args.output else None
+    path = user_file(args.output) if args.output else None
     if path is not None:
         check_target(path, args.force)
     store = open_store(args)
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         from coach.store import StoreError, os_problem
 
-        raise StoreError(os_problem(exc, path)) from exc
+        raise StoreError(os_problem(exc, path, export=True)) from exc
     print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
     return 0
 

@@ -7,8 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
-from coach.cli import UsageError, open_store, report_problems
-from coach.content import text
+from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.wording import text
 
 
 def add_parser(sub) -> str:
@@ -55,7 +55,7 @@ def read_export(path: Path) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = Path(args.file).expanduser()
+    path = user_file(args.file)
     records = read_export(path)
     store = open_store(args)
     present = {r.id for r in store.all()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from coach.cli import UsageError, open_store, report_problems
-from coach.content import get_content, text
+from coach.wording import body_choices, text
 
 
 def add_parser(sub) -> str:
@@ -37,14 +37,14 @@ def run(args: argparse.Namespace) -> int:
     from coach.pregnancy import with_gestation
     from coach.records import FlareLog
 
-    body = get_content().body
+    areas = {a.id: a.label for a in body_choices("areas")}
     pain = parse_pain(args.pain)
-    where = [check_choice("--where", w, [a.id for a in body.areas]) for w in args.where or []]
-    side = check_choice("--side", args.side, [s.id for s in body.sides]) if args.side else None
+    where = [check_choice("--where", w, list(areas)) for w in args.where or []]
+    side = check_choice("--side", args.side, [s.id for s in body_choices("sides")]) if args.side else None
     store = open_store(args)
     record = with_gestation(FlareLog(pain=pain, where=where, side=side, note=args.note), store.load_profile())
     record = store.add(record)
     report_problems(store)
-    where_text = " (" + ", ".join(body.area_label(w).lower() for w in where) + ")" if where else ""
+    where_text = " (" + ", ".join(areas[w].lower() for w in where) + ")" if where else ""
     print(text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))
     return 0

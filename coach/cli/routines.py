@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 from coach.cli import open_store, report_problems
-from coach.content import get_content, text
+from coach.wording import text
 
 
 def add_parser(sub) -> str:
@@ -17,6 +17,7 @@ def add_parser(sub) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coach.content import get_content
     from coach.custom_routines import every_routine
     from coach.plan import plan_all, rules_for, rules_notes
     from coach.player import clock_face

@@ -65,7 +65,10 @@ class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             return self._error(text("export.no_path"))
-        path = Path(raw).expanduser()
+        try:
+            path = Path(raw).expanduser()
+        except RuntimeError:  # "~" and no home folder
+            return self._error(text("export.no_home"))
         if not path.parent.is_dir():
             return self._error(text("export.no_folder", folder=path.parent))
         fmt = str(self.query_one("#export-format", Select).value)
@@ -75,7 +78,7 @@ class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
         except FileExistsError:
             return self._error(text("export.exists", path=path))
         except OSError as exc:
-            return self._error(os_problem(exc, path))
+            return self._error(os_problem(exc, path, export=True))
         self.notify(text("export.written", count=len(self.records), path=path), timeout=10)
         self.dismiss(path)
 
