@@ -228,6 +228,7 @@ CORRUPT = {
     "unknown-schema": json.dumps({"records": {"1": GOOD, "2": {**GOOD, "id": "n" * 32, "schema": 99}}}).encode(),
     "record-not-an-object": json.dumps({"records": {"1": GOOD, "2": "pain 5"}}).encode(),
     "id-not-a-number": json.dumps({"records": {"first": GOOD}}).encode(),
+    "second-table": json.dumps({"records": {"1": GOOD}, "_default": {}}).encode(),
     "one-bad-record": json.dumps(
         {"records": {"1": GOOD, "2": {**GOOD, "id": "b" * 32, "pain": 11}, "3": {**GOOD, "id": "c" * 32}}}
     ).encode(),
@@ -243,6 +244,7 @@ REASONS = {
     "one-bad-record": text("errors.unreadable_record", id="2", problem=""),
     "record-not-an-object": text("errors.unreadable_record", id="2", problem=""),
     "id-not-a-number": text("errors.unreadable_not_history"),
+    "second-table": text("errors.unreadable_not_history"),
 }
 
 

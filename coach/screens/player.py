@@ -24,6 +24,7 @@ from coach.widgets.breathing_pacer import BreathingPacer
 from coach.widgets.countdown import Countdown
 
 TICK_SECONDS = 0.1
+DEADLINE_SLACK = 0.002  # Textual's timers may wake half a millisecond early: aim just after a step's end
 
 
 def reduced_motion(setting: bool) -> bool:
@@ -74,6 +75,8 @@ class PlayerScreen(CoachScreen, keys="player"):
         self.closed = False  # the routine is over (finished or stopped)
         self.final_saved = False  # the final version is in the history
         self._shown_index = -1
+        self._wake = None  # the timer set for the current step's end
+        self._wake_for: float | None = None  # the deadline it is set for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,6 +171,19 @@ class PlayerScreen(CoachScreen, keys="player"):
             text("player.progress", step=p.index + 1, total=len(p.steps), left=clock_face(left))
         )
         self._set_terminal_title(text("player.terminal_title", name=step.exercise.name, time=clock_face(seconds)))
+        self._wake_at_deadline()
+
+    def _wake_at_deadline(self) -> None:
+        """Tick once more just after the current step ends. The interval's ticks run on a phase of their own
+        (it starts once mounting and the first save are done): alone, they show every step change that
+        much late, or a whole tick late when one lands a hair before the deadline."""
+        p = self.player
+        if p.paused or p.finished or p.deadline == self._wake_for:
+            return
+        if self._wake is not None:
+            self._wake.stop()
+        self._wake_for = p.deadline
+        self._wake = self.set_timer(max(0.0, p.deadline - self.app.clock.time) + DEADLINE_SLACK, self.tick)
 
     def _set_terminal_title(self, title: str) -> None:
         if title == getattr(self, "_terminal_title", None):

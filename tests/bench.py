@@ -1,0 +1,491 @@
+"""Benchmarks of pain-coach, printed as one table (plain text that is also a Markdown table).
+
+Not a test (pytest does not collect it). The command that makes the README's Performance table:
+
+    .venv/bin/python tests/bench.py
+
+Quicker runs: `--only startup,cli,timer,history` (any of them), `--runs N` (10), `--sizes 1000,10000,50000`,
+`--timer-minutes 30` (e.g. 1 for a quick look; the timer run takes that long on the real clock).
+
+Columns: the median wall time of the runs, the fastest and slowest, and the median CPU time (user +
+system; of the whole child process for the commands and startup, of the measured span otherwise), which a
+busy machine inflates less than wall time. Peak memory is the child's own high-water mark (VmHWM).
+
+- startup: process start to the home screen ready (Textual's Ready event: the first frame is drawn),
+  headless, a fresh interpreter each run with bytecode cached, against a bare Textual app with one label;
+  the two alternate in the same run; medians and their ratio.
+- cli: `pain-coach --version`, `log --pain 3`, `export --format csv` as fresh processes of the installed
+  console script, in a data folder with 100 records, and whether each imported textual.
+- timer: a routine of --timer-minutes (real routines' steps repeated) played by coach.player on the real
+  monotonic clock, ticked the way the player screen's Textual timers do it (an interval of TICK_SECONDS and a
+  one-shot just after each step's end; saving the record at the start and at each step as the screen does),
+  while two processes burn CPU. End error: when a tick first saw the routine finished, against its planned
+  length; per-step error: the same for every step change.
+- history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
+  measurement: open the history screen to its first paint on the records, trends and "what helps" tabs,
+  with the peak memory of the child against the bare Textual app's; add one record (Store.add,
+  and `pain-coach log` as a process); export csv (in process, and `pain-coach export` as a process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
+SIZE = (100, 32)
+CLI_RECORDS = 100
+BIN = Path(sys.executable).parent
+SECTIONS = ("startup", "cli", "timer", "history")
+
+
+@dataclass
+class Row:
+    what: str
+    median: str
+    spread: str = ""  # min .. max
+    against: str = ""  # a comparison, or the aim
+    cpu: str = ""  # median CPU time (user + system): what a busy machine inflates least
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.0995 else f"{seconds * 1000:.1f} ms"
+
+
+def timed_row(what: str, samples: list[float], against: str = "", cpu: list[float] | None = None) -> Row:
+    spread = f"{ms(min(samples))} .. {ms(max(samples))}"
+    return Row(what, ms(statistics.median(samples)), spread, against, ms(statistics.median(cpu)) if cpu else "")
+
+
+def timed(fn, *args) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call in this process."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def megabytes(kib: float) -> str:
+    return f"{kib / 1024:.0f} MB"
+
+
+def child_env(data: Path) -> dict[str, str]:
+    env = dict(os.environ, PAIN_COACH_DATA_DIR=str(data), TEXTUAL_ANIMATIONS="none")
+    # As on a person's machine: compiled bytecode is cached after the first run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def peak_memory() -> int:
+    """This process's peak resident memory in KiB since it started (exec'd). Not ru_maxrss: on Linux a
+    child's ru_maxrss keeps the high-water mark of the forked copy of its parent, i.e. this script's size."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+
+def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, float]:
+    """Run a process to its end: (stdout, wall seconds, its CPU seconds)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err}")
+    return out, took, usage.ru_utime + usage.ru_stime
+
+
+def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
+    from coach.store import Store
+    from tests.make_history import make_records
+
+    store = Store(folder)
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+    if count:
+        store.add_many(make_records(count, end=NOW, days=days))
+
+
+# --- startup ---------------------------------------------------------------------------------------------
+
+# The child prints time.time() at Textual's Ready event (the first frame is on the screen) and its peak
+# memory so far, then exits.
+READY = """
+import sys, time
+
+def ready(self) -> None:
+    now = time.time()
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    print(now, peak, flush=True)
+    self.exit()
+"""
+
+BARE = READY + f"""
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    on_ready = ready
+
+    def compose(self):
+        yield Label("pain-coach")
+
+Bare().run(headless=True, size={SIZE})
+"""
+
+COACH = READY + f"""
+import coach.app
+from coach.cli import main
+
+coach.app.PainCoachApp.on_ready = ready
+run = coach.app.PainCoachApp.run
+coach.app.PainCoachApp.run = lambda self, **kw: run(self, headless=True, size={SIZE})
+main([])
+"""
+
+
+def start_once(code: str, env: dict[str, str]) -> tuple[float, int, float]:
+    """(seconds from process start to Ready, peak memory in KiB, CPU seconds of the whole process)."""
+    start = time.time()
+    out, _, cpu = run_child([sys.executable, "-c", code], env)
+    ready, peak = out.strip().splitlines()[-1].split()
+    return float(ready) - start, int(peak), cpu
+
+
+def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
+    data = tmp / "startup"
+    prepare(data, 0)  # past the first-run notice, as on every start after the first
+    env = child_env(data)
+    start_once(BARE, env), start_once(COACH, env)  # warm the file cache and the bytecode
+    took: dict[str, list[float]] = {"bare": [], "home": []}
+    cpu: dict[str, list[float]] = {"bare": [], "home": []}
+    for _ in range(runs):  # alternating, so a busy moment hurts both alike
+        for name, code in (("bare", BARE), ("home", COACH)):
+            seconds, rss, used = start_once(code, env)
+            took[name].append(seconds)
+            memory[name].append(rss)
+            cpu[name].append(used)
+    ratio = statistics.median(took["home"]) / statistics.median(took["bare"])
+    cpu_ratio = statistics.median(cpu["home"]) / statistics.median(cpu["bare"])
+    return [
+        timed_row("startup: bare Textual app, one label", took["bare"], cpu=cpu["bare"]),
+        timed_row(
+            "startup: pain-coach to the home screen",
+            took["home"],
+            f"x{ratio:.2f} of bare (aim <= 1.15); CPU x{cpu_ratio:.2f}",
+            cpu["home"],
+        ),
+    ]
+
+
+# --- the command line ------------------------------------------------------------------------------------
+
+CLI = {
+    "--version": ["--version"],
+    "log --pain 3": ["log", "--pain", "3"],
+    "export --format csv": ["export", "--format", "csv"],
+}
+
+
+def imports_textual(args: list[str], env: dict[str, str]) -> bool:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", str(BIN / "pain-coach"), *args], env=env, capture_output=True, text=True
+    )
+    return any(line.rsplit("|", 1)[-1].strip().split(".")[0] == "textual" for line in proc.stderr.splitlines())
+
+
+def command_rows(what: str, argv: list[str], env: dict[str, str], runs: int, against: str = "") -> Row:
+    results = [run_child(argv, env) for _ in range(runs)]
+    return timed_row(what, [r[1] for r in results], against, [r[2] for r in results])
+
+
+def bench_cli(runs: int, tmp: Path) -> list[Row]:
+    data = tmp / "cli"
+    prepare(data, CLI_RECORDS, days=30)
+    env = child_env(data)
+    rows = []
+    for label, args in CLI.items():
+        argv = [str(BIN / "pain-coach"), *args]
+        run_child(argv, env)  # bytecode and file cache warm
+        textual = "imports textual!" if imports_textual(args, env) else "no textual"
+        rows.append(command_rows(f"pain-coach {label} ({CLI_RECORDS} records)", argv, env, runs, textual))
+    return rows
+
+
+# --- the timer -------------------------------------------------------------------------------------------
+
+
+def long_routine(seconds: int):
+    """Real routines' steps (as planned at 34 weeks with pelvic girdle pain), repeated to exactly `seconds`."""
+    from coach.content import get_content
+    from coach.plan import plan_routine, rules_for
+    from coach.player import length
+    from coach.records import Profile
+
+    content = get_content()
+    exercises = content.exercises.by_id()
+    today = date(2026, 11, 26)
+    rules = rules_for(Profile(due_date=today + timedelta(days=280 - 7 * 34), pgp_diagnosed="yes"), today)
+    plans = [plan_routine(r, exercises, rules) for r in content.routines.routines]
+    pool = [step for plan in plans if plan.offered for step in plan.steps]
+    steps = []
+    while length(steps) < seconds:
+        steps.append(pool[len(steps) % len(pool)])
+    steps[-1] = replace(steps[-1], seconds=steps[-1].seconds - (length(steps) - seconds))
+    return steps
+
+
+async def play(steps, store) -> tuple[float, list[float]]:
+    """Play on the real clock as PlayerScreen does; return (seen end - start, each step change's lateness).
+
+    As the screen: the player, then the first save, then an interval timer of TICK_SECONDS; each tick may
+    save; and a one-shot timer set DEADLINE_SLACK after the current step's end. Both timers sleep and
+    wake as textual.timer.Timer does (deadline-based, with textual._time's sleep and clock)."""
+    from textual import _time
+
+    from coach.player import Player
+    from coach.records import RoutineSession
+    from coach.screens.player import DEADLINE_SLACK, TICK_SECONDS
+
+    player = Player(steps, now=time.monotonic())
+    record = store.add(RoutineSession(routine_id="bench", routine_name="bench", steps_done=0,
+                                      steps_total=len(steps), active_seconds=0))  # fmt: skip
+    ends, total = [], player.started_at
+    for step in steps:
+        total += step.seconds
+        ends.append(total)
+    late: list[float] = []
+    done = asyncio.Event()
+    wake: asyncio.Task | None = None
+
+    async def after(delay: float) -> None:  # Timer._run with repeat=0, as set_timer runs it
+        start = _time.get_time()
+        await _time.sleep(max(0.0, start + delay - _time.get_time()))
+        tick()
+
+    def tick() -> None:
+        nonlocal wake
+        now = time.monotonic()
+        before = player.index
+        player.tick(now)
+        late.extend(now - ends[i] for i in range(before, player.index))
+        if player.index != before:
+            store.update(record.model_copy(update={"steps_done": player.steps_done}))
+        if player.finished:
+            done.set()
+        elif player.index != before or wake is None:
+            if wake is not None:
+                wake.cancel()
+            wake = asyncio.create_task(after(max(0.0, player.deadline - time.monotonic()) + DEADLINE_SLACK))
+
+    async def interval() -> None:  # Timer._run, as set_interval(TICK_SECONDS) runs it
+        start, count = _time.get_time(), 0
+        while not done.is_set():
+            next_timer = start + (count + 1) * TICK_SECONDS
+            await _time.sleep(max(0.0, next_timer - _time.get_time()))
+            count += 1
+            tick()
+
+    tick()  # the screen's first refresh sets the first wake
+    ticking = asyncio.create_task(interval())
+    await done.wait()
+    ticking.cancel()
+    return late[-1] + ends[-1] - player.started_at, late
+
+
+def bench_timer(minutes: float, tmp: Path) -> list[Row]:
+    from coach.player import clock_face, length
+    from coach.store import Store
+
+    steps = long_routine(round(minutes * 60))
+    planned = length(steps)
+    burn = "while True: pass"
+    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(2)]
+    try:
+        measured, late = asyncio.run(play(steps, Store(tmp / "timer")))
+    finally:
+        for proc in burners:
+            proc.kill()
+            proc.wait()
+    error = measured - planned
+    return [
+        Row(
+            f"timer: end error, {clock_face(planned)} routine ({len(steps)} steps), 2 CPU burners",
+            ms(error),
+            f"measured {measured:.3f} s, planned {planned} s",
+            "aim <= 20 ms",
+        ),
+        Row("timer: max per-step error (each step change seen late)", ms(max(late)),
+            f"median {ms(statistics.median(late))}, min {ms(min(late))}"),  # fmt: skip
+    ]
+
+
+# --- history ---------------------------------------------------------------------------------------------
+
+
+async def open_history(folder: Path, tab: str) -> tuple[float, float]:
+    """(wall, CPU) seconds from asking for the history screen to its first paint with `tab` shown."""
+    from textual.clock import MockClock
+
+    from coach.app import PainCoachApp
+    from coach.screens.history import HistoryScreen
+    from coach.store import Store
+
+    app = PainCoachApp(Store(folder), clock=MockClock(), now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        start, cpu = time.perf_counter(), time.process_time()
+        app.action_open("history")
+        while not (isinstance(app.screen, HistoryScreen) and app.screen.is_mounted):
+            await asyncio.sleep(0)
+        if tab != "records":
+            app.screen.action_show_tab(tab)
+        painted = asyncio.Event()
+        app.screen.call_after_refresh(painted.set)
+        await painted.wait()
+        took = time.perf_counter() - start, time.process_time() - cpu
+        await pilot.pause()
+        return took
+
+
+def child_open_history(folder: str, tab: str) -> None:
+    seconds, cpu = asyncio.run(open_history(Path(folder), tab))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kib": peak_memory()}))
+
+
+def export_in_process(folder: Path, out: Path) -> None:
+    from coach import export
+    from coach.store import Store
+
+    export.write_file(out, export.to_csv(Store(folder).query()), force=True)
+
+
+def add_in_process(folder: Path) -> None:
+    from coach.records import FlareLog
+    from coach.store import Store
+
+    Store(folder).add(FlareLog(pain=3))
+
+
+def in_process_rows(what: str, runs: int, fn, *args) -> Row:
+    results = [timed(fn, *args) for _ in range(runs)]
+    return timed_row(what, [r[0] for r in results], cpu=[r[1] for r in results])
+
+
+def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
+    rows = []
+    tabs = ("records", "trends", "helps")
+    bare = statistics.median(memory["bare"])
+    for size in sizes:
+        progress(f"history, {size} records")
+        folder = tmp / f"history-{size}"
+        prepare(folder, size)
+        env = child_env(folder)
+        me = [sys.executable, __file__, "--child-open-history", str(folder)]
+        run_child([*me, "records"], env)  # warm
+        opened: dict[str, list[dict]] = {tab: [] for tab in tabs}
+        rss: dict[str, list[int]] = {tab: [] for tab in tabs}
+        for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
+            for tab in tabs:
+                out, _, _ = run_child([*me, tab], env)
+                opened[tab].append(json.loads(out))
+                rss[tab].append(opened[tab][-1]["peak_kib"])
+        label = f"{size:,}"
+        for tab in tabs:
+            seconds, cpu = [o["seconds"] for o in opened[tab]], [o["cpu"] for o in opened[tab]]
+            rows.append(timed_row(f"history {label}: open, {tab} tab", seconds, cpu=cpu))
+        for tab in ("records", "helps"):  # the helps tab reads the whole history
+            peak = rss[tab]
+            rows.append(Row(f"history {label}: peak memory, {tab} tab open", megabytes(statistics.median(peak)),
+                            f"{megabytes(min(peak))} .. {megabytes(max(peak))}",
+                            f"x{statistics.median(peak) / bare:.2f} of bare ({megabytes(bare)})"))  # fmt: skip
+        rows.append(in_process_rows(f"history {label}: add one record (Store.add)", runs, add_in_process, folder))
+        log = [str(BIN / "pain-coach"), "log", "--pain", "3"]
+        rows.append(command_rows(f"history {label}: pain-coach log --pain 3", log, env, runs))
+        out = tmp / "export.csv"
+        rows.append(in_process_rows(f"history {label}: export csv in process", runs, export_in_process, folder, out))
+        cmd = [str(BIN / "pain-coach"), "export", "--format", "csv", "-o", str(out), "--force"]
+        rows.append(command_rows(f"history {label}: pain-coach export --format csv", cmd, env, runs))
+    return rows
+
+
+# --- the table -------------------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    head = Row("what", "median", "min .. max", "compared", "CPU (median)")
+    cells = [[r.what, r.median, r.spread, r.cpu, r.against] for r in [head, *rows]]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(cells[0]))]
+    line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(cells[0]), rule, *(line(c) for c in cells[1:])])
+
+
+def progress(what: str) -> None:
+    print(f"{datetime.now():%H:%M:%S} {what}", file=sys.stderr, flush=True)
+
+
+def machine() -> str:
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} CPUs, load average {load}, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d %H:%M}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(SECTIONS), help="which parts, comma separated: " + ",".join(SECTIONS))
+    parser.add_argument("--runs", type=int, default=10, help="runs of each measurement (10)")
+    parser.add_argument("--sizes", default="1000,10000,50000", help="history sizes (1000,10000,50000)")
+    parser.add_argument("--timer-minutes", type=float, default=30, help="the timer routine's length (30)")
+    parser.add_argument("--child-open-history", nargs=2, metavar=("FOLDER", "TAB"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_open_history:
+        child_open_history(*args.child_open_history)
+        return 0
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    if unknown := set(only) - set(SECTIONS):
+        parser.error(f"unknown --only part(s): {', '.join(sorted(unknown))}")
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    print(f"before: {machine()}", flush=True)
+    rows: dict[str, list[Row]] = {}
+    memory: dict[str, list[int]] = {"bare": [], "home": []}
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        if "startup" in only:
+            progress("startup")
+            rows["startup"] = bench_startup(args.runs, tmp, memory)
+        if "history" in only:
+            if not memory["bare"]:
+                data = tmp / "bare"
+                prepare(data, 0)
+                memory["bare"] = [start_once(BARE, child_env(data))[1] for _ in range(3)]
+            rows["history"] = [Row("peak memory: bare Textual app, one label", megabytes(statistics.median(memory["bare"])))]
+            if memory["home"]:
+                rows["history"].append(Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"]))))
+            rows["history"] += bench_history(args.runs, sizes, tmp, memory)
+        if "cli" in only:
+            progress("cli")
+            rows["cli"] = bench_cli(args.runs, tmp)
+        if "timer" in only:
+            progress("timer")
+            rows["timer"] = bench_timer(args.timer_minutes, tmp)
+    print(f"after:  {machine()}")
+    print(f"medians of {args.runs} runs (the timer: one run); the app and the commands in fresh processes\n")
+    print(table([row for section in SECTIONS for row in rows.get(section, [])]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
