@@ -116,6 +116,8 @@ async def play(shot: Shot, pilot: Pilot) -> None:
     for key in shot.keys:
         await pilot.press(key)
         await pilot.pause()
+    await app.workers.wait_for_complete()  # e.g. "what helps", worked out off the main thread
+    await pilot.pause()
     if shot.seconds:
         app.clock.set_time(app.clock.time + shot.seconds)
         app.screen.tick()  # what the screen's interval timer would do next

@@ -1,6 +1,9 @@
+import threading
 from pathlib import Path
 
-from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Static, TabbedContent, TextArea
+
+from coach.content import text
 
 from tests.history_records import checkin, flare, session
 
@@ -100,10 +103,39 @@ async def test_trends_and_what_helps(make_app, store):
         assert "26 weeks" in str(app.screen.query_one("#trend-title", Static).content)
         assert "weekly average" in str(app.screen.query_one("#trend-legend", Static).content)
         await pilot.press("w")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         helps = str(app.screen.query_one("#helps-body", Static).content)
         assert "Quick buttock relief lowered your pain by 2.0 points on average" in helps
         assert "Standing on one leg, stairs, getting dressed: 1 check-ins" in helps  # wording from the questionnaire
+
+
+async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, store, monkeypatch):
+    from coach import insights
+
+    store.add_many([session(i, before=6, after=4) for i in range(3)])
+    release = threading.Event()
+    what_helps = insights.what_helps
+
+    def slow_what_helps(records):  # as with years of history: the answer comes when the test says so
+        release.wait(timeout=30)
+        return what_helps(records)
+
+    monkeypatch.setattr(insights, "what_helps", slow_what_helps)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        body = app.screen.query_one("#helps-body", Static)
+        assert str(body.content) == text("helps.working")
+        await pilot.press("t")  # the screen still answers keys meanwhile
+        await pilot.pause()
+        assert app.screen.query_one("#history-tabs", TabbedContent).active == "trends"
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Quick buttock relief lowered your pain by 2.0 points on average" in str(body.content)
 
 
 async def test_export_from_the_screen(make_app, store, tmp_path):

@@ -155,29 +155,35 @@ async def test_resizing_mid_routine_keeps_time_and_redraws(make_app, store):
 # --- readable in dark and light themes, in true colour and 16 colours ------------------------------
 
 
-@pytest.mark.parametrize("theme", THEMES)
+async def readable_in(themes, app, pilot, systems=(ColorSystem.TRUECOLOR, ColorSystem.STANDARD)) -> None:
+    """Switch the running app through `themes` (as the palette does) and measure the screen in each."""
+    for theme in themes:
+        app.theme = theme
+        await pilot.pause()
+        assert app.theme == theme
+        for system in systems:
+            assert hard_to_read(app, system) == [], (theme, system.name)
+
+
 @pytest.mark.parametrize("name", list(SHOT))
-async def test_every_main_screen_is_readable(name, theme, make_app, store):
+async def test_every_main_screen_is_readable(name, make_app, store):
     shot = SHOT[name]
-    app = app_for(shot, make_app, store, theme)
+    app = app_for(shot, make_app, store)
     async with app.run_test(size=shot.sizes[0]) as pilot:
         await play(shot, pilot)
-        assert app.theme == theme
-        for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
-            assert hard_to_read(app, system) == [], system.name
+        await readable_in(THEMES, app, pilot)
 
 
-@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("name", ["home", "checkin-question", "red-flag", "routines", "player", "history", "trends"])
-async def test_main_screens_are_readable_with_no_color(name, theme, make_app, store, monkeypatch):
+async def test_main_screens_are_readable_with_no_color(name, make_app, store, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = app_for(SHOT[name], make_app, store, theme)
+    app = app_for(SHOT[name], make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await play(SHOT[name], pilot)
         assert app.no_color
         colours = {c.fg for c in cells(app) if c.fg} | {c.bg for c in cells(app) if c.bg}
         assert all(r == g == b for r, g, b in colours)  # Textual's monochrome filter is on: greys only
-        assert hard_to_read(app, ColorSystem.TRUECOLOR) == []
+        await readable_in(THEMES, app, pilot, systems=[ColorSystem.TRUECOLOR])
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -289,14 +295,11 @@ async def test_sixteen_colours_are_what_the_terminal_receives(make_app, store):
         assert {str(c) for c in colours} >= expected
 
 
-@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
-async def test_every_offered_theme_keeps_header_tabs_chart_and_footer_readable(theme, make_app, store):
+async def test_every_offered_theme_keeps_header_tabs_chart_and_footer_readable(make_app, store):
     """The palette offers all of Textual's themes: the history's trends tab (header, tabs, chart, legend,
     footer) is held to the same measure in each. (gruvbox's own highlighted-row colours, 2.4:1, are not
     on this screen and not the app's.)"""
-    app = app_for(SHOT["trends"], make_app, store, theme)
+    app = app_for(SHOT["trends"], make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await play(SHOT["trends"], pilot)
-        assert app.theme == theme
-        for system in (ColorSystem.TRUECOLOR, ColorSystem.STANDARD):
-            assert hard_to_read(app, system) == [], system.name
+        await readable_in(sorted(BUILTIN_THEMES), app, pilot)

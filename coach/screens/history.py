@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from coach import insights
 from coach.content import text
@@ -16,6 +18,7 @@ from coach.insight_text import helps_lines, streak_line, week_lines
 from coach.record_text import day_start, kind_label, summary, week_label, when_label
 from coach.records import Record
 from coach.screens.base import CoachScreen
+from coach.store import Store
 from coach.widgets.fitted_table import FittedTable
 from coach.widgets.trend_chart import TrendChart
 
@@ -162,10 +165,25 @@ class HistoryScreen(CoachScreen, keys="history"):
         self._fill_trends()
 
     def _fill_helps(self) -> None:
-        records = self.app.store.query()
-        lines = helps_lines(insights.what_helps(records), insights.trigger_counts(records))
-        self.query_one("#helps-body", Static).update(Text("\n".join(lines)))
         self._helps_stale = False
+        self.query_one("#helps-body", Static).update(text("helps.working"))
+        self._work_out_helps()
+
+    @work(thread=True, exclusive=True, group="helps")
+    def _work_out_helps(self) -> None:
+        # "What helps" reads every record: years of them take a second or more, so it is worked out off
+        # the main thread, with a store of its own (its own lock and cache), as another process would.
+        app = self.app
+        store = Store(app.store.root)
+        store.on_problem = lambda problem: app.call_from_thread(app.store.on_problem, problem)
+        records = store.query()
+        lines = helps_lines(insights.what_helps(records), insights.trigger_counts(records))
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._show_helps, lines)
+
+    def _show_helps(self, lines: list[str]) -> None:
+        if self.is_mounted:
+            self.query_one("#helps-body", Static).update(Text("\n".join(lines)))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "helps" and self._helps_stale:
