@@ -201,7 +201,7 @@ class PainCoachApp(App[None]):
 
     def format_title(self, title: str, sub_title: str) -> Content:
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).
-        return Content(f"{title} — {sub_title}" if sub_title else title)
+        return Content(text("app.header", title=title, sub_title=sub_title) if sub_title else title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for key in keys("home"):

@@ -69,6 +69,13 @@ async def show(app, pilot, keys) -> None:
     await pilot.pause()
 
 
+def routine_app(make_app, store):
+    """An app at 30 weeks on a mock clock; ROUTINE_KEYS take it into the player shots' routine."""
+    at_30_weeks_with_pgp(store)
+    clock = MockClock()
+    return make_app(clock=clock), clock
+
+
 def app_for(shot, make_app, store, theme: str | None = None):
     if shot.setup:
         shot.setup(store)
@@ -98,9 +105,7 @@ async def test_just_below_80x24_asks_for_more_and_80x24_goes_back(make_app, size
 
 
 async def test_too_small_mid_routine_pauses_and_returns_to_the_same_moment(make_app, store):
-    at_30_weeks_with_pgp(store)
-    clock = MockClock()
-    app = make_app(clock=clock)
+    app, clock = routine_app(make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, ROUTINE_KEYS)
         player = app.screen
@@ -123,9 +128,7 @@ async def test_too_small_mid_routine_pauses_and_returns_to_the_same_moment(make_
 
 
 async def test_resizing_mid_routine_keeps_time_and_redraws(make_app, store):
-    at_30_weeks_with_pgp(store)
-    clock = MockClock()
-    app = make_app(clock=clock)
+    app, clock = routine_app(make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, ROUTINE_KEYS)
         player = app.screen
