@@ -25,8 +25,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """
     found = _user_path(override or os.environ.get(DATA_DIR_ENV), "user_data_path")
     if found is None:
-        from coach.store import StoreError
-        from coach.wording import text
+        from coach.content.words import text
+        from coach.history.store import StoreError
 
         raise StoreError(text("errors.no_home"))
     return found

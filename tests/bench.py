@@ -16,7 +16,7 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   the two alternate in the same run; medians and their ratio.
 - cli: `pain-coach --version`, `log --pain 3`, `export --format csv` as fresh processes of the installed
   console script, in a data folder with 100 records, and whether each imported textual.
-- timer: a routine of --timer-minutes (real routines' steps repeated) played by coach.player on the real
+- timer: a routine of --timer-minutes (real routines' steps repeated) played by coach.routines.player on the real
   monotonic clock, ticked the way the player screen's Textual timers do it (an interval of TICK_SECONDS and a
   one-shot just after each step's end; saving the record at the start and at each step as the screen does),
   while two processes burn CPU. End error: when a tick first saw the routine finished, against its planned
@@ -39,13 +39,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-NOW = datetime(2026, 11, 26, 21, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)
 SIZE = (100, 32)
 CLI_RECORDS = 100
 BIN = Path(sys.executable).parent
@@ -109,7 +109,7 @@ def run_child(argv: list[str], env: dict[str, str]) -> tuple[str, float, float]:
 
 
 def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
-    from coach.store import Store
+    from coach.history.store import Store
     from tests.make_history import make_records
 
     store = Store(folder)
@@ -133,7 +133,9 @@ def ready(self) -> None:
     self.exit()
 """
 
-BARE = READY + f"""
+BARE = (
+    READY
+    + f"""
 from textual.app import App
 from textual.widgets import Label
 
@@ -145,16 +147,20 @@ class Bare(App):
 
 Bare().run(headless=True, size={SIZE})
 """
+)
 
-COACH = READY + f"""
-import coach.app
+COACH = (
+    READY
+    + f"""
+import coach.tui.app
 from coach.cli import main
 
-coach.app.PainCoachApp.on_ready = ready
-run = coach.app.PainCoachApp.run
-coach.app.PainCoachApp.run = lambda self, **kw: run(self, headless=True, size={SIZE})
+coach.tui.app.PainCoachApp.on_ready = ready
+run = coach.tui.app.PainCoachApp.run
+coach.tui.app.PainCoachApp.run = lambda self, **kw: run(self, headless=True, size={SIZE})
 main([])
 """
+)
 
 
 def start_once(code: str, env: dict[str, str]) -> tuple[float, int, float]:
@@ -230,10 +236,10 @@ def bench_cli(runs: int, tmp: Path) -> list[Row]:
 
 def long_routine(seconds: int):
     """Real routines' steps (as planned at 34 weeks with pelvic girdle pain), repeated to exactly `seconds`."""
-    from coach.content import get_content
-    from coach.plan import plan_routine, rules_for
-    from coach.player import length
-    from coach.records import Profile
+    from coach.content.models import get_content
+    from coach.history.records import Profile
+    from coach.routines.offer import plan_routine, rules_for
+    from coach.routines.player import length
 
     content = get_content()
     exercises = content.exercises.by_id()
@@ -256,9 +262,9 @@ async def play(steps, store) -> tuple[float, list[float]]:
     wake as textual.timer.Timer does (deadline-based, with textual._time's sleep and clock)."""
     from textual import _time
 
-    from coach.player import Player
-    from coach.records import RoutineSession
-    from coach.screens.player import DEADLINE_SLACK, TICK_SECONDS
+    from coach.history.records import RoutineSession
+    from coach.routines.player import Player
+    from coach.tui.screens.player import DEADLINE_SLACK, TICK_SECONDS
 
     player = Player(steps, now=time.monotonic())
     record = store.add(RoutineSession(routine_id="bench", routine_name="bench", steps_done=0,
@@ -307,8 +313,8 @@ async def play(steps, store) -> tuple[float, list[float]]:
 
 
 def bench_timer(minutes: float, tmp: Path) -> list[Row]:
-    from coach.player import clock_face, length
-    from coach.store import Store
+    from coach.history.store import Store
+    from coach.routines.player import clock_face, length
 
     steps = long_routine(round(minutes * 60))
     planned = length(steps)
@@ -328,8 +334,11 @@ def bench_timer(minutes: float, tmp: Path) -> list[Row]:
             f"measured {measured:.3f} s, planned {planned} s",
             "aim <= 20 ms",
         ),
-        Row("timer: max per-step error (each step change seen late)", ms(max(late)),
-            f"median {ms(statistics.median(late))}, min {ms(min(late))}"),  # fmt: skip
+        Row(
+            "timer: max per-step error (each step change seen late)",
+            ms(max(late)),
+            f"median {ms(statistics.median(late))}, min {ms(min(late))}",
+        ),  # fmt: skip
     ]
 
 
@@ -341,9 +350,9 @@ async def open_history(folder: Path, tab: str) -> tuple[float, float]:
     "what helps", to the paint of its answer)."""
     from textual.clock import MockClock
 
-    from coach.app import PainCoachApp
-    from coach.screens.history import HistoryScreen
-    from coach.store import Store
+    from coach.history.store import Store
+    from coach.tui.app import PainCoachApp
+    from coach.tui.screens.history import HistoryScreen
 
     app = PainCoachApp(Store(folder), clock=MockClock(), now=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
@@ -373,15 +382,15 @@ def child_open_history(folder: str, tab: str) -> None:
 
 
 def export_in_process(folder: Path, out: Path) -> None:
-    from coach import export
-    from coach.store import Store
+    from coach.history import export
+    from coach.history.store import Store
 
     export.write_file(out, export.to_csv(Store(folder).query()), force=True)
 
 
 def add_in_process(folder: Path) -> None:
-    from coach.records import FlareLog
-    from coach.store import Store
+    from coach.history.records import FlareLog
+    from coach.history.store import Store
 
     Store(folder).add(FlareLog(pain=3))
 
@@ -446,12 +455,16 @@ def progress(what: str) -> None:
 
 def machine() -> str:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return f"{os.cpu_count()} CPUs, load average {load}, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d %H:%M}"
+    return (
+        f"{os.cpu_count()} CPUs, load average {load}, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d %H:%M}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default=",".join(SECTIONS), help="which parts, comma separated: " + ",".join(SECTIONS))
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help="which parts, comma separated: " + ",".join(SECTIONS)
+    )
     parser.add_argument("--runs", type=int, default=10, help="runs of each measurement (10)")
     parser.add_argument("--sizes", default="1000,10000,50000", help="history sizes (1000,10000,50000)")
     parser.add_argument("--timer-minutes", type=float, default=30, help="the timer routine's length (30)")
@@ -477,9 +490,13 @@ def main(argv: list[str] | None = None) -> int:
                 data = tmp / "bare"
                 prepare(data, 0)
                 memory["bare"] = [start_once(BARE, child_env(data))[1] for _ in range(3)]
-            rows["history"] = [Row("peak memory: bare Textual app, one label", megabytes(statistics.median(memory["bare"])))]
+            rows["history"] = [
+                Row("peak memory: bare Textual app, one label", megabytes(statistics.median(memory["bare"])))
+            ]
             if memory["home"]:
-                rows["history"].append(Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"]))))
+                rows["history"].append(
+                    Row("peak memory: pain-coach home screen", megabytes(statistics.median(memory["home"])))
+                )
             rows["history"] += bench_history(args.runs, sizes, tmp, memory)
         if "cli" in only:
             progress("cli")

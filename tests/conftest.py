@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from textual.clock import MockClock
 
-from coach.store import Store
+from coach.history.store import Store
 
-FIXED_NOW = datetime(2026, 11, 26, 10, 30, tzinfo=timezone.utc)
+FIXED_NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def store(isolated_dirs) -> Store:
 @pytest.fixture
 def make_app(store):
     """An app on a mock clock and a fixed wall clock, past its first-run notice unless asked."""
-    from coach.app import PainCoachApp
+    from coach.tui.app import PainCoachApp
 
     def make(first_run_done: bool = True, now: datetime = FIXED_NOW, clock=None):
         if first_run_done:

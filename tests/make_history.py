@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coach.content import get_content
-from coach.records import CheckIn, FlareLog, Record, RoutineSession
+from coach.content.models import get_content
+from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
 ROUTINES = [  # (id, name) of packaged routines
     (r.id, r.name)
@@ -30,7 +30,7 @@ NOTES = ["", "", "", "after a long walk", "slept badly", "better after a warm ba
 
 def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 * 365, seed: int = 5) -> list[Record]:
     rng = random.Random(seed)
-    end = end or datetime(2026, 11, 26, 20, 0, tzinfo=timezone.utc)
+    end = end or datetime(2026, 11, 26, 20, 0, tzinfo=UTC)
     start = end - timedelta(days=days)
     span = (end - start).total_seconds()
     records: list[Record] = []
@@ -49,10 +49,19 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
             seconds = rng.randint(120, 900)
             records.append(
                 RoutineSession(
-                    at=at, gestation_days=gestation, note=note, routine_id=rid, routine_name=name,
-                    ended_at=at + timedelta(seconds=seconds), steps_done=6, steps_total=6,
-                    active_seconds=seconds, pain_before=before, pain_after=after,
-                    feeling=rng.choice(["better", "same", "worse", None]), stopped_early=rng.random() < 0.1,
+                    at=at,
+                    gestation_days=gestation,
+                    note=note,
+                    routine_id=rid,
+                    routine_name=name,
+                    ended_at=at + timedelta(seconds=seconds),
+                    steps_done=6,
+                    steps_total=6,
+                    active_seconds=seconds,
+                    pain_before=before,
+                    pain_after=after,
+                    feeling=rng.choice(["better", "same", "worse", None]),
+                    stopped_early=rng.random() < 0.1,
                 )
             )
         elif roll < 0.75:
@@ -61,7 +70,12 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
             pain = rng.randint(1, 9)
             records.append(
                 CheckIn(
-                    at=at, gestation_days=gestation, note=note, pain_now=pain, level=level, flags=flags,
+                    at=at,
+                    gestation_days=gestation,
+                    note=note,
+                    pain_now=pain,
+                    level=level,
+                    flags=flags,
                     answers={"pain_now": pain, "worse": rng.sample(TRIGGERS, rng.randint(0, 3))},
                     pattern=rng.choice(["pelvic-girdle", "nerve", None]),
                 )
@@ -74,7 +88,7 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
 def main(argv: list[str]) -> int:
     import argparse
 
-    from coach.store import Store
+    from coach.history.store import Store
 
     parser = argparse.ArgumentParser(description="Fill a pain-coach data folder with a made-up history.")
     parser.add_argument("folder", type=Path, help="the data folder (as for --data-dir)")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import socket
 import traceback
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
 
 SELF_PIPE = "_make_self_pipe"  # the asyncio function allowed to make a local socket pair
 
@@ -48,9 +48,7 @@ def _from_self_pipe() -> bool:
 def no_network() -> Iterator[Record]:
     record = Record()
     real_init = socket.socket.__init__
-    originals = {
-        name: getattr(socket.socket, name) for name in ("connect", "connect_ex", "bind", "sendto")
-    }
+    originals = {name: getattr(socket.socket, name) for name in ("connect", "connect_ex", "bind", "sendto")}
     functions = {name: getattr(socket, name) for name in ("create_connection", "getaddrinfo", "gethostbyname")}
 
     def refuse(call: str, detail: object) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from coach.content import get_content
-from coach.plan import plan_routine, rules_for
-from coach.records import Profile
-from coach.player import clock_face
+from coach.content.models import get_content
+from coach.history.records import Profile
+from coach.routines.offer import plan_routine, rules_for
+from coach.routines.player import clock_face
 
 TODAY = date(2026, 11, 26)
 CASES = [(week, pgp) for week in (12, 24, 34) for pgp in ("no", "yes")]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich._palettes import STANDARD_PALETTE
 from rich.color import Color, ColorSystem
 from rich.color_triplet import ColorTriplet
-from rich._palettes import STANDARD_PALETTE
 from rich.segment import Segment
 
 

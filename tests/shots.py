@@ -7,10 +7,11 @@ the stored snapshot; tests/make_screenshots.py saves each at 80x24 and 120x40 in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual.clock import MockClock
 from textual.widgets import Input, TextArea
@@ -18,10 +19,10 @@ from textual.widgets import Input, TextArea
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
-    from coach.app import PainCoachApp
-    from coach.store import Store
+    from coach.history.store import Store
+    from coach.tui.app import PainCoachApp
 
-NOW = datetime(2026, 11, 26, 10, 30, tzinfo=timezone.utc)  # a Thursday morning, as in conftest.FIXED_NOW
+NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)  # a Thursday morning, as in conftest.FIXED_NOW
 SMALL, LARGE = (80, 24), (120, 40)
 BOTH = (SMALL, LARGE)
 # Settings from the environment that change how the real app looks; shots are taken without them
@@ -31,7 +32,7 @@ UNSET_ENV = ("TEXTUAL_ANIMATIONS", "NO_COLOR")
 
 def at_30_weeks_with_pgp(store: Store) -> None:
     """Dates known (30+0 today), pelvic girdle pain diagnosed, today's safety list already confirmed."""
-    from coach.records import Profile
+    from coach.history.records import Profile
 
     store.save_profile(Profile(due_date=(NOW + timedelta(weeks=10)).date(), date_basis="due", pgp_diagnosed="yes"))
     store.save_settings(store.load_settings().model_copy(update={"safety_check_date": NOW.date()}))
@@ -98,8 +99,8 @@ SHOTS = [
 
 def make_app(shot: Shot, data_dir: Path) -> PainCoachApp:
     """The real app on a fresh store in `data_dir`, a mock clock and a fixed date."""
-    from coach.app import PainCoachApp
-    from coach.store import Store
+    from coach.history.store import Store
+    from coach.tui.app import PainCoachApp
 
     store = Store(data_dir)
     store.save_settings(store.load_settings().model_copy(update={"first_run_done": not shot.first_run}))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from coach.content import get_content, text
-from coach.screens.first_run import FirstRunScreen
-from coach.screens.help import HelpScreen
-from coach.screens.home import HomeScreen
-from coach.screens.too_small import TooSmallScreen
+from coach.content.models import get_content, text
+from coach.tui.screens.first_run import FirstRunScreen
+from coach.tui.screens.help import HelpScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.too_small import TooSmallScreen
 
 
 def menu_labels(app) -> list[str]:
@@ -133,15 +133,15 @@ async def test_a_quarantined_month_is_reported(make_app, store, isolated_dirs):
 
 
 async def test_broken_content_closes_the_app_with_its_problems(make_app, monkeypatch):
-    import coach.content
-    from coach.wording import ContentError
+    import coach.content.models
+    from coach.content.words import ContentError
 
     problem = "content/routines.toml: routines[0].steps[0].exercise: no exercise 'cat-cw'"
 
     def broken():
         raise ContentError([problem])
 
-    monkeypatch.setattr(coach.content, "get_content", broken)
+    monkeypatch.setattr(coach.content.models, "get_content", broken)
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -154,7 +154,7 @@ def test_the_first_screen_does_not_wait_for_the_content_models():
     import subprocess
     import sys
 
-    code = "import sys, coach.app, coach.screens.home; print('coach.content' in sys.modules)"
+    code = "import sys, coach.tui.app, coach.tui.screens.home; print('coach.content.models' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

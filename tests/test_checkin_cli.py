@@ -5,15 +5,26 @@ from __future__ import annotations
 import json
 
 from coach.cli import main
-from coach.records import Profile
-from coach.store import Store
+from coach.history.records import Profile
+from coach.history.store import Store
 
 
 def calm_answers(**changes) -> dict:
     answers = {
-        "where": ["buttock"], "side": "left", "feel": ["dull-ache"], "pain_now": 3, "pain_worst": 4,
-        "worse": ["turning-in-bed"], "rest": "yes", "trend": "better", "sleep": "none", "duration": "days",
-        "flags_nerves": [], "flags_bleeding": [], "flags_pregnancy": [], "flags_other": [],
+        "where": ["buttock"],
+        "side": "left",
+        "feel": ["dull-ache"],
+        "pain_now": 3,
+        "pain_worst": 4,
+        "worse": ["turning-in-bed"],
+        "rest": "yes",
+        "trend": "better",
+        "sleep": "none",
+        "duration": "days",
+        "flags_nerves": [],
+        "flags_bleeding": [],
+        "flags_pregnancy": [],
+        "flags_other": [],
     }
     answers.update(changes)
     return answers

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from coach.content import ContentError, get_content, load_content
+from coach.content.models import ContentError, get_content, load_content
 from coach.locations import content_dir
 
 
@@ -40,7 +40,8 @@ def test_advice_must_point_at_real_answers(folder):
 
 def test_a_red_flag_needs_a_source(folder):
     problems = problems_after(
-        folder, "triage.toml",
+        folder,
+        "triage.toml",
         'level = "emergency"\nsources = ["NICE CKS sciatica / cauda equina red flags (2018)", "British Association of Spine Surgeons, cauda equina"]',
         'level = "emergency"\nsources = []',
     )
@@ -48,18 +49,23 @@ def test_a_red_flag_needs_a_source(folder):
 
 
 def test_a_red_flag_cannot_be_downgraded_to_self_care(folder):
-    problems = problems_after(folder, "triage.toml", 'id = "fever"\nlabel = "Fever or high temperature"\nlevel = "urgent"', 'id = "fever"\nlabel = "Fever or high temperature"\nlevel = "self-care"')
+    problems = problems_after(
+        folder,
+        "triage.toml",
+        'id = "fever"\nlabel = "Fever or high temperature"\nlevel = "urgent"',
+        'id = "fever"\nlabel = "Fever or high temperature"\nlevel = "self-care"',
+    )
     assert any("triage.toml: flags[11].level" in p for p in problems)
 
 
 def test_show_if_must_name_an_earlier_question(folder):
-    problems = problems_after(folder, "questionnaire.toml", 'show_if = { where = [', 'show_if = { were = [')
+    problems = problems_after(folder, "questionnaire.toml", "show_if = { where = [", "show_if = { were = [")
     assert any("questions[1].show_if.were" in p for p in problems)
 
 
 def test_no_result_names_a_diagnosis():
     """Patterns are worded as 'often called ...; a midwife or physio can confirm' (content-brief section 5)."""
-    from coach.content import text
+    from coach.content.models import text
 
     assert "often called" in text("assessment.pattern_fit", name="x")
     assert "can confirm" in text("assessment.pattern_fit", name="x")

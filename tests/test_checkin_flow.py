@@ -6,8 +6,8 @@ from datetime import date
 
 from textual.widgets import Input, Static
 
-from coach.records import Profile
-from coach.safety import blocking_checkin
+from coach.history.records import Profile
+from coach.routines.block import blocking_checkin
 
 SIZE = (100, 32)
 DUE = Profile(due_date=date(2027, 2, 14), date_basis="due")  # 28 weeks + 4 days on the fixed test day
@@ -34,7 +34,21 @@ async def type_text(pilot, value: str) -> None:
 
 
 CALM = [  # buttock, left, dull ache, pain 4 then 5, turning in bed, rest eases, better, sleep fine, days
-    "2", "enter", "1", "1", "enter", "4", "enter", "5", "enter", "3", "enter", "1", "1", "1", "1",
+    "2",
+    "enter",
+    "1",
+    "1",
+    "enter",
+    "4",
+    "enter",
+    "5",
+    "enter",
+    "3",
+    "enter",
+    "1",
+    "1",
+    "1",
+    "1",
 ]
 NO_FLAGS = ["n", "n", "n", "n"]
 
@@ -56,10 +70,17 @@ async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, 
         assert shown(app, "#progress") == "Question 11 of 14"
         await press(pilot, *NO_FLAGS)
         assert screen_name(app) == "AssessmentScreen"
-        assert "pelvic girdle pain" in shown(app, "#pattern") and "a midwife or physio can confirm" in shown(app, "#pattern")
+        assert "pelvic girdle pain" in shown(app, "#pattern") and "a midwife or physio can confirm" in shown(
+            app, "#pattern"
+        )
         assert "Quick buttock relief" in shown(app, "#routines")
     [checkin] = store.query(kind="checkin")
-    assert (checkin.level, checkin.pain_now, checkin.pain_worst, checkin.pattern) == ("self-care", 4, 5, "pelvic-girdle")
+    assert (checkin.level, checkin.pain_now, checkin.pain_worst, checkin.pattern) == (
+        "self-care",
+        4,
+        5,
+        "pelvic-girdle",
+    )
     assert checkin.answers["where"] == ["buttock"] and checkin.answers["flags_other"] == []
     assert checkin.gestation_days == 28 * 7 + 4
     assert "quick-buttock-relief" in checkin.routines
@@ -202,7 +223,11 @@ async def test_profile_saves_lmp_pgp_conditions_and_number(make_app, store):
         assert "29 weeks + 6 days pregnant" in shown(app, "#status")
     profile = store.load_profile()
     assert (profile.date_basis, profile.lmp, profile.due_date) == ("lmp", date(2026, 5, 1), date(2027, 2, 5))
-    assert (profile.pgp_diagnosed, profile.conditions, profile.emergency_number) == ("yes", ["pre-eclampsia"], "+44 999")
+    assert (profile.pgp_diagnosed, profile.conditions, profile.emergency_number) == (
+        "yes",
+        ["pre-eclampsia"],
+        "+44 999",
+    )
 
 
 async def test_a_bad_emergency_number_is_refused(make_app, store):
@@ -251,4 +276,4 @@ async def test_red_flag_screen_fits_the_smallest_window(make_app, store):
         assert screen_name(app) == "RedFlagScreen"
         for button in ("#go-home", "#checked"):
             region = app.screen.query_one(button).region
-            assert region.height == 3 and 0 <= region.y and region.bottom <= 24
+            assert region.height == 3 and region.y >= 0 and region.bottom <= 24

@@ -12,8 +12,8 @@ import pytest
 
 from coach import __version__
 from coach.cli import COMMANDS
-from coach.content import get_content
-from coach.store import Store
+from coach.content.models import get_content
+from coach.history.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBCOMMANDS = [{"checkin": "check-in", "importer": "import"}.get(name, name.replace("_", "-")) for name in COMMANDS]
@@ -25,7 +25,11 @@ def run(*args: str, data: Path | None = None, env: dict | None = None) -> subpro
         environ["PAIN_COACH_DATA_DIR"] = str(data)
     return subprocess.run(
         [sys.executable, "-m", "coach", *args],
-        capture_output=True, text=True, env=environ, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=ROOT,
+        timeout=60,
     )
 
 
@@ -63,8 +67,20 @@ def test_each_subcommand_has_help(data, name):
 
 
 def test_log_valid_entry(data):
-    result = run("log", "--pain", "6", "--where", "buttock", "--where", "back-of-thigh", "--side", "left",
-                 "--note", "after the stairs", data=data)
+    result = run(
+        "log",
+        "--pain",
+        "6",
+        "--where",
+        "buttock",
+        "--where",
+        "back-of-thigh",
+        "--side",
+        "left",
+        "--note",
+        "after the stairs",
+        data=data,
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 1
@@ -72,7 +88,12 @@ def test_log_valid_entry(data):
     assert result.stderr == ""
     (record,) = Store(data).all()
     assert (record.kind, record.pain, record.where, record.side, record.note) == (
-        "flare", 6, ["buttock", "back-of-thigh"], "left", "after the stairs")
+        "flare",
+        6,
+        ["buttock", "back-of-thigh"],
+        "left",
+        "after the stairs",
+    )
     assert record.at.utcoffset() is not None
 
 
@@ -98,8 +119,7 @@ SIDES = [s.id for s in get_content().body.sides]
         (["--pain", "4", "--where", "buttock", "--where", "elbow"], ["--where", *AREAS, "'elbow'"]),
         (["--pain", "4", "--side", "middle"], ["--side", *SIDES, "'middle'"]),
     ],
-    ids=["pain-11", "pain-minus-1", "pain-x", "pain-fraction", "unknown-area", "second-area-unknown",
-         "unknown-side"],
+    ids=["pain-11", "pain-minus-1", "pain-x", "pain-fraction", "unknown-area", "second-area-unknown", "unknown-side"],
 )
 def test_log_invalid_values(data, args, must_name):
     result = run("log", *args, data=data)
@@ -227,21 +247,22 @@ def test_subcommands_do_not_import_textual(data, argv):
         "print(status, 'textual' in sys.modules)\n"
     )
     environ = dict(os.environ, PAIN_COACH_DATA_DIR=str(data))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ,
-                            cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environ, cwd=ROOT, timeout=60
+    )
     assert result.stdout.split() == ["0", "False"], result.stderr
 
 
 # What each quick command must not load: pydantic alone takes longer than the whole `--version` answer,
-# and the content models (coach.content) are validated by the app, `check-content` and the commands that
+# and the content models (coach.content.models) are validated by the app, `check-content` and the commands that
 # show their texts, not by a flare entry or a CSV/JSON export.
 @pytest.mark.parametrize(
     "argv, not_loaded",
     [
-        (["--version"], ["pydantic", "tinydb", "coach.content"]),
-        (["log", "--pain", "3", "--where", "buttock", "--side", "left"], ["coach.content"]),
-        (["export", "--format", "csv"], ["coach.content"]),
-        (["export"], ["coach.content"]),
+        (["--version"], ["pydantic", "tinydb", "coach.content.models"]),
+        (["log", "--pain", "3", "--where", "buttock", "--side", "left"], ["coach.content.models"]),
+        (["export", "--format", "csv"], ["coach.content.models"]),
+        (["export"], ["coach.content.models"]),
     ],
     ids=["version", "log", "export-csv", "export-json"],
 )
@@ -254,8 +275,9 @@ def test_quick_commands_load_only_what_they_need(data, argv, not_loaded):
         f"print(status, [name for name in {not_loaded!r} if name in sys.modules])\n"
     )
     environ = dict(os.environ, PAIN_COACH_DATA_DIR=str(data))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ,
-                            cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environ, cwd=ROOT, timeout=60
+    )
     assert result.stdout.split() == ["0", "[]"], result.stdout + result.stderr
 
 
@@ -263,7 +285,8 @@ def test_data_dir_works_after_the_subcommand_too(tmp_path):
     target = tmp_path / "elsewhere"
     result = subprocess.run(
         [sys.executable, "-m", "coach", "log", "--pain", "4", "--data-dir", str(target)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert list((target / "history").glob("*.json"))

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from coach.cli import main
-from coach.store import Store
+from coach.history.store import Store
 from tests.history_records import checkin, flare, session
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coach.cli import main
-from coach.records import Profile
+from coach.history.records import Profile
 
 
 def test_lists_routines_for_the_profile_with_lengths(store, capsys):
@@ -18,7 +18,7 @@ def test_lists_routines_for_the_profile_with_lengths(store, capsys):
 
 
 def test_all_shows_changes_and_hidden_routines_with_why(store, capsys):
-    from coach.custom_routines import routines_dir
+    from coach.routines.custom import routines_dir
 
     routines_dir().mkdir(parents=True)
     (routines_dir() / "mine.toml").write_text(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.content import Content, ContentError, get_content, load_content
+from coach.content.models import Content, ContentError, get_content, load_content
 from coach.locations import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,8 +101,10 @@ BROKEN = {
     ),
     "empty sources": (
         lambda f: edit(f, "about.toml", 'sources = [\n  "NICE CKS', 'sources = []\nold = [\n  "NICE CKS'),
-        ["content/about.toml: safety.sources: List should have at least 1 item",
-         "content/about.toml: safety.old: unknown key (check the spelling)"],
+        [
+            "content/about.toml: safety.sources: List should have at least 1 item",
+            "content/about.toml: safety.old: unknown key (check the spelling)",
+        ],
     ),
     "bad id": (
         lambda f: edit(f, "body.toml", 'id = "foot"', 'id = "Foot "'),
@@ -118,7 +120,9 @@ BROKEN = {
     ),
     "suggested routine that does not exist": (
         lambda f: edit(f, "advice.toml", 'routine = "quick-buttock-relief"', 'routine = "quick-buttock-relif"'),
-        ["content/advice.toml: suggest[0].routine: no routine 'quick-buttock-relif' (did you mean 'quick-buttock-relief'?)"],
+        [
+            "content/advice.toml: suggest[0].routine: no routine 'quick-buttock-relif' (did you mean 'quick-buttock-relief'?)"
+        ],
     ),
     "missing palette text": (
         lambda f: edit(f, "ui.toml", 'about_help = "What pain-coach is and when to seek care"\n', ""),
@@ -150,8 +154,14 @@ def test_a_missing_folder(tmp_path):
 
 
 def check_content(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "coach", "check-content", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    return subprocess.run(
+        [sys.executable, "-m", "coach", "check-content", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
 
 
 def test_check_content_command_accepts_the_packaged_content(copy):
@@ -194,8 +204,11 @@ def test_every_text_key_in_the_code_exists_in_ui_toml():
     used = text_keys_used()
     assert len(used) > 20, "the pattern should find the text() calls"
     sections = get_content().ui.sections
-    missing = {key: where for key, where in used.items()
-               if key.partition(".")[2] not in sections.get(key.partition(".")[0], {})}
+    missing = {
+        key: where
+        for key, where in used.items()
+        if key.partition(".")[2] not in sections.get(key.partition(".")[0], {})
+    }
     assert missing == {}
 
 
@@ -216,8 +229,8 @@ def screen_class(dotted: str) -> type:
 def test_every_key_maps_to_an_action_that_exists():
     from textual.app import App
 
-    from coach.app import PainCoachApp
-    from coach.screens import SCREENS
+    from coach.tui.app import PainCoachApp
+    from coach.tui.screens import SCREENS
 
     checked = 0
     missing = []
@@ -226,7 +239,7 @@ def test_every_key_maps_to_an_action_that_exists():
             owner: type = PainCoachApp
         elif list_name in SCREENS:
             owner = screen_class(SCREENS[list_name])
-            assert owner.KEYS == list_name, f"{owner.__name__} should take its keys from [[{list_name}]]"
+            assert list_name == owner.KEYS, f"{owner.__name__} should take its keys from [[{list_name}]]"
         else:
             continue  # a list for a widget, not a screen
         for i, binding in enumerate(bindings):

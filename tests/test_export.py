@@ -1,12 +1,12 @@
 import csv
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
-from coach import export
-from coach.records import parse_record
+from coach.history import export
+from coach.history.records import parse_record
 from tests.history_records import NOW, checkin, flare, session
 
 
@@ -24,18 +24,24 @@ def sample():
 
 @pytest.mark.parametrize(
     "value, first_day",
-    [("1d", date(2026, 11, 26)), ("30d", date(2026, 10, 28)), ("4w", date(2026, 10, 30)), ("2026-10-01", date(2026, 10, 1)), (" 2W ", date(2026, 11, 13))],
+    [
+        ("1d", date(2026, 11, 26)),
+        ("30d", date(2026, 10, 28)),
+        ("4w", date(2026, 10, 30)),
+        ("2026-10-01", date(2026, 10, 1)),
+        (" 2W ", date(2026, 11, 13)),
+    ],
 )
 def test_since_forms(value, first_day):
     start, end = export.parse_range(value, None, NOW)
-    assert start == datetime.combine(first_day, datetime.min.time(), tzinfo=timezone.utc)
+    assert start == datetime.combine(first_day, datetime.min.time(), tzinfo=UTC)
     assert end is None
 
 
 def test_until_includes_its_whole_day():
     start, end = export.parse_range(None, "2026-11-01", NOW)
     assert start is None
-    assert end == datetime(2026, 11, 2, tzinfo=timezone.utc)
+    assert end == datetime(2026, 11, 2, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("value", ["yesterday", "0d", "4x", "2026-13-01", "", "w4"])
@@ -88,7 +94,7 @@ def test_markdown_report_has_its_sections():
     assert "Weeks of pregnancy: 33+6 to 34+2" in report
     assert "fluid leaking (your waters) - level: urgent" in report
     assert "| Quick buttock relief | 2 | +3.0 | 1 / 1 |" in report
-    assert "said \"ouch\", twice then sat" in report  # a note stays on one line
+    assert 'said "ouch", twice then sat' in report  # a note stays on one line
 
 
 def test_markdown_report_of_nothing_says_so():

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from coach.app import PainCoachApp, screen_class
-from coach.screens import SCREENS
-from coach.screens.base import CoachScreen, content_bindings
+from coach.tui.app import PainCoachApp, screen_class
+from coach.tui.screens import SCREENS
+from coach.tui.screens.base import CoachScreen, content_bindings
 from tests.shots import at_30_weeks_with_pgp
 
 SMALLEST_WIDTH = 80

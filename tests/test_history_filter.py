@@ -1,10 +1,10 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
-from coach.history_filter import HistoryFilter
-from coach.records import Profile
+from coach.history.filter import HistoryFilter
+from coach.history.records import Profile
 from tests.history_records import NOW, flare
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def test_periods_start_at_midnight_days_back():

@@ -3,8 +3,7 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, DataTable, Input, Static, TabbedContent, TextArea
 
-from coach.content import text
-
+from coach.content.models import text
 from tests.history_records import checkin, flare, session
 
 
@@ -30,7 +29,14 @@ async def test_empty_history_explains_how_to_start(make_app):
 
 
 async def test_table_newest_first_and_filters(make_app, store):
-    store.add_many([session(0, hour=9), checkin(1, pain=7, level="urgent", flags=["fluid"]), flare(3, note="stairs again"), flare(45)])
+    store.add_many(
+        [
+            session(0, hour=9),
+            checkin(1, pain=7, level="urgent", flags=["fluid"]),
+            flare(3, note="stairs again"),
+            flare(45),
+        ]
+    )
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await open_history(app, pilot)
@@ -111,7 +117,7 @@ async def test_trends_and_what_helps(make_app, store):
 
 
 async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, store, monkeypatch):
-    from coach import insights
+    from coach.history import insights
 
     store.add_many([session(i, before=6, after=4) for i in range(3)])
     release = threading.Event()

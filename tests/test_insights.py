@@ -1,9 +1,9 @@
-from datetime import date, timezone
+from datetime import UTC, date
 
-from coach import insights
+from coach.history import insights
 from tests.history_records import NOW, checkin, flare, session
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def test_empty_history_has_no_trends_streak_or_effects():

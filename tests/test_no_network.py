@@ -20,8 +20,8 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import FIXED_NOW
-from tests.shots import CALM, NO_FLAGS, TO_RELAX, at_30_weeks_with_pgp, six_weeks_of_history
 from tests.network_guard import NetworkUsed, no_network
+from tests.shots import CALM, NO_FLAGS, TO_RELAX, at_30_weeks_with_pgp, six_weeks_of_history
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,9 +57,8 @@ def assert_guard_still_catches(record) -> None:
     ids=["inet", "inet6", "unix", "create_connection", "getaddrinfo", "gethostbyname", "urlopen", "asyncio"],
 )
 def test_the_guard_catches_each_way_of_opening_a_socket(attempt):
-    with no_network() as record:
-        with pytest.raises(NetworkUsed):
-            attempt()
+    with no_network() as record, pytest.raises(NetworkUsed):
+        attempt()
     assert record.attempts, "the guard saw nothing"
 
 
@@ -164,7 +163,7 @@ import json, sys
 from tests.network_guard import no_network
 with no_network() as record:
     from coach.cli import main
-    import coach.app  # the app's imports too
+    import coach.tui.app  # the app's imports too
     codes = [main(argv) for argv in json.loads(sys.argv[1])]
 print(json.dumps({"codes": codes, "attempts": record.report()}))
 """
@@ -190,7 +189,10 @@ def test_every_cli_command_opens_no_socket(tmp_path, store):
     ]
     done = subprocess.run(
         [sys.executable, "-c", CLI_RUN, json.dumps(commands)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -202,6 +204,6 @@ def test_every_cli_command_opens_no_socket(tmp_path, store):
 def _profile():
     from datetime import timedelta
 
-    from coach.records import Profile
+    from coach.history.records import Profile
 
     return Profile(due_date=(FIXED_NOW + timedelta(weeks=10)).date(), pgp_diagnosed="no")

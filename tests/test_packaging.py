@@ -20,7 +20,9 @@ def wheel(tmp_path_factory) -> Path:
     # pip builds it the usual way: hatchling in an isolated build environment.
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(out)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     (built,) = out.glob("pain_coach-*.whl")
@@ -35,8 +37,8 @@ def test_wheel_contains_every_content_file(wheel):
     assert bundled == CONTENT_FILES
     for name in CONTENT_FILES:
         assert zipfile.ZipFile(wheel).read(f"coach/_content/{name}") == (ROOT / "content" / name).read_bytes()
-    assert "coach/app.tcss" in names
-    assert "coach/screens.tcss" in names  # the other screens' styles, added after the first paint
+    assert "coach/tui/app.tcss" in names
+    assert "coach/tui/screens.tcss" in names  # the other screens' styles, added after the first paint
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
@@ -48,15 +50,17 @@ def test_an_installed_wheel_finds_its_content(wheel, tmp_path):
     elsewhere.mkdir()
     env = dict(os.environ, PYTHONPATH=str(site), PAIN_COACH_DATA_DIR=str(tmp_path / "data"))
     code = "import coach.locations as l, coach; print(l.content_dir()); print(coach.__file__)"
-    where = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere,
-                           env=env, timeout=60)
+    where = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60
+    )
     content, package = where.stdout.splitlines()
     assert Path(package).is_relative_to(site), "the unpacked wheel should be imported, not the checkout"
     assert Path(content) == site / "coach" / "_content"
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "coach", *args], capture_output=True, text=True,
-                              cwd=elsewhere, env=env, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "coach", *args], capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60
+        )
 
     checked = run("check-content")
     assert checked.returncode == 0, checked.stderr

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from coach.content import Exercise, Routine, get_content
-from coach.custom_routines import load_custom_routines
-from coach.plan import plan_all, plan_routine, rules_for, rules_notes
-from coach.records import Profile
+from coach.content.models import Routine, get_content
+from coach.history.records import Profile
+from coach.routines.custom import load_custom_routines
+from coach.routines.offer import plan_all, plan_routine, rules_for, rules_notes
 
 TODAY = date(2026, 11, 26)
 CONTENT = get_content()
@@ -127,7 +127,7 @@ def write(folder, name, body):
 
 
 def test_custom_routines_load_from_the_config_folder(tmp_path):
-    from coach.custom_routines import routines_dir
+    from coach.routines.custom import routines_dir
 
     write(routines_dir(), "physio.toml", GOOD)
     routines, problems = load_custom_routines(CONTENT)

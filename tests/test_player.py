@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from coach.content import get_content
-from coach.player import (
+from coach.content.models import get_content
+from coach.routines.player import (
     GET_READY_SECONDS,
     SWITCH_SIDES_SECONDS,
     Block,
@@ -31,9 +31,13 @@ def test_expansion_has_get_ready_reps_rests_and_side_switch():
     kinds = [(s.kind, s.side, s.rep) for s in steps]
     assert kinds == [
         ("ready", None, 1),
-        ("hold", "left", 1), ("rest", "left", 1), ("hold", "left", 2),
+        ("hold", "left", 1),
+        ("rest", "left", 1),
+        ("hold", "left", 2),
         ("switch", "right", 1),
-        ("hold", "right", 1), ("rest", "right", 1), ("hold", "right", 2),
+        ("hold", "right", 1),
+        ("rest", "right", 1),
+        ("hold", "right", 2),
     ]
     assert length(steps) == GET_READY_SECONDS + 2 * (30 + 10 + 30) + SWITCH_SIDES_SECONDS
 
@@ -45,8 +49,8 @@ def test_relaxation_releases_after_the_last_tense_too():
 
 
 def test_packaged_routine_lengths_are_computed_from_steps():
-    from coach.plan import Rules, plan_routine
-    from coach.pregnancy import Stage
+    from coach.checkin.pregnancy import Stage
+    from coach.routines.offer import Rules, plan_routine
 
     rules = Rules(stage=Stage(gestation_days=12 * 7), back_lying_limit=False, pgp=False, pgp_answer="no")
     desk = next(r for r in get_content().routines.routines if r.id == "desk-break")

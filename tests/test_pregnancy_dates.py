@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.pregnancy import (
+from coach.checkin.pregnancy import (
     DateProblem,
     Stage,
     describe_stage,
@@ -21,7 +21,7 @@ from coach.pregnancy import (
     weeks_days,
     with_gestation,
 )
-from coach.records import FlareLog, Profile
+from coach.history.records import FlareLog, Profile
 
 TODAY = date(2026, 11, 26)
 
@@ -124,7 +124,9 @@ def test_plausibility_edges(typed, ok):
 
 
 def test_echo_in_words():
-    assert echo(date(2027, 2, 14), "due", TODAY) == "14 February 2027: you are 28 weeks + 4 days today (third trimester)."
+    assert (
+        echo(date(2027, 2, 14), "due", TODAY) == "14 February 2027: you are 28 weeks + 4 days today (third trimester)."
+    )
     assert echo(date(2026, 5, 1), "lmp", TODAY).startswith("1 May 2026: your due date is 5 February 2027")
     assert echo(date(2026, 11, 3), "born", TODAY) == "3 November 2026: your baby is 3 weeks + 2 days old."
 
@@ -154,7 +156,7 @@ def test_profile_dates_keep_one_basis():
 
 
 def test_records_get_gestation_days_from_the_profile():
-    at = datetime(2026, 11, 26, 10, 0, tzinfo=timezone.utc)
+    at = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
     record = with_gestation(FlareLog(pain=4, at=at), Profile(due_date=date(2027, 2, 14), date_basis="due"))
     assert record.gestation_days == 28 * 7 + 4
     assert with_gestation(FlareLog(pain=4, at=at), Profile()).gestation_days is None

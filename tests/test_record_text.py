@@ -1,9 +1,9 @@
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-from coach.insights import DayPain
-from coach.record_text import answer_lines, detail_lines, summary, week_label, when_label
-from coach.widgets.trend_chart import chart_lines
+from coach.history.insights import DayPain
+from coach.history.record_text import answer_lines, detail_lines, summary, week_label, when_label
+from coach.tui.widgets.trend_chart import chart_lines
 from tests.history_records import NOW, checkin, flare, session
 
 
@@ -27,7 +27,9 @@ class Questionnaire:
 
 QUESTIONS = Questionnaire(
     [
-        Question("where", "Where does it hurt?", [Option("buttock", "In the buttock"), Option("thigh", "Back of the thigh")]),
+        Question(
+            "where", "Where does it hurt?", [Option("buttock", "In the buttock"), Option("thigh", "Back of the thigh")]
+        ),
         Question("numb", "Any numbness?"),
         Question("pain_now", "How bad is it now?"),
     ]
@@ -37,14 +39,17 @@ QUESTIONS = Questionnaire(
 def test_when_labels():
     assert when_label(NOW.replace(hour=14, minute=5), NOW) == "today 14:05"
     assert when_label(NOW - timedelta(days=1), NOW) == "yesterday 10:30"
-    assert when_label(datetime(2026, 11, 23, 8, tzinfo=timezone.utc), NOW) == "Mon 23 Nov"
-    assert when_label(datetime(2026, 10, 2, 8, tzinfo=timezone.utc), NOW) == "02 Oct"
-    assert when_label(datetime(2025, 10, 2, 8, tzinfo=timezone.utc), NOW) == "02 Oct 2025"
+    assert when_label(datetime(2026, 11, 23, 8, tzinfo=UTC), NOW) == "Mon 23 Nov"
+    assert when_label(datetime(2026, 10, 2, 8, tzinfo=UTC), NOW) == "02 Oct"
+    assert when_label(datetime(2025, 10, 2, 8, tzinfo=UTC), NOW) == "02 Oct 2025"
 
 
 def test_summaries_match_the_issue_examples():
     assert summary(session(before=6, after=3, seconds=310)) == "Quick buttock relief - 5:10 - pain 6 -> 3"
-    assert summary(checkin(pain=7, level="urgent", flags=["fluid"])) == "Check-in - pain 7 - urgent: fluid leaking (your waters)"
+    assert (
+        summary(checkin(pain=7, level="urgent", flags=["fluid"]))
+        == "Check-in - pain 7 - urgent: fluid leaking (your waters)"
+    )
     # an id the content no longer has (an older record) is still readable
     assert summary(checkin(pain=7, level="urgent", flags=["old-flag-id"])) == "Check-in - pain 7 - urgent: old flag id"
     assert summary(checkin(pain=2, level="soon")) == "Check-in - pain 2 - see someone soon"
@@ -58,7 +63,13 @@ def test_week_label():
 
 
 def test_answers_as_question_and_answer_in_questionnaire_order():
-    answers = {"pain_now": 7, "numb": False, "where": ["buttock", "thigh"], "retired_question": "left-side", "signs": []}
+    answers = {
+        "pain_now": 7,
+        "numb": False,
+        "where": ["buttock", "thigh"],
+        "retired_question": "left-side",
+        "signs": [],
+    }
     assert answer_lines(answers, QUESTIONS) == [
         ("Where does it hurt?", "In the buttock, Back of the thigh"),
         ("Any numbness?", "no"),
@@ -108,15 +119,15 @@ def test_weekly_chart_has_a_column_pair_per_week():
 
 
 def test_answers_with_the_real_questionnaire():
-    from coach.content import get_content
+    from coach.content.models import get_content
 
     lines = dict(answer_lines({"worse": ["walking", "car"], "pain_now": 6}, get_content().questionnaire))
     assert lines["What makes it worse?"] == "Walking, Getting in or out of a car"
 
 
 def test_week_lines_say_which_way_pain_went_after_routines():
-    from coach.insight_text import week_lines
-    from coach.insights import WeekStats
+    from coach.history.insight_text import week_lines
+    from coach.history.insights import WeekStats
 
     eased = WeekStats(date(2026, 11, 20), date(2026, 11, 26), sessions=4, minutes=22.4, average_change=1.25)
     worse = WeekStats(date(2026, 11, 13), date(2026, 11, 19), sessions=2, minutes=10, average_change=-0.5)

@@ -17,19 +17,19 @@ import sys
 import tempfile
 import textwrap
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
 
 from coach.cli import main
-from coach.content import text
-from coach.records import FlareLog, Profile, Settings
-from coach.store import Store, StoreError
+from coach.content.models import text
+from coach.history.records import FlareLog, Profile, Settings
+from coach.history.store import Store, StoreError
 from tests.test_checkin_flow import CALM, DUE, NO_FLAGS, press
 
-UTC = timezone.utc
+UTC = UTC
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (100, 32)
 
@@ -64,8 +64,8 @@ WRITER = textwrap.dedent(
     """
     import os, sys, time
     from datetime import datetime, timezone
-    from coach.records import FlareLog
-    from coach.store import Store
+    from coach.history.records import FlareLog
+    from coach.history.store import Store
 
     store, count, tag, hang_at = Store(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
     if hang_at:  # stop inside write number `hang_at`: its temp file written, not yet synced or renamed
@@ -588,7 +588,11 @@ def test_no_home_folder_but_a_chosen_one_works(tmp_path):
     assert routines.returncode == 0 and routines.stderr == ""
     export = run_without_home(tmp_path, "export", PAIN_COACH_DATA_DIR=str(chosen))
     assert export.returncode == 0 and len(json.loads(export.stdout)["records"]) == 1
-    for argv in (["export", "-o", "~/history.json"], ["import", "~/history.json"], ["check-in", "--answers", "~/a.json"]):
+    for argv in (
+        ["export", "-o", "~/history.json"],
+        ["import", "~/history.json"],
+        ["check-in", "--answers", "~/a.json"],
+    ):
         to_home = run_without_home(tmp_path, *argv, PAIN_COACH_DATA_DIR=str(chosen))
         assert to_home.returncode == 2, argv
         one_clear_line(to_home.stderr, text("export.no_home"))

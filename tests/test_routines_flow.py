@@ -8,7 +8,7 @@ import pytest
 from textual.clock import MockClock
 from textual.widgets import OptionList, Static
 
-from coach.records import CheckIn, Profile
+from coach.history.records import CheckIn, Profile
 from tests.conftest import FIXED_NOW
 
 
@@ -134,7 +134,7 @@ async def test_red_flag_checkin_blocks_starting(make_app, store):
 
 
 async def test_unknown_profile_is_said_and_hidden_routines_are_explained(make_app, tmp_path):
-    from coach.custom_routines import routines_dir
+    from coach.routines.custom import routines_dir
 
     routines_dir().mkdir(parents=True)
     (routines_dir() / "mine.toml").write_text(
@@ -203,10 +203,10 @@ async def test_plus_minus_and_back_keys(make_app, store, checked_today):
 
 
 async def test_breathing_pacer_and_reduced_motion(make_app, store, monkeypatch):
-    from coach.screens.player import reduced_motion
-    from coach.widgets.breathing_pacer import pacer_line
+    from coach.tui.screens.player import reduced_motion
+    from coach.tui.widgets.breathing_pacer import pacer_line
 
-    assert "breathe in  3" == pacer_line("in", 3, 0.25, reduced_motion=True)
+    assert pacer_line("in", 3, 0.25, reduced_motion=True) == "breathe in  3"
     assert "█" * 10 + "░" * 30 in pacer_line("in", 3, 0.25, reduced_motion=False)
     monkeypatch.delenv("TEXTUAL_ANIMATIONS")
     assert not reduced_motion(False) and reduced_motion(True)

@@ -19,7 +19,9 @@ import pytest
 from tests.shots import SHOTS, UNSET_ENV, make_app, play
 
 HERE = Path(__file__).parent
-CASES = [pytest.param(shot, size, id=shot.file_name(size).removesuffix(".svg")) for shot in SHOTS for size in shot.sizes]
+CASES = [
+    pytest.param(shot, size, id=shot.file_name(size).removesuffix(".svg")) for shot in SHOTS for size in shot.sizes
+]
 
 
 @pytest.mark.parametrize(("shot", "size"), CASES)

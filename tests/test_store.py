@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-import coach.store as store_module
-from coach.records import CheckIn, FlareLog, Profile, RoutineSession, Settings
-from coach.store import Store, StoreError
+import coach.history.store as store_module
+from coach.history.records import CheckIn, FlareLog, Profile, RoutineSession, Settings
+from coach.history.store import Store, StoreError
 
-UTC = timezone.utc
+UTC = UTC
 PLUS2 = timezone(timedelta(hours=2))
 MINUS5 = timezone(timedelta(hours=-5))
 
@@ -33,16 +32,43 @@ def month_file(store: Store, month: str) -> Path:
 
 def test_each_record_kind_round_trips(store):
     records = [
-        FlareLog(at=datetime(2026, 11, 3, 8, 15, tzinfo=PLUS2), pain=6, where=["buttock", "back-of-thigh"],
-                 side="left", activity="walking", note="after the stairs", gestation_days=250),
-        CheckIn(at=datetime(2026, 11, 4, 9, 0, tzinfo=UTC), answers={"pain_now": 5, "numb": False},
-                pain_now=5, pain_worst=7, level="soon", flags=["night-pain"], pattern="pgp",
-                advice=["a1"], routines=["r1"], content_version="abc123"),
-        RoutineSession(at=datetime(2026, 11, 5, 20, 0, tzinfo=MINUS5), routine_id="evening",
-                       routine_name="Evening", ended_at=datetime(2026, 11, 5, 20, 12, tzinfo=MINUS5),
-                       steps_done=3, steps_total=5, active_seconds=540.5, paused_seconds=30, pain_before=5,
-                       pain_after=3, feeling="better", stopped_early=True, stop_reason="tired",
-                       substitutions=["cat-cow"]),
+        FlareLog(
+            at=datetime(2026, 11, 3, 8, 15, tzinfo=PLUS2),
+            pain=6,
+            where=["buttock", "back-of-thigh"],
+            side="left",
+            activity="walking",
+            note="after the stairs",
+            gestation_days=250,
+        ),
+        CheckIn(
+            at=datetime(2026, 11, 4, 9, 0, tzinfo=UTC),
+            answers={"pain_now": 5, "numb": False},
+            pain_now=5,
+            pain_worst=7,
+            level="soon",
+            flags=["night-pain"],
+            pattern="pgp",
+            advice=["a1"],
+            routines=["r1"],
+            content_version="abc123",
+        ),
+        RoutineSession(
+            at=datetime(2026, 11, 5, 20, 0, tzinfo=MINUS5),
+            routine_id="evening",
+            routine_name="Evening",
+            ended_at=datetime(2026, 11, 5, 20, 12, tzinfo=MINUS5),
+            steps_done=3,
+            steps_total=5,
+            active_seconds=540.5,
+            paused_seconds=30,
+            pain_before=5,
+            pain_after=3,
+            feeling="better",
+            stopped_early=True,
+            stop_reason="tired",
+            substitutions=["cat-cow"],
+        ),
     ]
     for record in records:
         store.add(record)
@@ -189,8 +215,12 @@ def test_folder_is_private_and_files_are_0600(store):
     store.save_settings(Settings())
     assert mode(store.root) == 0o700
     assert mode(store.history) == 0o700
-    for path in [month_file(store, "2026-11"), store.root / "profile.json", store.root / "settings.json",
-                 store.root / ".lock"]:
+    for path in [
+        month_file(store, "2026-11"),
+        store.root / "profile.json",
+        store.root / "settings.json",
+        store.root / ".lock",
+    ]:
         assert mode(path) == 0o600, path
 
 

@@ -15,10 +15,10 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import SelectionList, Static
 from textual.widgets._toggle_button import ToggleButton
 
-from coach.content import get_content
-from coach.screens.too_small import TooSmallScreen
-from tests.shots import SHOTS, TO_RELAX, at_30_weeks_with_pgp, play
+from coach.content.models import get_content
+from coach.tui.screens.too_small import TooSmallScreen
 from tests.screen_cells import Cell, cells, contrast, on_top, text_of
+from tests.shots import SHOTS, TO_RELAX, at_30_weeks_with_pgp, play
 
 THEMES = ["textual-dark", "textual-light"]
 # WCAG's 3:1 (large text, UI parts). In 16 colours the pairs are the terminal's own palette (rich's VGA
@@ -58,7 +58,9 @@ def hard_to_read(app, system: ColorSystem) -> list[str]:
         ratio = contrast(fg, bg)
         if ratio < MINIMUM[system]:
             problems.setdefault((cell.y, ratio, tuple(fg), tuple(bg)), []).append(cell.char)
-    return [f"row {y}: {''.join(chars)!r} {ratio:.2f}:1 ({fg} on {bg})" for (y, ratio, fg, bg), chars in problems.items()]
+    return [
+        f"row {y}: {''.join(chars)!r} {ratio:.2f}:1 ({fg} on {bg})" for (y, ratio, fg, bg), chars in problems.items()
+    ]
 
 
 async def show(app, pilot, keys) -> None:
@@ -98,7 +100,7 @@ async def test_just_below_80x24_asks_for_more_and_80x24_goes_back(make_app, size
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         shown = " ".join(text_of(app).split())
-        assert f"at least 80 x 24" in shown and f"This one is {size[0]} x {size[1]}" in shown
+        assert "at least 80 x 24" in shown and f"This one is {size[0]} x {size[1]}" in shown
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen is home

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content import get_content
-from coach.pregnancy import Stage
-from coach.triage import AnswerError, asked_questions, assess, check_answers
+from coach.checkin.pregnancy import Stage
+from coach.checkin.triage import AnswerError, asked_questions, assess, check_answers
+from coach.content.models import get_content
 
 WEEKS_30 = Stage(gestation_days=30 * 7)
 
@@ -145,13 +145,11 @@ def test_pain_6_getting_worse_is_not_urgent():
     assert result.level == "self-care" and result.flags == []
 
 
-@pytest.mark.parametrize(
-    "days,offered", [(36 * 7 + 6, True), (37 * 7, False), (None, True)]
-)
+@pytest.mark.parametrize("days,offered", [(36 * 7 + 6, True), (37 * 7, False), (None, True)])
 def test_preterm_question_only_before_37_weeks(days, offered):
     current = Stage(gestation_days=days)
     group = next(q for q in asked_questions({}, current) if q.id == "flags_pregnancy")
-    from coach.triage import options_for
+    from coach.checkin.triage import options_for
 
     assert ("preterm-backache" in [o.id for o in options_for(group, current)]) is offered
 
@@ -198,8 +196,12 @@ def test_side_sleeping_advice_from_28_weeks(days, shown):
 
 def test_suggested_routines_are_the_agreed_ids():
     agreed = {
-        "quick-buttock-relief", "back-of-thigh-ease", "gentle-pelvic-girdle",
-        "desk-break", "evening-wind-down", "bedtime-side-lying",
+        "quick-buttock-relief",
+        "back-of-thigh-ease",
+        "gentle-pelvic-girdle",
+        "desk-break",
+        "evening-wind-down",
+        "bedtime-side-lying",
     }
     assert {s.routine for s in get_content().advice.suggest} <= agreed
 
@@ -213,7 +215,17 @@ def test_suggested_routines_are_the_agreed_ids():
         (calm(pain_now=True), ("bad_scale", {"id": "pain_now", "value": True})),
         (calm(side="up"), ("bad_option", {"id": "side", "value": "up", "valid": "left, right, both"})),
         (calm(where=[]), ("empty", {"id": "where"})),
-        (calm(where="buttock"), ("not_a_list", {"id": "where", "value": "buttock", "valid": "lower-back, buttock, back-of-thigh, below-knee, foot, front-pelvis, hip-groin"})),
+        (
+            calm(where="buttock"),
+            (
+                "not_a_list",
+                {
+                    "id": "where",
+                    "value": "buttock",
+                    "valid": "lower-back, buttock, back-of-thigh, below-knee, foot, front-pelvis, hip-groin",
+                },
+            ),
+        ),
     ],
 )
 def test_check_answers_names_each_problem(answers, problem):
@@ -241,6 +253,8 @@ def test_logic_modules_do_not_import_textual():
     import subprocess
     import sys
 
-    code = "import sys, coach.triage, coach.pregnancy, coach.cli.checkin; print('textual' in sys.modules)"
+    code = (
+        "import sys, coach.checkin.triage, coach.checkin.pregnancy, coach.cli.checkin; print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

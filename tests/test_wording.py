@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach import wording
+from coach.content import words as wording
 
 
 @pytest.fixture

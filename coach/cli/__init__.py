@@ -39,7 +39,7 @@ def _app_args(argv: list[str]) -> argparse.Namespace | None:
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     import argparse
 
-    from coach.wording import text
+    from coach.content.words import text
 
     parser = argparse.ArgumentParser(prog="pain-coach", description=text("cli.description"))
     parser.add_argument("--version", action="version", version=f"pain-coach {__version__}")
@@ -55,7 +55,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
 
 
 def _fail(message: str, status: int) -> int:
-    from coach.wording import text
+    from coach.content.words import text
 
     print(text("errors.prefix") + message, file=sys.stderr)
     return status
@@ -66,16 +66,16 @@ def main(argv: list[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # answer without loading anything else
         print(f"pain-coach {__version__}")
         return 0
-    from coach.wording import ContentError
+    from coach.content.words import ContentError
 
     try:
         if not argv:  # plain `pain-coach`, the usual start: the app, without loading argparse
-            from coach.app import run_app
+            from coach.tui.app import run_app
 
             return run_app(None)
         app_args = _app_args(argv)
         if app_args is not None:
-            from coach.app import run_app
+            from coach.tui.app import run_app
 
             return run_app(app_args.data_dir)
         parser, modules = _parser()
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
-        from coach.store import StoreError  # imported here: the app's start does not need the store yet
+        from coach.history.store import StoreError  # imported here: the app's start does not need the store yet
 
         if isinstance(exc, StoreError):
             return _fail(str(exc), 1)
@@ -107,7 +107,7 @@ def user_file(raw: str):
     """A file named on the command line, "~" expanded; without a home folder "~" is a usage error."""
     from pathlib import Path
 
-    from coach.wording import text
+    from coach.content.words import text
 
     try:
         return Path(raw).expanduser()
@@ -116,15 +116,15 @@ def user_file(raw: str):
 
 
 def open_store(args: argparse.Namespace):
+    from coach.history.store import Store
     from coach.locations import data_dir
-    from coach.store import Store
 
     return Store(data_dir(args.data_dir))
 
 
 def report_problems(store) -> None:
     """Tell the person about any history file that had to be moved aside."""
-    from coach.wording import text
+    from coach.content.words import text
 
     for problem in store.problems:
         print(text("errors.prefix") + problem.message, file=sys.stderr)

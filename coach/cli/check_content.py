@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.wording import text
+from coach.content.words import text
 
 
 def add_parser(sub) -> str:
@@ -16,7 +16,7 @@ def add_parser(sub) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.content import Content, ContentError, load_content
+    from coach.content.models import Content, ContentError, load_content
 
     folder = Path(args.folder) if args.folder else None
     try:

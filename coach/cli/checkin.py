@@ -7,7 +7,7 @@ import json
 import sys
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.wording import text
+from coach.content.words import text
 
 
 def add_parser(sub) -> str:
@@ -21,12 +21,20 @@ def add_parser(sub) -> str:
 
 def schema() -> dict:
     """Every question id with its kind, text and accepted answers."""
-    from coach.content import get_content
+    from coach.content.models import get_content
 
     out = {}
     for q in get_content().questionnaire.questions:
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
-        accepts = "scale" if q.kind == "scale" else "one" if q.kind == "one" else "list" if q.kind == "flags" or not q.required else "some"
+        accepts = (
+            "scale"
+            if q.kind == "scale"
+            else "one"
+            if q.kind == "one"
+            else "list"
+            if q.kind == "flags" or not q.required
+            else "some"
+        )
         entry["accepts"] = text(f"answers.accepts_{accepts}")
         if q.options:
             entry["options"] = {o.id: o.label for o in q.options}
@@ -53,9 +61,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.answers:
         raise UsageError(text("answers.need_answers"))
-    from coach.pregnancy import stage
-    from coach.records import now
-    from coach.triage import AnswerError, assess, check_answers, checkin_record
+    from coach.checkin.pregnancy import stage
+    from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
+    from coach.history.records import now
 
     raw = read_answers(args.answers)
     store = open_store(args)
@@ -81,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(as_text(result))
     if args.save:
-        from coach.pregnancy import with_gestation
+        from coach.checkin.pregnancy import with_gestation
 
         record = checkin_record(answers, result, at)
         store.add(with_gestation(record, profile))
@@ -91,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_text(result) -> str:
-    from coach.content import get_content
+    from coach.content.models import get_content
 
     content = get_content()
     triage, advice = content.triage, content.advice
@@ -110,7 +118,9 @@ def as_text(result) -> str:
         lines += ["", text("answers.text_plan")]
         lines += [f"  - {advice.item(a).title}: {advice.item(a).text}" for a in result.advice]
     if result.routines:
-        lines += ["", text("answers.text_routines")] + [f"  - {content.routines.name_of(r)} ({r})" for r in result.routines]
+        lines += ["", text("answers.text_routines")] + [
+            f"  - {content.routines.name_of(r)} ({r})" for r in result.routines
+        ]
     if not result.blocking:
         lines += ["", advice.calcium.text]
     return "\n".join(lines)

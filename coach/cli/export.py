@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.wording import text
+from coach.content.words import text
 
 
 def add_parser(sub) -> str:
     p = sub.add_parser("export", help=text("cli.export_help"), description=text("cli.export_help"))
-    p.add_argument("--format", default="json", metavar="FORMAT", help=text("cli.export_format_help") + ": json, csv, md")
+    p.add_argument(
+        "--format", default="json", metavar="FORMAT", help=text("cli.export_format_help") + ": json, csv, md"
+    )
     p.add_argument("--since", metavar="WHEN", help=text("cli.export_since_help"))
     p.add_argument("--until", metavar="DATE", help=text("cli.export_until_help"))
     p.add_argument("-o", "--output", metavar="FILE", help=text("cli.export_output_help"))
@@ -23,7 +25,7 @@ def add_parser(sub) -> str:
 def run(args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from coach import export
+    from coach.history import export
 
     if args.format not in export.FORMATS:
         raise UsageError(text("errors.bad_choice", what="--format", valid=", ".join(export.FORMATS), value=args.format))
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise UsageError(text("errors.file_exists", path=path)) from None
     except OSError as exc:
-        from coach.store import StoreError, os_problem
+        from coach.history.store import StoreError, os_problem
 
         raise StoreError(os_problem(exc, path, export=True)) from exc
     print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
@@ -59,6 +61,6 @@ def check_target(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise UsageError(text("errors.file_exists", path=path))
     if not path.parent.is_dir():
-        from coach.store import StoreError  # a file-system problem, not bad usage: exit status 1
+        from coach.history.store import StoreError  # a file-system problem, not bad usage: exit status 1
 
         raise StoreError(text("export.no_folder", folder=path.parent))

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.wording import text
+from coach.content.words import text
 
 
 def add_parser(sub) -> str:
@@ -21,8 +21,8 @@ def read_export(path: Path) -> list:
     """The records of an export file, all validated; raises UsageError naming the first problem."""
     from pydantic import ValidationError
 
-    from coach.export import EXPORT_FORMAT
-    from coach.records import SCHEMA_VERSION, parse_record
+    from coach.history.export import EXPORT_FORMAT
+    from coach.history.records import SCHEMA_VERSION, parse_record
 
     try:
         raw = path.read_bytes()
@@ -46,7 +46,9 @@ def read_export(path: Path) -> list:
         except ValidationError as exc:
             error = exc.errors()[0]
             where = ".".join(str(p) for p in error["loc"])
-            raise UsageError(text("errors.import_bad_record", path=path, index=index, reason=f"{where}: {error['msg']}")) from None
+            raise UsageError(
+                text("errors.import_bad_record", path=path, index=index, reason=f"{where}: {error['msg']}")
+            ) from None
         if record.id in seen:
             raise UsageError(text("errors.import_duplicate", path=path, index=index))
         seen.add(record.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from coach.cli import UsageError, open_store, report_problems
-from coach.wording import body_choices, text
+from coach.content.words import body_choices, text
 
 
 def add_parser(sub) -> str:
@@ -34,8 +34,8 @@ def check_choice(what: str, value: str, valid: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.pregnancy import with_gestation
-    from coach.records import FlareLog
+    from coach.checkin.pregnancy import with_gestation
+    from coach.history.records import FlareLog
 
     areas = {a.id: a.label for a in body_choices("areas")}
     pain = parse_pain(args.pain)

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 from coach.cli import open_store, report_problems
-from coach.wording import text
+from coach.content.words import text
 
 
 def add_parser(sub) -> str:
@@ -17,10 +17,10 @@ def add_parser(sub) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.content import get_content
-    from coach.custom_routines import every_routine
-    from coach.plan import plan_all, rules_for, rules_notes
-    from coach.player import clock_face
+    from coach.content.models import get_content
+    from coach.routines.custom import every_routine
+    from coach.routines.offer import plan_all, rules_for, rules_notes
+    from coach.routines.player import clock_face
 
     content = get_content()
     store = open_store(args)
@@ -36,7 +36,14 @@ def run(args: argparse.Namespace) -> int:
     width = max(len(p.routine.id) for p in plans)
     for plan in plans:
         if plan.offered:
-            print(text("cli.routines_line", id=plan.routine.id.ljust(width), length=clock_face(plan.length).rjust(5), name=plan.routine.name))
+            print(
+                text(
+                    "cli.routines_line",
+                    id=plan.routine.id.ljust(width),
+                    length=clock_face(plan.length).rjust(5),
+                    name=plan.routine.name,
+                )
+            )
             if args.all:
                 for change in plan.substitutions:
                     print(text("cli.routines_change", change=change))

@@ -1,0 +1,236 @@
+"""Pregnancy date arithmetic (content-brief section 6). Pure: no textual, no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from coach.history.records import Profile, RecordBase
+
+TERM_DAYS = 280  # due date = first day of the last period + 280 days
+
+
+def due_from_lmp(lmp: date) -> date:
+    return lmp + timedelta(days=TERM_DAYS)
+
+
+def gestation_days(due: date, today: date) -> int:
+    """Days of pregnancy today: 280 on the due date."""
+    return TERM_DAYS - (due - today).days
+
+
+def weeks_days(days: int) -> tuple[int, int]:
+    return divmod(days, 7)
+
+
+def trimester(days: int) -> int:
+    weeks = days // 7
+    return 1 if weeks < 14 else 2 if weeks < 28 else 3
+
+
+def term_category(days: int) -> str:
+    """'preterm', 'early-term', 'full-term', 'late-term' or 'post-term' (ACOG CO 579)."""
+    weeks = days // 7
+    if weeks < 37:
+        return "preterm"
+    if weeks < 39:
+        return "early-term"
+    if weeks < 41:
+        return "full-term"
+    return "late-term" if weeks < 42 else "post-term"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where the person is today: pregnant (with days), postnatal (with days since birth), or unknown."""
+
+    gestation_days: int | None = None
+    postnatal_days: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.gestation_days is not None or self.postnatal_days is not None
+
+    @property
+    def postnatal(self) -> bool:
+        return self.postnatal_days is not None
+
+    @property
+    def weeks(self) -> int | None:
+        return None if self.gestation_days is None else self.gestation_days // 7
+
+
+def stage(profile: Profile, today: date) -> Stage:
+    if profile.birth_date is not None:
+        return Stage(postnatal_days=(today - profile.birth_date).days)
+    due = profile.due_date or (due_from_lmp(profile.lmp) if profile.lmp else None)
+    if due is None:
+        return Stage()
+    return Stage(gestation_days=gestation_days(due, today))
+
+
+# --- what people type: parsing, plausibility, the echo in words -------------------------------------
+
+MAX_AHEAD_DAYS = 44 * 7  # a due date further ahead than this is not a pregnancy yet
+MAX_PAST_DUE_DAYS = 4 * 7  # past this, ask whether the baby is born
+MAX_POSTNATAL_DAYS = 366
+
+Basis = str  # "due", "lmp" or "born"
+
+
+class DateProblem(ValueError):
+    """A typed date that was refused: `key` names the message in ui.toml [dates], `values` fill it."""
+
+    def __init__(self, key: str, **values: object):
+        self.key = key
+        self.values = values
+        super().__init__(key)
+
+
+def parse_date(typed: str, *, day_first: bool, today: date, basis: Basis) -> date:
+    """`2027-02-14`, `14/02/2027`, `14 Feb 2027`, `Feb 14`: a date, or DateProblem.
+
+    Without a year, the year is the one that makes sense for `basis`: a due date lies ahead (or just
+    past), a last period or a birth lies behind.
+    """
+    from dateutil import parser as dateparser
+
+    cleaned = typed.strip()
+    if not cleaned:
+        raise DateProblem("empty")
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):  # ISO is year-month-day whatever the setting
+        try:
+            return date(*map(int, cleaned.split("-")))
+        except ValueError:
+            raise DateProblem("not_a_date", typed=cleaned) from None
+    try:
+        # Two different default years tell whether the person typed one.
+        first = dateparser.parse(cleaned, dayfirst=day_first, default=datetime(2000, 1, 1))
+        second = dateparser.parse(cleaned, dayfirst=day_first, default=datetime(2004, 1, 1))
+    except (ValueError, OverflowError):
+        raise DateProblem("not_a_date", typed=cleaned) from None
+    if first.hour or first.minute or first.second:
+        raise DateProblem("not_a_date", typed=cleaned)
+    if first.year == second.year:
+        return first.date()
+    return _guess_year(first.month, second.day, today, basis, cleaned)
+
+
+def _guess_year(month: int, day: int, today: date, basis: Basis, typed: str) -> date:
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February in a year without one
+            continue
+    if basis == "due":
+        ahead = [c for c in candidates if c >= today - timedelta(days=MAX_PAST_DUE_DAYS)]
+        if ahead:
+            return ahead[0]
+    else:
+        behind = [c for c in candidates if c <= today]
+        if behind:
+            return behind[-1]
+    raise DateProblem("not_a_date", typed=typed)
+
+
+def check_plausible(value: date, *, today: date, basis: Basis) -> None:
+    """Refuse impossible or implausible dates (DateProblem); return None when the date is fine."""
+    if basis == "lmp":
+        if value > today:
+            raise DateProblem("lmp_future", date=long_date(value))
+        value = due_from_lmp(value)
+    if basis == "born":
+        if value > today:
+            raise DateProblem("born_future", date=long_date(value))
+        if (today - value).days > MAX_POSTNATAL_DAYS:
+            raise DateProblem("born_long_ago", date=long_date(value))
+        return
+    ahead = (value - today).days
+    if ahead > MAX_AHEAD_DAYS:
+        raise DateProblem("too_far_ahead", date=long_date(value), weeks=MAX_AHEAD_DAYS // 7)
+    if -ahead > MAX_PAST_DUE_DAYS:
+        raise DateProblem("long_past", date=long_date(value), weeks=MAX_PAST_DUE_DAYS // 7)
+
+
+def profile_dates(value: date, basis: Basis, profile: Profile) -> Profile:
+    """The profile with its dates set from one typed date (and the others cleared)."""
+    due = value if basis == "due" else due_from_lmp(value) if basis == "lmp" else None
+    return profile.model_copy(
+        update={
+            "date_basis": basis,
+            "due_date": due,
+            "lmp": value if basis == "lmp" else None,
+            "birth_date": value if basis == "born" else None,
+        }
+    )
+
+
+def long_date(value: date) -> str:
+    """14 February 2027 (month names from the C locale, as the app's content is English)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def _stage_values(days: int) -> dict[str, object]:
+    from coach.content.words import text
+
+    weeks, rest = weeks_days(days)
+    term = term_category(days)
+    term_part = "" if term == "preterm" else text("dates.term_part", term=text(f"stage.{term}"))
+    return {
+        "weeks": weeks,
+        "days": rest,
+        "trimester_word": text(f"stage.trimester_{trimester(days)}"),
+        "term_part": term_part,
+    }
+
+
+def describe_stage(current: Stage) -> str:
+    """'31 weeks + 2 days pregnant · third trimester' (the term word only from 37 weeks)."""
+    from coach.content.words import text
+
+    if current.gestation_days is not None:
+        return text("stage.pregnant", **_stage_values(current.gestation_days))
+    if current.postnatal_days is not None:
+        weeks, days = weeks_days(current.postnatal_days)
+        return text("stage.postnatal", weeks=weeks, days=days)
+    return text("stage.unknown")
+
+
+def echo(value: date, basis: Basis, today: date) -> str:
+    """The typed date back in words with what it means today."""
+    from coach.content.words import text
+
+    if basis == "born":
+        weeks, days = weeks_days((today - value).days)
+        return text("dates.born_echo", date=long_date(value), weeks=weeks, days=days)
+    due = value if basis == "due" else due_from_lmp(value)
+    values = _stage_values(gestation_days(due, today))
+    if basis == "lmp":
+        return text("dates.lmp_echo", date=long_date(value), due=long_date(due), **values)
+    return text("dates.due_echo", date=long_date(value), **values)
+
+
+def problem_text(problem: DateProblem) -> str:
+    from coach.content.words import text
+
+    return text(f"dates.{problem.key}", **problem.values)
+
+
+def read_date(typed: str, *, basis: Basis, day_first: bool, today: date) -> date:
+    """Parse and check in one step (DateProblem on refusal)."""
+    value = parse_date(typed, day_first=day_first, today=today, basis=basis)
+    check_plausible(value, today=today, basis=basis)
+    return value
+
+
+def with_gestation(record: RecordBase, profile: Profile) -> RecordBase:
+    """The record with `gestation_days` from the profile on the record's day, when known and not set."""
+    days = stage(profile, record.at.date()).gestation_days
+    if record.gestation_days is not None or days is None:
+        return record
+    return record.model_copy(update={"gestation_days": days})

@@ -1,0 +1,229 @@
+"""Answers -> assessment: how urgent, which red flags, which pattern, what helps. Pure: no textual.
+
+Every word shown comes from content (triage.toml, advice.toml); this module decides only which items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from coach.checkin.pregnancy import Stage
+from coach.content.models import LEVELS, Content, Question, When, get_content
+from coach.history.records import CheckIn
+
+NERVE_AREAS = {"below-knee", "foot"}
+NERVE_FEELINGS = {"burning-electric", "numbness"}
+PGP_AREAS = {"buttock", "front-pelvis"}
+PGP_AGGRAVATORS = {"walking", "one-leg", "turning-in-bed", "car"}
+SEVERE = 7  # pain at or above this is "severe" (content-brief section 5: never on the score alone)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: str
+    flags: list[str] = field(default_factory=list)  # red flags, most urgent first
+    soon: list[str] = field(default_factory=list)  # reasons to book a check
+    pattern: str | None = None
+    advice: list[str] = field(default_factory=list)
+    routines: list[str] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> bool:
+        """Emergency or urgent: red-flag screen, no routine from this check-in."""
+        return self.level in ("emergency", "urgent")
+
+
+# --- which questions and options are asked ------------------------------------------------------------
+
+
+def options_for(question: Question, current: Stage) -> list:
+    """The question's options offered at this stage (`before_weeks` options only before that week)."""
+    weeks = current.weeks
+    return [
+        o
+        for o in question.options
+        if o.before_weeks is None or (not current.postnatal and (weeks is None or weeks < o.before_weeks))
+    ]
+
+
+def is_asked(question: Question, answers: dict[str, Any]) -> bool:
+    for name, wanted in question.show_if.items():
+        if name not in answers:  # not answered yet: count it, so "question 2 of N" stays steady
+            continue
+        given = answers.get(name)
+        given = given if isinstance(given, list) else [given]
+        if not set(wanted) & set(given):
+            return False
+    return True
+
+
+def asked_questions(answers: dict[str, Any], current: Stage, content: Content | None = None) -> list[Question]:
+    """The questions asked, in order, given the answers so far."""
+    content = content or get_content()
+    return [
+        q
+        for q in content.questionnaire.questions
+        if is_asked(q, answers) and (q.kind == "scale" or options_for(q, current))
+    ]
+
+
+# --- checking answers (the command line, and anything else that did not come from the screens) ------
+
+
+class AnswerError(ValueError):
+    """Answers that cannot be triaged: `problems` is a list of (message key, values) for ui.toml [answers]."""
+
+    def __init__(self, problems: list[tuple[str, dict[str, object]]]):
+        self.problems = problems
+        super().__init__(str(problems))
+
+
+def check_answers(answers: object, current: Stage, content: Content | None = None) -> dict[str, Any]:
+    """Answers keyed by question id, validated; raises AnswerError naming every unknown id or value."""
+    content = content or get_content()
+    if not isinstance(answers, dict):
+        raise AnswerError([("not_an_object", {})])
+    problems: list[tuple[str, dict[str, object]]] = []
+    known = {q.id: q for q in content.questionnaire.questions}
+    clean: dict[str, Any] = {}
+    for key, value in answers.items():
+        question = known.get(key)
+        if question is None:
+            problems.append(("unknown_question", {"id": key}))
+            continue
+        problem = _value_problem(question, value, current)
+        if problem:
+            problems.append(problem)
+        else:
+            clean[key] = sorted(value, key=question.option_ids().index) if isinstance(value, list) else value
+    if not problems:
+        for question in asked_questions(clean, current, content):
+            if question.id not in clean:
+                problems.append(("missing", {"id": question.id}))
+    if problems:
+        raise AnswerError(problems)
+    return clean
+
+
+def _value_problem(question: Question, value: object, current: Stage) -> tuple[str, dict[str, object]] | None:
+    if question.kind == "scale":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            return ("bad_scale", {"id": question.id, "value": value})
+        return None
+    valid = [o.id for o in options_for(question, current)]
+    if question.kind == "one":
+        if value not in valid:
+            return ("bad_option", {"id": question.id, "value": value, "valid": ", ".join(valid)})
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return ("not_a_list", {"id": question.id, "value": value, "valid": ", ".join(valid)})
+    wrong = [v for v in value if v not in valid]
+    if wrong:
+        return ("bad_option", {"id": question.id, "value": ", ".join(wrong), "valid": ", ".join(valid)})
+    if question.kind == "many" and question.required and not value:
+        return ("empty", {"id": question.id})
+    return None
+
+
+# --- the assessment -----------------------------------------------------------------------------------
+
+
+def assess(answers: dict[str, Any], current: Stage, content: Content | None = None) -> Assessment:
+    """Triage checked answers (see check_answers) at this stage of pregnancy."""
+    content = content or get_content()
+    flags = _red_flags(answers, content)
+    soon = _soon_reasons(answers, current)
+    flag_levels = [content.triage.flag(f).level for f in flags]  # type: ignore[union-attr]
+    level = min(flag_levels + (["soon"] if soon else []) + ["self-care"], key=LEVELS.index)
+    flags.sort(key=lambda f: LEVELS.index(content.triage.flag(f).level))  # type: ignore[union-attr]
+    pattern = _pattern(answers)
+    if level in ("emergency", "urgent"):
+        # Red flags route to care, never to a stretch: no plan, no routine.
+        return Assessment(level=level, flags=flags, soon=soon, pattern=pattern)
+    facts = _facts(answers, pattern)
+    advice = [a.id for a in content.advice.advice if _matches(a.when, facts, current)]
+    routines = [s.routine for s in content.advice.suggest if _matches(s.when, facts, current)]
+    return Assessment(level=level, flags=flags, soon=soon, pattern=pattern, advice=advice, routines=routines)
+
+
+def _listed(answers: dict[str, Any], name: str) -> set[str]:
+    value = answers.get(name)
+    if value is None:
+        return set()
+    return set(value) if isinstance(value, list) else {value}
+
+
+def _red_flags(answers: dict[str, Any], content: Content) -> list[str]:
+    flags = []
+    for question in content.questionnaire.questions:
+        if question.kind == "flags":
+            flags += [v for v in answers.get(question.id, []) if v not in flags]
+    worst = max(answers.get("pain_now", 0), answers.get("pain_worst") or 0)
+    if worst >= SEVERE and answers.get("trend") == "worse":
+        flags.append("severe-worsening")
+    if answers.get("pain_now", 0) >= SEVERE and answers.get("rest") == "no":
+        flags.append("severe-unrelieved")
+    return flags
+
+
+def _soon_reasons(answers: dict[str, Any], current: Stage) -> list[str]:
+    reasons = []
+    worst = max(answers.get("pain_now", 0), answers.get("pain_worst") or 0)
+    if worst >= SEVERE and answers.get("rest") != "yes":
+        reasons.append("high-pain")
+    if "below-knee" in _listed(answers, "where") and "numbness" in _listed(answers, "feel"):
+        reasons.append("nerve-signs")
+    if answers.get("sleep") == "most":
+        reasons.append("sleep-lost")
+    if answers.get("duration") in ("two-six-weeks", "months") and answers.get("trend") != "better":
+        reasons.append("not-settling")
+    if current.postnatal and (current.postnatal_days or 0) > 14 and answers.get("pain_now", 0) > 0:
+        reasons.append("postnatal-not-settled")
+    return reasons
+
+
+def _pattern(answers: dict[str, Any]) -> str | None:
+    where, feel, worse = (_listed(answers, n) for n in ("where", "feel", "worse"))
+    kinds = []
+    if where & PGP_AREAS or ("back-of-thigh" in where and worse & PGP_AGGRAVATORS):
+        if worse & PGP_AGGRAVATORS or "front-pelvis" in where:
+            kinds.append("pelvic-girdle")
+    if where & NERVE_AREAS and feel & NERVE_FEELINGS:
+        kinds.append("nerve")
+    if "lower-back" in where and "pelvic-girdle" not in kinds:
+        kinds.append("lower-back")
+    if not kinds:
+        return None
+    return kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def _facts(answers: dict[str, Any], pattern: str | None) -> dict[str, set[str]]:
+    facts = {name: _listed(answers, name) for name in ("where", "feel", "worse", "sleep")}
+    facts["pattern"] = {pattern} if pattern else set()
+    return facts
+
+
+def _matches(when: When, facts: dict[str, set[str]], current: Stage) -> bool:
+    if when.min_weeks is not None and (current.weeks is None or current.weeks < when.min_weeks):
+        return False
+    if when.postnatal is not None and when.postnatal != current.postnatal:
+        return False
+    return when.always or any(set(getattr(when, name)) & facts[name] for name in facts)
+
+
+def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime) -> CheckIn:
+    """The history record of a check-in: the app and `pain-coach check-in --save` store the same."""
+    return CheckIn(
+        at=at,
+        answers=answers,
+        pain_now=answers["pain_now"],
+        pain_worst=answers.get("pain_worst"),
+        level=result.level,
+        flags=result.flags,
+        pattern=result.pattern,
+        advice=result.advice,
+        routines=result.routines,
+        content_version=get_content().version,
+    )

@@ -1,0 +1,1 @@
+"""The one content loader: typed models of every content file, the quick words view, check-content's checks."""

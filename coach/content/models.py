@@ -1,0 +1,566 @@
+"""The shared content module: every piece of user-facing text, validated and loaded once.
+
+Each file in content/ is a field of `Content` below (`ui` is `content/ui.toml`). To add a file, add a
+model and a field; to check references between files, add a function to `CROSS_CHECKS`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from coach.content.words import ContentError, text  # noqa: F401  (text: the same words, without validation)
+from coach.locations import content_dir
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Model):
+    """A medical statement: it must say what it rests on (content-brief.md)."""
+
+    sources: list[str] = Field(min_length=1)
+
+
+# --- ui.toml: titles, labels and messages, by screen -------------------------------------------
+
+
+class UiFile(Model):
+    sections: dict[str, dict[str, str]]  # read by coach.content.words.text
+
+
+# --- keys.toml: every key binding and its label, by screen -----------------------------------------
+
+
+class KeyBinding(Model):
+    key: str
+    action: str
+    label: str  # short: the footer must fit 80 columns (tests/test_footer.py)
+    help: str = ""  # the fuller wording for the help screen and the footer's tooltip, if the label is terse
+    show: bool = True
+    priority: bool = False
+
+
+class KeysFile(Model):
+    screens: dict[str, list[KeyBinding]]
+
+
+# --- about.toml: about, safety note, first-run notice ----------------------------------------------
+
+
+class Document(Sourced):
+    """About, safety and first-run text: each says when to seek care, so each names its sources."""
+
+    title: str
+    body: str  # Markdown
+
+
+class AboutFile(Model):
+    about: Document
+    safety: Document
+    first_run: Document
+
+
+# --- body.toml: the words for where it hurts and which side ----------------------------------------
+
+
+class Choice(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+
+
+class BodyFile(Model):
+    areas: list[Choice] = Field(min_length=1)
+    sides: list[Choice] = Field(min_length=1)
+
+    def area_label(self, area_id: str) -> str:
+        return next((a.label for a in self.areas if a.id == area_id), area_id)
+
+
+# --- exercises.toml and routines.toml: the catalogue and the guided routines ------------------------
+
+Flag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing"]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Cue = Annotated[str, Field(min_length=1, max_length=60)]  # read at a glance mid-stretch
+
+
+class Exercise(Sourced):
+    id: Slug
+    name: str
+    position: str
+    cues: list[Cue] = Field(min_length=2, max_length=4)
+    hold: int = Field(ge=1, le=1800)  # seconds per repetition
+    reps: int = Field(default=1, ge=1, le=30)
+    per_side: bool = False
+    rest: int = Field(default=0, ge=0, le=300)  # seconds between repetitions
+    rest_after_last: bool = False  # progressive muscle relaxation: release after the last tense too
+    targets: str
+    cautions: list[str] = []
+    flags: list[Flag] = []
+    alternative: str | None = None
+    breath_in: int = Field(default=4, ge=2, le=8)
+    breath_out: int = Field(default=6, ge=2, le=10)
+
+
+class ExercisesFile(Model):
+    exercises: list[Exercise] = Field(min_length=12)
+
+    def by_id(self) -> dict[str, Exercise]:
+        return {e.id: e for e in self.exercises}
+
+
+class RoutineStep(Model):
+    exercise: str
+    hold: int | None = Field(default=None, ge=1, le=1800)
+    reps: int | None = Field(default=None, ge=1, le=30)
+    rest: int | None = Field(default=None, ge=0, le=300)
+
+
+class Routine(Sourced):
+    id: Slug
+    name: str
+    summary: str = ""
+    steps: list[RoutineStep] = Field(min_length=1)
+    avoid: list[Flag] = []
+    stages: list[Literal["pregnant", "postnatal"]] = ["pregnant", "postnatal"]
+
+
+class CustomRoutine(Routine):
+    """A person's own routine (from their physio, say): sources are welcome but not required."""
+
+    sources: list[str] = []
+
+
+class RoutineSafety(Sourced):
+    title: str
+    body: str  # Markdown
+    conditions: str  # Markdown, {conditions}
+    unwell_title: str
+    unwell: str  # Markdown, {number}
+    emergency_default: str
+    postnatal: str
+
+
+class RoutinesFile(Model):
+    routines: list[Routine] = Field(min_length=6)
+    safety: RoutineSafety
+
+    def name_of(self, routine_id: str) -> str:
+        return next((r.name for r in self.routines if r.id == routine_id), routine_id)
+
+
+class CustomRoutinesFile(Model):
+    routines: list[CustomRoutine] = Field(min_length=1)
+
+
+# --- questionnaire.toml: the check-in questions ----------------------------------------------------
+
+QUESTION_ID = r"^[a-z][a-z0-9_]*$"
+Level = Literal["emergency", "urgent", "soon", "self-care"]
+
+
+class AnswerOption(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+    before_weeks: int | None = None  # offered only before this week (or when the week is unknown)
+
+
+class Question(Model):
+    id: str = Field(pattern=QUESTION_ID)
+    kind: Literal["one", "many", "scale", "flags"]
+    text: str
+    help: str = ""
+    options: list[AnswerOption] = []
+    required: bool = True  # for `many`: at least one option
+    show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
+
+    @model_validator(mode="after")
+    def _options_fit_kind(self) -> Question:
+        if self.kind == "scale" and self.options:
+            raise ValueError("a scale question has no options")
+        if self.kind != "scale" and not self.options:
+            raise ValueError(f"a '{self.kind}' question needs options")
+        return self
+
+    def option_ids(self) -> list[str]:
+        return [o.id for o in self.options]
+
+    def label_of(self, option_id: str) -> str:
+        return next((o.label for o in self.options if o.id == option_id), option_id)
+
+
+class QuestionnaireFile(Model):
+    questions: list[Question] = Field(min_length=1)
+    flare_activities: list[Choice] = Field(min_length=1)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+# --- triage.toml: levels, red flags, reasons to book a check, patterns ------------------------------
+
+# Ids the triage code refers to by name; the file must define exactly these.
+DERIVED_FLAGS = ("severe-worsening", "severe-unrelieved")
+SOON_RULES = ("high-pain", "nerve-signs", "sleep-lost", "not-settling", "postnatal-not-settled")
+PATTERNS = ("pelvic-girdle", "nerve", "lower-back", "mixed")
+LEVELS = ("emergency", "urgent", "soon", "self-care")
+
+
+class LevelText(Sourced):
+    id: Level
+    title: str
+    action: str
+
+
+class RedFlag(Sourced):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+    level: Literal["emergency", "urgent"]
+
+
+class SoonRule(Sourced):
+    id: str
+    text: str
+
+
+class Pattern(Sourced):
+    id: str
+    name: str
+    why: str
+
+
+class TriageFile(Model):
+    levels: list[LevelText]
+    flags: list[RedFlag] = Field(min_length=1)
+    soon: list[SoonRule]
+    patterns: list[Pattern]
+
+    @model_validator(mode="after")
+    def _known_ids(self) -> TriageFile:
+        for name, expected in (("levels", LEVELS), ("soon", SOON_RULES), ("patterns", PATTERNS)):
+            have = [item.id for item in getattr(self, name)]
+            if sorted(have) != sorted(expected):
+                raise ValueError(f"{name} must have exactly the ids {', '.join(expected)} (has {', '.join(have)})")
+        missing = set(DERIVED_FLAGS) - {f.id for f in self.flags}
+        if missing:
+            raise ValueError(f"flags must include {', '.join(sorted(missing))}")
+        return self
+
+    def level(self, level_id: str) -> LevelText:
+        return next(item for item in self.levels if item.id == level_id)
+
+    def flag(self, flag_id: str) -> RedFlag | None:
+        return next((f for f in self.flags if f.id == flag_id), None)
+
+    def soon_rule(self, rule_id: str) -> SoonRule:
+        return next(item for item in self.soon if item.id == rule_id)
+
+    def pattern(self, pattern_id: str) -> Pattern:
+        return next(item for item in self.patterns if item.id == pattern_id)
+
+
+# --- advice.toml: the relief plan -------------------------------------------------------------------
+
+
+class When(Model):
+    """Any listed answer matches (or `always`); `min_weeks` and `postnatal` must hold as well."""
+
+    always: bool = False
+    where: list[str] = []
+    feel: list[str] = []
+    worse: list[str] = []
+    sleep: list[str] = []
+    pattern: list[str] = []
+    min_weeks: int | None = None
+    postnatal: bool | None = None
+
+
+class Advice(Sourced):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    text: str
+    when: When
+
+
+class Suggestion(Model):
+    routine: str
+    when: When
+
+
+class Calcium(Sourced):
+    text: str
+
+
+class AdviceFile(Model):
+    advice: list[Advice] = Field(min_length=1)
+    suggest: list[Suggestion] = []
+    calcium: Calcium
+
+    def item(self, advice_id: str) -> Advice | None:
+        return next((a for a in self.advice if a.id == advice_id), None)
+
+
+# --- profile.toml: conditions needing clearance, default emergency numbers ---------------------------
+
+
+class Condition(Sourced):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str
+
+
+class EmergencyNumber(Model):
+    number: str
+    where: str
+
+
+class ProfileFile(Model):
+    conditions: list[Condition]
+    emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
+
+
+# --- the whole folder -------------------------------------------------------------------------------
+
+
+class Content(Model):
+    ui: UiFile
+    keys: KeysFile
+    about: AboutFile
+    body: BodyFile
+    exercises: ExercisesFile
+    routines: RoutinesFile
+
+    questionnaire: QuestionnaireFile
+    triage: TriageFile
+    advice: AdviceFile
+    profile: ProfileFile
+    version: str = ""  # a digest of the files, stored with records that depend on content
+
+
+Problem = tuple[str, str, str]  # (file stem, field path, message)
+CROSS_CHECKS: list[Callable[[Content], Iterable[Problem]]] = []
+
+
+def cross_check(func: Callable[[Content], Iterable[Problem]]) -> Callable[[Content], Iterable[Problem]]:
+    CROSS_CHECKS.append(func)
+    return func
+
+
+def unknown_id(kind: str, value: str, known: Iterable[str]) -> str:
+    """ "no exercise 'cat-cw' (did you mean 'cat-cow'?)" """
+    close = difflib.get_close_matches(value, list(known), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"no {kind} '{value}'{hint}"
+
+
+@cross_check
+def _unique_body_ids(content: Content) -> Iterable[Problem]:
+    for name in ("areas", "sides"):
+        seen: set[str] = set()
+        for i, choice in enumerate(getattr(content.body, name)):
+            if choice.id in seen:
+                yield "body", f"{name}[{i}].id", f"duplicate id '{choice.id}'"
+            seen.add(choice.id)
+
+
+OPEN_ACTION = re.compile(r"app\.open\('([^']*)'\)")
+
+
+@cross_check
+def _opened_screens_exist(content: Content) -> Iterable[Problem]:
+    from coach.tui.screens import SCREENS  # a plain table of names: imports no textual
+
+    for list_name, bindings in content.keys.screens.items():
+        for i, binding in enumerate(bindings):
+            opened = OPEN_ACTION.fullmatch(binding.action)
+            if not opened:
+                continue
+            name = opened.group(1)
+            if name not in SCREENS:
+                yield "keys", f"{list_name}[{i}].action", unknown_id("screen", name, SCREENS)
+            elif list_name == "home" and f"{name}_help" not in content.ui.sections.get("palette", {}):
+                yield "ui", f"palette.{name}_help", f"missing (the command palette describes home[{i}] with it)"
+
+
+@cross_check
+def _exercise_references(content: Content) -> Iterable[Problem]:
+    known = content.exercises.by_id()
+    seen: set[str] = set()
+    for i, exercise in enumerate(content.exercises.exercises):
+        if exercise.id in seen:
+            yield "exercises", f"exercises[{i}].id", f"duplicate id '{exercise.id}'"
+        seen.add(exercise.id)
+        if exercise.alternative is not None and exercise.alternative not in known:
+            yield "exercises", f"exercises[{i}].alternative", unknown_id("exercise", exercise.alternative, known)
+        elif exercise.alternative == exercise.id:
+            yield "exercises", f"exercises[{i}].alternative", "an exercise cannot be its own alternative"
+
+
+def routine_problems(routines: list[Routine], known: dict[str, Exercise], stem: str) -> Iterable[Problem]:
+    """Steps naming no exercise, duplicate ids, and steps carrying a flag their routine avoids."""
+    seen: set[str] = set()
+    for i, routine in enumerate(routines):
+        if routine.id in seen:
+            yield stem, f"routines[{i}].id", f"duplicate id '{routine.id}'"
+        seen.add(routine.id)
+        for j, step in enumerate(routine.steps):
+            where = f"routines[{i}].steps[{j}].exercise"
+            if step.exercise not in known:
+                yield stem, where, unknown_id("exercise", step.exercise, known)
+                continue
+            clash = set(known[step.exercise].flags) & set(routine.avoid)
+            if clash:
+                yield stem, where, f"'{step.exercise}' is {', '.join(sorted(clash))}, which this routine avoids"
+
+
+@cross_check
+def _routine_references(content: Content) -> Iterable[Problem]:
+    yield from routine_problems(content.routines.routines, content.exercises.by_id(), "routines")
+
+
+@cross_check
+def _questionnaire_refs(content: Content) -> Iterable[Problem]:
+    questions = content.questionnaire.questions
+    seen: set[str] = set()
+    flag_ids = {f.id for f in content.triage.flags}
+    for i, question in enumerate(questions):
+        if question.id in seen:
+            yield "questionnaire", f"questions[{i}].id", f"duplicate id '{question.id}'"
+        for name, values in question.show_if.items():
+            earlier = next((q for q in questions[:i] if q.id == name), None)
+            if earlier is None:
+                yield "questionnaire", f"questions[{i}].show_if.{name}", unknown_id("earlier question", name, seen)
+                continue
+            for value in values:
+                if value not in earlier.option_ids():
+                    yield (
+                        "questionnaire",
+                        f"questions[{i}].show_if.{name}",
+                        unknown_id("option", value, earlier.option_ids()),
+                    )
+        seen.add(question.id)
+        if question.kind == "flags":
+            for j, option in enumerate(question.options):
+                if option.id not in flag_ids:
+                    yield (
+                        "questionnaire",
+                        f"questions[{i}].options[{j}].id",
+                        unknown_id("red flag", option.id, flag_ids),
+                    )
+
+
+# Questions the triage code reads by id.
+TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", "worse", "rest", "trend", "sleep", "duration")
+
+
+@cross_check
+def _triage_questions_exist(content: Content) -> Iterable[Problem]:
+    have = {q.id for q in content.questionnaire.questions}
+    for name in TRIAGE_QUESTIONS:
+        if name not in have:
+            yield "questionnaire", "questions", f"missing the question '{name}' that triage reads"
+
+
+@cross_check
+def _advice_refs(content: Content) -> Iterable[Problem]:
+    questionnaire = content.questionnaire
+    items = [("advice", i, a.when) for i, a in enumerate(content.advice.advice)]
+    items += [("suggest", i, s.when) for i, s in enumerate(content.advice.suggest)]
+    for name, i, when in items:
+        for field in ("where", "feel", "worse", "sleep"):
+            known = questionnaire.question(field).option_ids() if questionnaire.question(field) else []
+            for j, value in enumerate(getattr(when, field)):
+                if value not in known:
+                    yield "advice", f"{name}[{i}].when.{field}[{j}]", unknown_id("option", value, known)
+        for j, value in enumerate(when.pattern):
+            if value not in PATTERNS:
+                yield "advice", f"{name}[{i}].when.pattern[{j}]", unknown_id("pattern", value, PATTERNS)
+
+
+def field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:
+    # RootModel-style `sections` / `screens` wrappers are invisible in the TOML file.
+    wrapper = {"sections", "screens"} & set(root_model.model_fields)
+    parts = list(loc[1:]) if loc and loc[0] in wrapper else list(loc)
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(file)"
+
+
+def _wrap(model: type[BaseModel], data: dict) -> dict:
+    if "sections" in model.model_fields:
+        return {"sections": data}
+    if "screens" in model.model_fields:
+        return {"screens": data}
+    return data
+
+
+def load_content(folder: Path | None = None) -> Content:
+    """Load and validate a content folder; raise ContentError listing every problem."""
+    folder = Path(folder) if folder else content_dir()
+    label = folder.resolve().name  # "content", also when checked as "."
+    problems: list[str] = []
+    parsed: dict[str, BaseModel] = {}
+    digest = hashlib.sha256()
+    if not folder.is_dir():
+        raise ContentError([f"{folder}: no such content folder"])
+    for name, field in Content.model_fields.items():
+        if name == "version":
+            continue
+        model: type[BaseModel] = field.annotation  # type: ignore[assignment]
+        path = folder / f"{name}.toml"
+        where = f"{label}/{path.name}"
+        try:
+            raw = path.read_bytes()
+            data = tomllib.loads(raw.decode("utf-8"))
+        except FileNotFoundError:
+            problems.append(f"{where}: missing file")
+            continue
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            problems.append(f"{where}: not valid TOML: {exc}")
+            continue
+        digest.update(raw)
+        try:
+            parsed[name] = model.model_validate(_wrap(model, data))
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(f"{where}: {field_path(err['loc'], model)}: {problem_message(err)}")
+    if problems:
+        raise ContentError(problems)
+    content = Content(**parsed, version=digest.hexdigest()[:12])
+    for check in CROSS_CHECKS:
+        for stem, path_in_file, message in check(content):
+            problems.append(f"{label}/{stem}.toml: {path_in_file}: {message}")
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def problem_message(err: dict) -> str:
+    if err["type"] == "extra_forbidden":
+        return "unknown key (check the spelling)"
+    if err["type"] == "missing":
+        return "missing"
+    return str(err["msg"])
+
+
+@functools.cache
+def get_content() -> Content:
+    """The packaged content, loaded once per process."""
+    return load_content()
+
+
+@cross_check
+def _suggested_routines_exist(content: Content) -> Iterable[Problem]:
+    known = [r.id for r in content.routines.routines]
+    for i, suggestion in enumerate(content.advice.suggest):
+        if suggestion.routine not in known:
+            yield "advice", f"suggest[{i}].routine", unknown_id("routine", suggestion.routine, known)

@@ -1,0 +1,125 @@
+"""The words and keys of the app, read straight from content/ui.toml and content/keys.toml (and the
+body areas and sides from content/body.toml, for `pain-coach log`).
+
+Importing pydantic and building every content model costs about as much as Textual takes to start, so
+the first screen and the quick commands draw from these plain dictionaries, and the app runs the full
+validation (coach.content.models) just after its first paint. Both read the same files; `pain-coach
+check-content` validates them. The parsed dictionaries are cached (see _load): parsing ui.toml alone
+takes longer than drawing the home screen's menu.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import marshal
+import os
+import sys
+import zlib
+from pathlib import Path
+from typing import NamedTuple
+
+from coach.locations import cache_dir, content_dir
+
+
+class ContentError(Exception):
+    """One or more problems in a content folder, one line each: `content/x.toml: a[0].b: what`."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class Key(NamedTuple):  # not a dataclass: making one takes a millisecond of the start
+    key: str
+    action: str
+    label: str
+    help: str = ""
+    show: bool = True
+    priority: bool = False
+
+
+@functools.cache
+def _load(name: str) -> dict:
+    path = content_dir() / f"{name}.toml"
+    try:
+        info = path.stat()
+    except OSError:
+        _explain()
+        raise
+    # Like Python's .pyc files: the parsed file is kept, and used while the file's time and size match.
+    stamp = (str(path), info.st_mtime_ns, info.st_size, sys.version_info[:2])
+    cached = _cache_path(path)
+    try:
+        kept_stamp, data = marshal.loads(cached.read_bytes())
+        if kept_stamp == stamp:
+            return data
+    except (OSError, EOFError, ValueError, TypeError, AttributeError):
+        pass  # no cache folder or no cache yet, or one that cannot be used: parse the file
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        _explain()
+        raise
+    if cached is not None:
+        _keep(cached, (stamp, data))
+    return data
+
+
+def _cache_path(path: Path) -> Path | None:
+    """None without a home folder to keep a cache in."""
+    folder = cache_dir()
+    # One cache per content folder (a source checkout and an installed copy do not share it).
+    return folder and folder / "content" / f"{path.stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
+
+
+def _keep(cached: Path, value: tuple) -> None:
+    """Write the cache whole or not at all; a cache that cannot be written only costs the next start."""
+    partial = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+    try:
+        blob = marshal.dumps(value)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(blob)
+        os.replace(partial, cached)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def _explain() -> None:
+    """Raise the full validator's precise ContentError for a file the quick reader could not use."""
+    from coach.content.models import load_content
+
+    load_content()
+
+
+def text(key: str, **values: object) -> str:
+    """A user-facing string from content/ui.toml: text("home.intro"), text("app.too_small", width=80, ...)."""
+    section, _, name = key.partition(".")
+    template = _load("ui")[section][name]
+    return template.format(**values) if values else template
+
+
+def keys(screen: str) -> list[Key]:
+    """The key bindings listed for a screen in content/keys.toml (`app` for those that work everywhere)."""
+    try:
+        return [Key(**entry) for entry in _load("keys").get(screen, [])]
+    except TypeError:
+        _explain()
+        raise
+
+
+class Choice(NamedTuple):
+    id: str
+    label: str
+
+
+def body_choices(kind: str) -> list[Choice]:
+    """The `areas` or the `sides` listed in content/body.toml, in their order."""
+    try:
+        return [Choice(entry["id"], entry["label"]) for entry in _load("body")[kind]]
+    except (KeyError, TypeError):
+        _explain()
+        raise

@@ -1,0 +1,422 @@
+"""The history: one TinyDB JSON file per calendar month, written atomically under a lock.
+
+- Writes: serialize, write a temp file in the same folder, fsync, os.replace. Writers hold an exclusive
+  flock on `.lock` and open the month afresh under it (TinyDB caches its next id per open table, so two
+  long-lived handles would collide).
+- A file that can't be read is renamed aside to `<name>.corrupt-<timestamp>`, bytes untouched, and
+  reported in `Store.problems`; the other months still load. Nothing unreadable is overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import functools
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from coach.content.words import text
+from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record
+
+TABLE = "records"
+LOCK_TIMEOUT = 5.0
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class StoreError(Exception):
+    """A history problem the person can act on; str() is the message to show."""
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    name: str  # "2026-11" for a month, "profile" or "settings"
+    copy: Path | None  # None: it could not be moved aside (a read-only folder) and was left where it was
+    reason: str
+    problem: str = ""  # why it could not be moved aside
+
+    @property
+    def message(self) -> str:
+        if self.name in ("profile", "settings"):
+            what = text(f"app.unreadable_{self.name}")
+        else:
+            what = text("app.unreadable_month", month=self.name)
+        if self.copy is None:
+            return text("app.unreadable_left", what=what, reason=self.reason, problem=self.problem)
+        return text("app.quarantined", what=what, reason=self.reason, copy=self.copy)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that never leaves a half-written file."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    def read(self) -> dict | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        return json.loads(text) if text else None
+
+    def write(self, data: dict) -> None:
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+class Unreadable(Exception):
+    pass
+
+
+@functools.cache
+def _month_adapter() -> TypeAdapter[dict[str, dict[str, Record]]]:
+    return TypeAdapter(dict[str, dict[str, Record]])
+
+
+def _parse_month(raw: bytes) -> list[Record]:
+    if not raw:
+        return []
+    try:
+        # One pass in pydantic-core, several times faster than json.loads and a validation per record.
+        data = _month_adapter().validate_json(raw)
+    except ValidationError:
+        return _parse_month_slowly(raw)  # to say what is wrong with it
+    table = data.get(TABLE, {})
+    if set(data) - {TABLE} or not all(key.isascii() and key.isdigit() for key in table):
+        raise Unreadable(text("errors.unreadable_not_history"))
+    return list(table.values())
+
+
+def _parse_month_slowly(raw: bytes) -> list[Record]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Unreadable(text("errors.unreadable_not_json")) from exc
+    if not isinstance(data, dict) or set(data) - {TABLE}:
+        raise Unreadable(text("errors.unreadable_not_history"))
+    table = data.get(TABLE, {})
+    # TinyDB numbers its documents; another key would crash its next insert.
+    if not isinstance(table, dict) or not all(key.isascii() and key.isdigit() for key in table):
+        raise Unreadable(text("errors.unreadable_not_history"))
+    records = []
+    for doc_id, doc in table.items():
+        schema = doc.get("schema") if isinstance(doc, dict) else None
+        if isinstance(schema, int) and schema > SCHEMA_VERSION:  # a newer pain-coach wrote it: refuse, say why
+            raise Unreadable(text("errors.unreadable_newer", id=doc_id, schema=schema))
+        try:
+            records.append(parse_record(doc))
+        except ValidationError as exc:
+            problem = exc.errors()[0]["msg"]
+            raise Unreadable(text("errors.unreadable_record", id=doc_id, problem=problem)) from exc
+    return records
+
+
+class Store:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.history = self.root / "history"
+        self.problems: list[Quarantined] = []
+        # Called with each file moved aside, so the app can tell the person whichever screen read it.
+        self.on_problem: Callable[[Quarantined], None] | None = None
+        # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
+        self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
+        self._lock_depth = 0
+        self._swept = False
+        self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
+
+    # --- setup and locking ---------------------------------------------------------------------
+
+    def _ensure_dirs(self) -> None:
+        try:
+            for folder in (self.root, self.history):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if folder.stat().st_mode & 0o077:
+                    os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise StoreError(os_problem(exc, self.root)) from exc
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self._lock_depth:  # re-entrant: flock on a second descriptor would wait for ourselves
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        self._ensure_dirs()
+        try:
+            fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StoreError(os_problem(exc, self.root)) from exc
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(text("errors.store_busy", folder=self.root)) from None
+                    time.sleep(0.001)  # short: a busy writer releases the lock only briefly
+            self._lock_depth = 1
+            try:
+                self._remove_dead_temp_files()
+                yield
+            except OSError as exc:
+                raise StoreError(os_problem(exc, self.root)) from exc
+            finally:
+                self._lock_depth = 0
+        finally:
+            os.close(fd)
+
+    def _remove_dead_temp_files(self) -> None:
+        # Temp files are only made under the lock, so one found by the lock's holder was left by a
+        # writer that died mid-write (its target file is untouched). Once per Store is enough.
+        if self._swept:
+            return
+        self._swept = True
+        patterns = (
+            self.history / ".????-??.json.*.tmp",
+            self.root / ".profile.json.*.tmp",
+            self.root / ".settings.json.*.tmp",
+        )
+        for pattern in patterns:
+            for tmp in pattern.parent.glob(pattern.name):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+
+    # --- months --------------------------------------------------------------------------------
+
+    def month_path(self, when: datetime) -> Path:
+        return self.history / f"{when:%Y-%m}.json"
+
+    def month_files(self) -> list[Path]:
+        if not self.history.is_dir():
+            return []
+        return sorted(p for p in self.history.glob("????-??.json"))
+
+    def _quarantine(self, path: Path, name: str, reason: str) -> None:
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        copy = path.with_name(f"{path.name}.corrupt-{stamp}")
+        n = 1
+        while copy.exists():
+            copy = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        os.replace(path, copy)
+        self._cache.pop(path, None)
+        self._found(Quarantined(name, copy, reason))
+
+    def _found(self, problem: Quarantined) -> None:
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
+
+    def _read_month(self, path: Path) -> list[Record]:
+        """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty."""
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            self._cache.pop(path, None)
+            return []
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        cached = self._cache.get(path)
+        if cached and cached[0] == key:
+            return cached[1]
+        try:
+            records = _parse_month(path.read_bytes())
+        except FileNotFoundError:
+            return []
+        except (Unreadable, OSError) as exc:
+            return self._recheck_and_quarantine(path, key, str(exc))
+        self._cache[path] = (key, records)
+        return records
+
+    def _recheck_and_quarantine(self, path: Path, key: tuple[int, int, int], reason: str) -> list[Record]:
+        # A writer may have replaced the file since we read it: look again under the lock.
+        try:
+            with self._locked():
+                try:
+                    records = _parse_month(path.read_bytes())
+                except FileNotFoundError:
+                    return []
+                except (Unreadable, OSError) as exc:
+                    self._quarantine(path, path.stem, str(exc))
+                    return []
+        except StoreError as exc:
+            # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
+            # and say so once. A write to this month quarantines it first, so it fails rather than overwrite it.
+            self._cache[path] = (key, [])
+            self._found(Quarantined(path.stem, None, reason, str(exc)))
+            return []
+        return records
+
+    def _checked_month(self, path: Path) -> None:
+        """Under the lock, before writing: move an unreadable month aside so it is never overwritten."""
+        if path.exists():
+            try:
+                _parse_month(path.read_bytes())
+            except Unreadable as exc:
+                self._quarantine(path, path.stem, str(exc))
+
+    # --- records -------------------------------------------------------------------------------
+
+    def add(self, record: Record) -> Record:
+        with self._locked():
+            path = self.month_path(record.at)
+            self._checked_month(path)
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                db.table(TABLE).insert(record.to_json())
+        return record
+
+    def add_many(self, records: list[Record]) -> int:
+        """Add records in one locked pass per month (import); returns how many were written."""
+        by_month: dict[Path, list[Record]] = {}
+        for record in records:
+            by_month.setdefault(self.month_path(record.at), []).append(record)
+        with self._locked():
+            for path, batch in sorted(by_month.items()):
+                self._checked_month(path)
+                with TinyDB(path, storage=AtomicJSONStorage) as db:
+                    db.table(TABLE).insert_multiple(r.to_json() for r in batch)
+        return len(records)
+
+    def update(self, record: Record) -> None:
+        """Replace a stored record (same id), e.g. after editing its note."""
+        with self._locked():
+            path = self._path_of(record.id)
+            self._checked_month(path)
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                if not db.table(TABLE).update(record.to_json(), Query().id == record.id):
+                    raise StoreError(text("errors.record_gone", id=record.id))
+
+    def delete(self, record_id: str) -> bool:
+        with self._locked():
+            try:
+                path = self._path_of(record_id)
+            except StoreError:
+                return False
+            self._checked_month(path)
+            with TinyDB(path, storage=AtomicJSONStorage) as db:
+                return bool(db.table(TABLE).remove(Query().id == record_id))
+
+    def _path_of(self, record_id: str) -> Path:
+        for path in self.month_files():
+            if any(r.id == record_id for r in self._read_month(path)):
+                return path
+        raise StoreError(text("errors.record_gone", id=record_id))
+
+    def get(self, record_id: str) -> Record | None:
+        return next((r for r in self.all() if r.id == record_id), None)
+
+    def all(self) -> list[Record]:
+        return self.query()
+
+    def query(
+        self,
+        kind: str | tuple[str, ...] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[Record]:
+        """Records newest first, optionally of one kind (or several) and within [since, until)."""
+        kinds = (kind,) if isinstance(kind, str) else kind
+        # A month file is named by the record's own UTC offset: widen by a day to catch the edges.
+        low = f"{since - timedelta(days=1):%Y-%m}" if since else None
+        high = f"{until + timedelta(days=1):%Y-%m}" if until else None
+        found: list[Record] = []
+        for path in self.month_files():
+            month = path.stem
+            if (low and month < low) or (high and month > high):
+                continue
+            for record in self._read_month(path):
+                if kinds and record.kind not in kinds:
+                    continue
+                if (since and record.at < since) or (until and record.at >= until):
+                    continue
+                found.append(record)
+        found.sort(key=lambda r: r.at, reverse=True)
+        return found
+
+    # --- profile and settings ------------------------------------------------------------------
+
+    def _load_model(self, name: str, model: type[_M]) -> _M:
+        path = self.root / f"{name}.json"
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return model()
+        except OSError as exc:
+            raise StoreError(os_problem(exc, path)) from exc
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError as exc:
+            if self._left_in_place.get(path) == raw:
+                return model()  # already said
+            reason = text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
+            try:
+                with self._locked():
+                    if path.exists() and path.read_bytes() == raw:
+                        self._quarantine(path, name, reason)
+            except StoreError as error:  # cannot be moved aside: left untouched, the defaults used
+                self._left_in_place[path] = raw
+                self._found(Quarantined(name, None, reason, str(error)))
+            return model()
+
+    def _save_model(self, name: str, value: BaseModel) -> None:
+        path = self.root / f"{name}.json"
+        with self._locked():
+            if path.exists():  # one left in place earlier (could not be moved aside) is never written over
+                try:
+                    type(value).model_validate_json(path.read_bytes())
+                except ValidationError as exc:
+                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
+            atomic_write(path, value.model_dump_json(by_alias=True, indent=2))
+
+    def load_profile(self) -> Profile:
+        return self._load_model("profile", Profile)
+
+    def save_profile(self, profile: Profile) -> None:
+        self._save_model("profile", profile)
+
+    def load_settings(self) -> Settings:
+        return self._load_model("settings", Settings)
+
+    def save_settings(self, settings: Settings) -> None:
+        self._save_model("settings", settings)
+
+
+def os_problem(exc: OSError, where: Path, *, export: bool = False) -> str:
+    """What to tell the person; `export` when `where` is a file they chose to write (not the data folder)."""
+    if exc.errno == errno.ENOSPC:
+        return text("errors.disk_full", where=where)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return text(
+            "errors.no_permission_export" if export else "errors.no_permission", where=where, reason=exc.strerror
+        )
+    return text("errors.os_error", where=where, reason=exc.strerror or exc)

@@ -1,0 +1,1 @@
+"""Guided routines: which suit today, the clock-driven player, custom routines, the run's record. No textual."""

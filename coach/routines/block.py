@@ -1,0 +1,18 @@
+"""Whether an earlier check-in's red flag still blocks routines. Pure: no textual."""
+
+from __future__ import annotations
+
+from coach.history.records import CheckIn, Settings
+from coach.history.store import Store
+
+BLOCKING_LEVELS = ("emergency", "urgent")
+
+
+def blocking_checkin(store: Store, settings: Settings) -> CheckIn | None:
+    """The latest check-in if it was emergency/urgent and not cleared since (new check-in or "I've been checked")."""
+    latest = store.query(kind="checkin")[:1]
+    if not latest or latest[0].level not in BLOCKING_LEVELS:
+        return None
+    if settings.cleared_after and settings.cleared_after >= latest[0].at:
+        return None
+    return latest[0]  # type: ignore[return-value]

@@ -1,0 +1,157 @@
+"""Which routines, and which steps of them, suit this person today. Pure: no textual, no I/O.
+
+Rules (content-brief section 3):
+- from 16 weeks (or when the stage is unknown): no back-lying stretch of an exercise longer than 60 s in
+  one go; use the exercise's alternative, or shorten it when it has none.
+- with pelvic girdle pain (PGP "yes", and also "unsure" or unanswered, to be careful): wide-legged,
+  one-leg and lopsided exercises are swapped for their alternatives, or left out when there is none.
+- after the birth: no back-lying limit; the PGP rule still follows the profile; routines say which
+  stages they are for.
+A routine whose steps were all left out is not offered. Every change is recorded, in words, for the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from coach.checkin.pregnancy import Stage, stage, weeks_days
+from coach.content.models import Exercise, Routine, text
+from coach.history.records import Profile
+from coach.routines.player import Block, Step, expand, length
+
+BACK_LYING_FROM_WEEK = 16
+BACK_LYING_MAX_SECONDS = 60
+PGP_FLAGS = ("wide-legged", "single-leg", "asymmetric")
+
+
+@dataclass(frozen=True)
+class Rules:
+    stage: Stage
+    back_lying_limit: bool
+    pgp: bool
+    pgp_answer: str | None
+
+    @property
+    def stage_name(self) -> str:
+        return "postnatal" if self.stage.postnatal else "pregnant"
+
+
+def rules_for(profile: Profile, today: date) -> Rules:
+    now = stage(profile, today)
+    if now.postnatal:
+        limit = False
+    else:
+        limit = now.weeks is None or now.weeks >= BACK_LYING_FROM_WEEK
+    pgp = profile.pgp_diagnosed != "no" or not now.known
+    return Rules(stage=now, back_lying_limit=limit, pgp=pgp, pgp_answer=profile.pgp_diagnosed)
+
+
+def rules_notes(rules: Rules) -> list[str]:
+    """What the plan is based on, in words, for the top of the routines screen."""
+    notes = []
+    s = rules.stage
+    if not s.known:
+        notes.append(text("plan.stage_unknown"))
+    elif s.postnatal:
+        notes.append(text("plan.stage_postnatal", days=s.postnatal_days))
+    else:
+        weeks, days = weeks_days(s.gestation_days or 0)
+        notes.append(text("plan.stage_weeks", weeks=weeks, days=days))
+        if rules.back_lying_limit:
+            notes.append(text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
+    if s.known:
+        key = {"yes": "plan.pgp_yes", "no": "plan.pgp_no", "unsure": "plan.pgp_unsure"}
+        notes.append(text(key.get(rules.pgp_answer or "", "plan.pgp_unanswered")))
+    return notes
+
+
+@dataclass
+class Plan:
+    routine: Routine
+    blocks: list[Block]
+    substitutions: list[str] = field(default_factory=list)
+    hidden: str | None = None  # why it is not offered
+
+    @property
+    def offered(self) -> bool:
+        return self.hidden is None
+
+    @property
+    def steps(self) -> list[Step]:
+        return expand(self.blocks)
+
+    @property
+    def length(self) -> int:
+        return length(self.steps)
+
+
+def _block_seconds(block: Block) -> int:
+    """How long one side of the exercise lasts without a break (the time spent in its position)."""
+    rests = block.reps - 1 + (1 if block.exercise.rest_after_last else 0)
+    return block.reps * block.hold + rests * block.rest
+
+
+def _ruled_out(block: Block, rules: Rules) -> str | None:
+    flags = block.exercise.flags
+    if rules.pgp:
+        for flag in PGP_FLAGS:
+            if flag in flags:
+                return flag
+    if rules.back_lying_limit and "back-lying" in flags and _block_seconds(block) > BACK_LYING_MAX_SECONDS:
+        return "back-lying"
+    return None
+
+
+def _shortened(block: Block) -> Block:
+    hold = min(block.hold, BACK_LYING_MAX_SECONDS)
+    reps = max(1, min(block.reps, (BACK_LYING_MAX_SECONDS + block.rest) // (hold + block.rest)))
+    rest = block.rest if reps > 1 else 0
+    return Block(block.exercise, hold, reps, rest)
+
+
+def _flag_words(flag: str) -> str:
+    return text("plan.flag_" + flag.replace("-", "_"))
+
+
+def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
+    plan = Plan(routine, blocks=[])
+    if rules.stage.known and rules.stage_name not in routine.stages:
+        plan.hidden = text("plan.hidden_stage_" + rules.stage_name)
+        return plan
+    for step in routine.steps:
+        ex = exercises[step.exercise]
+        block = Block(ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest)
+        seen = {ex.id}
+        changes_before = len(plan.substitutions)
+        while (flag := _ruled_out(block, rules)) is not None:
+            old = block.exercise.name
+            alt = exercises.get(block.exercise.alternative or "")
+            if alt is None or alt.id in seen:
+                if flag == "back-lying":
+                    block = _shortened(block)
+                    plan.substitutions.append(
+                        text("plan.shortened", old=old, reps=block.reps, hold=block.hold, limit=BACK_LYING_MAX_SECONDS)
+                    )
+                    break
+                plan.substitutions.append(text("plan.left_out", old=old, why=_flag_words(flag)))
+                block = None
+                break
+            seen.add(alt.id)
+            plan.substitutions.append(text("plan.swapped", old=old, new=alt.name, why=_flag_words(flag)))
+            block = Block(alt, alt.hold, alt.reps, alt.rest)
+        if block is None:
+            continue
+        if block.exercise.id != ex.id and plan.blocks and plan.blocks[-1].exercise.id == block.exercise.id:
+            plan.substitutions[-1] = text("plan.merged", change=plan.substitutions[-1], new=block.exercise.name)
+            continue  # the swap would repeat the step just before: do it once
+        if len(plan.substitutions) > changes_before:
+            block = replace(block, change=" ".join(plan.substitutions[changes_before:]))
+        plan.blocks.append(block)
+    if not plan.blocks:
+        plan.hidden = text("plan.hidden_empty")
+    return plan
+
+
+def plan_all(routines: list[Routine], exercises: dict[str, Exercise], rules: Rules) -> list[Plan]:
+    return [plan_routine(r, exercises, rules) for r in routines]

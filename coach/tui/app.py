@@ -1,0 +1,237 @@
+"""The Textual app: screens, bindings from content, theme, command palette.
+
+Start-up draws the home screen from plain files (coach.content.words, coach.tui.startup) and loads the validated
+models (content, settings, profile: pydantic) and the other screens' styles just after the first paint,
+which halves the time to it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.clock import Clock
+from textual.content import Content
+from textual.screen import Screen
+
+from coach.content.words import ContentError, keys, text
+from coach.tui.screens import SCREENS
+from coach.tui.screens.base import content_bindings
+from coach.tui.screens.too_small import TooSmallScreen, too_small
+from coach.tui.startup import peek_settings
+
+if TYPE_CHECKING:
+    from coach.history.records import Record, Settings
+    from coach.history.store import Store
+
+
+# Yes/no settings the command palette switches, and their names in ui.toml [palette].
+PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
+
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
+
+
+def screen_class(name: str) -> type[Screen]:
+    module, _, cls = SCREENS[name].partition(":")
+    return getattr(importlib.import_module(module), cls)
+
+
+class PainCoachApp(App[None]):
+    CSS_PATH = "app.tcss"  # what the first screen needs; see load_screen_styles
+    TITLE = "pain-coach"
+    BINDINGS: list[Binding] = []  # from content, in __init__
+
+    def __init__(
+        self,
+        store: Store | Path,
+        *,
+        clock: Clock | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        type(self).BINDINGS = content_bindings("app")
+        type(self)._merged_bindings = type(self)._merge_bindings()
+        super().__init__()
+        self.title = text("app.title")
+        self.sub_title = text("app.subtitle")
+        # A Store, or the data folder to open one in once the first screen is up.
+        self._store: Store | None = None if isinstance(store, (str, Path)) else store
+        if self._store is not None:
+            self._store.on_problem = self._store_problem
+        self.data_dir = Path(store) if isinstance(store, (str, Path)) else store.root
+        self._settings: Settings | None = None
+        self._size_checks = False  # from on_mount on
+        self.clock = clock or Clock()
+        self.now = now or (lambda: datetime.now().astimezone())
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from coach.history.store import Store
+
+            self._store = Store(self.data_dir)
+            self._store.on_problem = self._store_problem
+        return self._store
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self.store.load_settings()
+        return self._settings
+
+    # --- start-up --------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        # Home is the bottom of the stack: no blank screen to mount, style and leave first.
+        return screen_class("home")()
+
+    def on_mount(self) -> None:
+        first = peek_settings(self.data_dir)
+        if first.get("theme") in self.available_themes:
+            self.theme = first["theme"]
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._size_checks = True
+        if not first.get("first_run_done"):
+            self.load_screen_styles()
+            self.push_screen(screen_class("first_run")(), self._first_run_done)
+        self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        from coach.content.models import get_content
+        from coach.history.store import StoreError
+
+        self.load_screen_styles()
+        try:
+            get_content()
+            self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
+        except ContentError as exc:
+            self.exit(return_code=1, message="\n".join(exc.problems))
+        except StoreError as exc:
+            self.exit(return_code=1, message=str(exc))
+        else:
+            self.report_store_problems()
+
+    def load_screen_styles(self) -> None:
+        """Add screens.tcss to the stylesheet, once. Only the new file is parsed (Textual caches the rest)."""
+        if self.stylesheet.has_source(os.path.abspath(SCREENS_CSS)):
+            return
+        self.stylesheet.read(SCREENS_CSS)
+        if self.css_monitor is not None:  # `textual run --dev` reloads it on change, as it does app.tcss
+            self.css_monitor.add_paths([SCREENS_CSS])
+        for screen in self.screen_stack:
+            self.stylesheet.update(screen)
+
+    def _first_run_done(self, _: object = None) -> None:
+        self.update_settings(first_run_done=True)
+
+    def _store_problem(self, _: object) -> None:
+        # Any screen's read may move a month aside (history, routines, the red-flag check): tell the person
+        # once the current handler is done, whichever screen it was.
+        if self.is_running:
+            self.call_later(self.report_store_problems)
+
+    def report_store_problems(self) -> None:
+        for problem in self.store.problems:
+            self.notify(problem.message, severity="warning", timeout=30)
+        self.store.problems.clear()
+
+    # --- state that outlives a run ---------------------------------------------------------------
+
+    def update_settings(self, **changes: object) -> bool:
+        """Change and save settings; on failure tell the person and keep the old ones."""
+        from coach.history.store import StoreError
+
+        updated = self.settings.model_copy(update=changes)
+        try:
+            self.store.save_settings(updated)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return False
+        self._settings = updated
+        return True
+
+    def save_record(self, record: Record) -> bool:
+        """Add a record to the history; on failure tell the person what to do and return False."""
+        from coach.checkin.pregnancy import with_gestation
+        from coach.history.store import StoreError
+
+        try:
+            record = with_gestation(record, self.store.load_profile())
+        except StoreError:
+            pass  # the record is worth keeping without the week
+        try:
+            self.store.add(record)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return False
+        self.report_store_problems()
+        return True
+
+    def _state(self, setting: str) -> str:
+        return text("palette.on" if getattr(self.settings, setting) else "palette.off")
+
+    def toggle(self, setting: str) -> None:
+        """Switch a yes/no setting from the command palette, and say what it is now."""
+        if self.update_settings(**{setting: not getattr(self.settings, setting)}):
+            name = text(f"palette.{PALETTE_SETTINGS[setting]}")
+            self.notify(text("palette.switched", name=name, state=self._state(setting)), timeout=3)
+
+    def _remember_theme(self, theme) -> None:
+        if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
+            self.notify(text("app.theme_saved", theme=theme.name), timeout=3)
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def action_open(self, name: str) -> None:
+        self.load_screen_styles()  # in case a key beat the first paint
+        self.push_screen(screen_class(name)())
+
+    def action_help(self) -> None:
+        if self.screen.__class__.__name__ == "HelpScreen":
+            return
+        self.load_screen_styles()
+        self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).
+        return Content(text("app.header", title=title, sub_title=sub_title) if sub_title else title)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for key in keys("home"):
+            opened = re.fullmatch(r"app\.open\('(\w+)'\)", key.action)
+            if opened:
+                name = opened.group(1)
+                yield SystemCommand(key.label, text(f"palette.{name}_help"), lambda n=name: self.action_open(n))
+        yield SystemCommand(text("palette.help"), text("palette.help_help"), self.action_help)
+        for setting, name in PALETTE_SETTINGS.items():
+            shown = text("palette.setting_state", name=text(f"palette.{name}"), state=self._state(setting))
+            yield SystemCommand(shown, text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
+        yield from super().get_system_commands(screen)
+
+    # --- window size -----------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        if not self._size_checks:
+            return  # not started yet: on_mount checks
+        if too_small(width, height) and not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
+            self.push_screen(TooSmallScreen())
+
+
+def run_app(data_dir_option: str | None) -> int:
+    """Run the app on --data-dir's folder (None: the usual one); its exit status."""
+    from coach.locations import data_dir
+
+    app = PainCoachApp(data_dir(data_dir_option))
+    app.run()
+    return app.return_code or 0

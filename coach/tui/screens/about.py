@@ -1,0 +1,24 @@
+"""About & safety: what pain-coach is, what it is not, and when to get help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Markdown
+
+from coach.content.models import get_content
+from coach.tui.screens.base import CoachScreen
+
+
+def sources_markdown(sources: list[str]) -> str:
+    return "\n".join(f"- {s}" for s in sources)
+
+
+class AboutScreen(CoachScreen, keys="about"):
+    def compose(self) -> ComposeResult:
+        about = get_content().about
+        yield Header()
+        with VerticalScroll(id="about"):
+            for doc in (about.about, about.safety):
+                yield Markdown(f"# {doc.title}\n{doc.body}\n{sources_markdown(doc.sources)}")
+        yield Footer()

@@ -1,0 +1,184 @@
+"""The check-in: one question at a time, keyboard first, back to change an answer.
+
+Asks for the profile first when it has no dates; at the end triages, saves the CheckIn and shows
+the red-flag screen or the assessment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+
+from coach.checkin.pregnancy import Stage, stage
+from coach.checkin.triage import asked_questions, assess, checkin_record, options_for
+from coach.content.models import Question, text
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.answers import PickOne, PickSome
+
+
+class CheckInScreen(CoachScreen, keys="checkin"):
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: dict[str, Any] = {}
+        self.current: Question | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="checkin"):
+            yield Static(id="progress")
+            yield Static(id="question")
+            yield Static(id="question-help")
+            yield Vertical(id="answer")
+            yield Static(id="problem")
+            yield Static(id="hint")
+            with Horizontal(id="checkin-buttons"):
+                yield Button(text("checkin.back"), id="back")
+                yield Button(text("checkin.none"), id="none")
+                yield Button(text("checkin.next"), id="next", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = text("checkin.title")
+        profile = self.app.store.load_profile()
+        if profile.date_basis is None:
+            self.app.push_screen(self._profile_screen())
+        await self.show(self._questions()[0])
+
+    def _profile_screen(self):
+        from coach.tui.screens.profile import ProfileScreen
+
+        return ProfileScreen(first_checkin=True)
+
+    # --- where we are --------------------------------------------------------------------------------
+
+    @property
+    def pregnancy_stage(self) -> Stage:
+        return stage(self.app.store.load_profile(), self.app.now().date())
+
+    def _questions(self) -> list[Question]:
+        return asked_questions(self.answers, self.pregnancy_stage)
+
+    async def show(self, question: Question) -> None:
+        self.current = question
+        questions = self._questions()
+        number = [q.id for q in questions].index(question.id) + 1
+        self.query_one("#progress", Static).update(text("checkin.progress", number=number, total=len(questions)))
+        self.query_one("#question", Static).update(question.text)
+        help_line = self.query_one("#question-help", Static)
+        help_line.update(question.help)
+        help_line.display = bool(question.help)
+        self.query_one("#problem", Static).update("")
+        self.query_one("#hint", Static).update(text(f"checkin.hint_{question.kind}"))
+        self.query_one("#none").display = question.kind == "flags"
+        self.query_one("#next").display = question.kind != "one"
+        holder = self.query_one("#answer", Vertical)
+        await holder.remove_children()
+        widget = self._answer_widget(question)
+        await holder.mount(widget)
+        widget.focus()
+
+    def _answer_widget(self, question: Question):
+        previous = self.answers.get(question.id)
+        if question.kind == "scale":
+            return Input(
+                value="" if previous is None else str(previous),
+                restrict=r"[0-9]*",
+                max_length=2,
+                placeholder="0-10",
+                id="scale",
+            )
+        options = [(o.id, o.label) for o in options_for(question, self.pregnancy_stage)]
+        if question.kind == "one":
+            return PickOne(options, previous, id="pick-one")
+        return PickSome(options, previous, id="pick-some")
+
+    # --- answering ----------------------------------------------------------------------------------
+
+    def refuse(self, key: str) -> None:
+        self.query_one("#problem", Static).update(text(key))
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self.answer(event.option.id)
+
+    async def on_pick_some_submitted(self, event: PickSome.Submitted) -> None:
+        event.stop()
+        await self.action_next()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_next()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await {"back": self.action_back, "none": self.action_none_of_these, "next": self.action_next}[event.button.id]()
+
+    async def action_next(self) -> None:
+        question = self.current
+        if question is None:
+            return
+        if question.kind == "scale":
+            raw = self.query_one("#scale", Input).value.strip()
+            if not raw.isdigit() or not 0 <= int(raw) <= 10:
+                self.refuse("checkin.bad_scale")
+                return
+            await self.answer(int(raw))
+        elif question.kind == "one":
+            widget = self.query_one("#pick-one", PickOne)
+            if widget.highlighted is None:
+                self.refuse("checkin.pick_one")
+                return
+            await self.answer(widget.get_option_at_index(widget.highlighted).id)
+        else:
+            chosen = self.query_one("#pick-some", PickSome).selected
+            if question.kind == "many" and question.required and not chosen:
+                self.refuse("checkin.pick_some")
+                return
+            await self.answer(chosen)
+
+    async def action_none_of_these(self) -> None:
+        if self.current is not None and self.current.kind == "flags":
+            await self.answer([])
+
+    async def answer(self, value: Any) -> None:
+        assert self.current is not None
+        if isinstance(value, list):
+            order = self.current.option_ids()
+            value = sorted(value, key=order.index)
+        self.answers[self.current.id] = value
+        questions = self._questions()
+        ids = [q.id for q in questions]
+        position = ids.index(self.current.id)
+        if position + 1 < len(questions):
+            await self.show(questions[position + 1])
+        else:
+            self.finish()
+
+    async def action_back(self) -> None:
+        ids = [q.id for q in self._questions()]
+        position = ids.index(self.current.id) if self.current and self.current.id in ids else 0
+        if position == 0:
+            self.app.pop_screen()
+        else:
+            await self.show(self._questions()[position - 1])
+
+    # --- the end ------------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        current = self.pregnancy_stage
+        asked = {q.id for q in self._questions()}
+        answers = {k: v for k, v in self.answers.items() if k in asked}
+        result = assess(answers, current)
+        record = checkin_record(answers, result, self.app.now())
+        saved = self.app.save_record(record)
+        if result.blocking:
+            from coach.tui.screens.redflag import RedFlagScreen
+
+            self.app.switch_screen(RedFlagScreen(record))
+        else:
+            from coach.tui.screens.assessment import AssessmentScreen
+
+            self.app.switch_screen(AssessmentScreen(record, result, saved=saved))

@@ -1,0 +1,77 @@
+"""The quick flare log: `f` on the home screen, type the pain, Enter. Same record as `pain-coach log`."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from coach.content.models import get_content, text
+from coach.history.records import FlareLog
+from coach.tui.screens.base import CoachModal
+
+
+class FlareLogModal(CoachModal[FlareLog | None], keys="flare_log"):
+    def compose(self) -> ComposeResult:
+        content = get_content()
+        # Compact widgets (no borders), pain and note on one row each: the whole form fits 80x24.
+        with VerticalScroll(id="flare-log"):
+            yield Static(text("flare.title"), classes="title")
+            with Horizontal(classes="row"):
+                yield Label(text("flare.pain_label"))
+                yield Input(
+                    restrict=r"[0-9]*", max_length=2, placeholder=text("flare.pain_placeholder"), id="flare-pain",
+                    compact=True,
+                )  # fmt: skip
+            yield Static(id="flare-problem")
+            yield Label(text("flare.where_label"))
+            yield SelectionList[str](*((a.label, a.id) for a in content.body.areas), id="flare-where", compact=True)
+            yield Label(text("flare.activity_label"))
+            yield OptionList(
+                *(Option(a.label, id=a.id) for a in content.questionnaire.flare_activities), id="flare-activity",
+                compact=True,
+            )  # fmt: skip
+            with Horizontal(classes="row"):
+                yield Label(text("flare.note_label"))
+                yield Input(id="flare-note", compact=True)
+            with Horizontal(id="flare-buttons"):
+                yield Button(text("flare.save"), id="save", variant="primary", compact=True)
+                yield Button(text("flare.cancel"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        activities = self.query_one("#flare-activity", OptionList)
+        activities.highlighted = None
+        self.query_one("#flare-pain").focus()
+        self.query_one("#flare-problem").display = False  # a row only when there is something to say
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save() if event.button.id == "save" else self.dismiss(None)
+
+    def action_save(self) -> None:
+        raw = self.query_one("#flare-pain", Input).value.strip()
+        if not raw.isdigit() or int(raw) > 10:
+            problem = self.query_one("#flare-problem", Static)
+            problem.update(text("flare.bad_pain"))
+            problem.display = True
+            self.query_one("#flare-pain").focus()
+            return
+        activities = self.query_one("#flare-activity", OptionList)
+        activity = (
+            activities.get_option_at_index(activities.highlighted).id if activities.highlighted is not None else None
+        )
+        record = FlareLog(
+            at=self.app.now(),
+            pain=int(raw),
+            where=list(self.query_one("#flare-where", SelectionList).selected),
+            activity=activity,
+            note=self.query_one("#flare-note", Input).value.strip(),
+        )
+        if self.app.save_record(record):
+            self.app.notify(text("flare.saved", pain=record.pain, time=f"{record.at:%H:%M}"), timeout=4)
+            self.dismiss(record)

@@ -1,0 +1,257 @@
+"""History: every record in a table with filters, trends of pain, and what seems to help."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from coach.content.models import text
+from coach.history import insights
+from coach.history.filter import HistoryFilter
+from coach.history.insight_text import helps_lines, streak_line, week_lines
+from coach.history.record_text import day_start, kind_label, summary, week_label, when_label
+from coach.history.records import Record
+from coach.history.store import Store
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.fitted_table import FittedTable
+from coach.tui.widgets.trend_chart import TrendChart
+
+TREND_DAYS = 30
+TREND_WEEKS = 26
+FIRST_ROWS = 40  # or the window's height, if taller: enough to fill it
+MORE_ROWS = 200
+MORE_WHEN_LEFT = 20
+
+
+class HistoryScreen(CoachScreen, keys="history"):
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = HistoryFilter()
+        self.records: list[Record] = []  # what the filters match, newest first
+        self.shown: dict[str, Record] = {}  # the ones in the table so far, by id
+        self._row_ids: list[str] = []
+        self.deleted: Record | None = None  # for undo
+        self.weekly = False  # the chart: the last 30 days, or the last 26 weeks
+        self._helps_stale = True
+        self._returning = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="history-tabs"):
+            with TabPane(text("history.tab_records"), id="records"):
+                yield Static(id="history-filters", markup=False)
+                yield Input(placeholder=text("history.search_placeholder"), id="history-search")
+                yield FittedTable(id="history-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="history-count", markup=False)
+                yield Static(text("history.empty"), id="history-empty", markup=False)
+            with TabPane(text("history.tab_trends"), id="trends"), VerticalScroll():
+                yield Static(id="trend-title", classes="heading", markup=False)
+                yield TrendChart(id="trend-chart")
+                yield Static(text("trends.legend"), id="trend-legend", markup=False)
+                yield Static(text("trends.week_title"), classes="heading", markup=False)
+                yield Static(id="trend-weeks", markup=False)
+                yield Static(id="trend-streak", markup=False)
+            with TabPane(text("history.tab_helps"), id="helps"), VerticalScroll():
+                yield Static(text("helps.title"), classes="heading", markup=False)
+                yield Static(id="helps-body", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = text("history.title")
+        table = self.query_one("#history-table", DataTable)
+        table.add_columns(
+            text("history.col_when"), text("history.col_week"), text("history.col_kind"), text("history.col_summary")
+        )
+        self.query_one("#history-search").display = False
+        self.reload(first=True)
+        table.focus()
+
+    def on_screen_suspend(self) -> None:
+        self._returning = True
+
+    def on_screen_resume(self) -> None:
+        # Back from a detail or the export dialog: the record may have changed or gone.
+        if self._returning:
+            self._returning = False
+            self.reload()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def reload(self, first: bool = False) -> None:
+        self._helps_stale = True
+        records = self._query()
+        if first and not records and self.filter.period != "all":
+            # Nothing recent: show everything rather than an empty month.
+            self.filter = HistoryFilter(period="all")
+            records = self._query()
+        self._fill_table(records)
+        self._fill_trends()
+        if self.query_one("#history-tabs", TabbedContent).active == "helps":
+            self._fill_helps()
+        self.app.report_store_problems()  # a month that could not be read was moved aside: say so
+
+    def _query(self) -> list[Record]:
+        store, now = self.app.store, self.app.now()
+        since = self.filter.since(now, store.load_profile())
+        return [r for r in store.query(kind=self.filter.store_kind(), since=since) if self.filter.matches(r)]
+
+    def _fill_table(self, records: list[Record]) -> None:
+        table = self.query_one("#history-table", DataTable)
+        empty = not records and self.filter == HistoryFilter(period="all")
+        table.clear()
+        self.records = records
+        self._row_ids = []
+        self.shown = {}
+        self._add_rows(max(FIRST_ROWS, self.app.size.height))
+        self.query_one("#history-filters", Static).update(self.filter.label(self.app.store.load_profile()))
+        count = text("history.count", count=len(records)) if records else text("history.no_match")
+        self.query_one("#history-count", Static).update(count)
+        self.query_one("#history-empty").display = empty
+        for widget in ("#history-table", "#history-count", "#history-filters"):
+            self.query_one(widget).display = not empty
+
+    def _add_rows(self, count: int) -> None:
+        """Rows are added as the cursor gets near the end: a long history opens as fast as a short one."""
+        start = len(self._row_ids)
+        batch = self.records[start : start + count]
+        if not batch:
+            return
+        now = self.app.now()
+        # Text, not str: DataTable reads a str as markup, and a "[note]" or a routine name could vanish.
+        self.query_one("#history-table", DataTable).add_rows(
+            (Text(when_label(r.at, now)), Text(week_label(r.gestation_days)), Text(kind_label(r.kind)),
+             Text(summary(r) + (text("summary.note_mark") if r.note else "")))
+            for r in batch
+        )  # fmt: skip
+        self._row_ids += [r.id for r in batch]
+        self.shown.update((r.id, r) for r in batch)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self._row_ids) - MORE_WHEN_LEFT:
+            self._add_rows(MORE_ROWS)
+
+    def _fill_trends(self) -> None:
+        now = self.app.now()
+        last = now.date()
+        if self.weekly:
+            monday = last - timedelta(days=last.weekday())
+            first, step = monday - timedelta(weeks=TREND_WEEKS - 1), 7
+            title = text("trends.pain_title_weeks", weeks=TREND_WEEKS)
+        else:
+            first, step = last - timedelta(days=TREND_DAYS - 1), 1
+            title = text("trends.pain_title", days=TREND_DAYS)
+        recent = self.app.store.query(since=day_start(first, now.tzinfo))
+        days = insights.bucket_pain(insights.daily_pain(recent, first, last, now.tzinfo), first, step)
+        self.query_one("#trend-title", Static).update(title)
+        self.query_one("#trend-chart", TrendChart).show(days, first, last, step=step)
+        legend = text("trends.legend_weeks" if self.weekly else "trends.legend")
+        self.query_one("#trend-legend", Static).update(legend if days else text("trends.no_pain"))
+        self.query_one("#trend-weeks", Static).update("\n".join(week_lines(*insights.week_vs_last(recent, now))))
+        # Counted within the days read for the chart; a longer streak is shown as "this many or more", so
+        # that opening the screen never has to read years of history.
+        streak = insights.routine_streak(recent, now)
+        reaches_start = streak >= (last - first).days  # counted back to the first day read
+        self.query_one("#trend-streak", Static).update(streak_line(streak, at_least=reaches_start))
+
+    def action_chart_span(self) -> None:
+        self.weekly = not self.weekly
+        self.action_show_tab("trends")
+        self._fill_trends()
+
+    def _fill_helps(self) -> None:
+        self._helps_stale = False
+        self.query_one("#helps-body", Static).update(text("helps.working"))
+        self._work_out_helps()
+
+    @work(thread=True, exclusive=True, group="helps")
+    def _work_out_helps(self) -> None:
+        # "What helps" reads every record: years of them take a second or more, so it is worked out off
+        # the main thread, with a store of its own (its own lock and cache), as another process would.
+        app = self.app
+        store = Store(app.store.root)
+        store.on_problem = lambda problem: app.call_from_thread(app.store.on_problem, problem)
+        records = store.query()
+        lines = helps_lines(insights.what_helps(records), insights.trigger_counts(records))
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._show_helps, lines)
+
+    def _show_helps(self, lines: list[str]) -> None:
+        if self.is_mounted:
+            self.query_one("#helps-body", Static).update(Text("\n".join(lines)))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "helps" and self._helps_stale:
+            self._fill_helps()
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#history-tabs", TabbedContent).active = tab
+        if tab == "records":
+            self.query_one("#history-table").focus()
+
+    def action_next_kind(self) -> None:
+        self.filter = self.filter.next_kind()
+        self._fill_table(self._query())
+
+    def action_next_period(self) -> None:
+        self.filter = self.filter.next_period()
+        self._fill_table(self._query())
+
+    def action_search(self) -> None:
+        self.action_show_tab("records")
+        search = self.query_one("#history-search", Input)
+        search.display = True
+        search.value = self.filter.search
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.filter = HistoryFilter(self.filter.kind, self.filter.period, event.value.strip())
+        event.input.display = bool(self.filter.search)
+        self._fill_table(self._query())
+        self.query_one("#history-table").focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#history-search", Input)
+        if search.has_focus or self.filter.search:
+            search.value = ""
+            search.display = False
+            self.filter = HistoryFilter(self.filter.kind, self.filter.period, "")
+            self._fill_table(self._query())
+            self.query_one("#history-table").focus()
+            return
+        self.app.pop_screen()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        record = self.shown.get(self._row_ids[event.cursor_row])
+        if record is not None:
+            from coach.tui.screens.record_detail import RecordDetailScreen
+
+            self.app.push_screen(RecordDetailScreen(record), self._after_detail)
+
+    def _after_detail(self, deleted: Record | None) -> None:
+        if deleted is not None:
+            self.deleted = deleted
+            self.notify(text("history.deleted"), timeout=10)
+
+    def action_undo(self) -> None:
+        if self.deleted is None:
+            self.notify(text("history.nothing_to_undo"), timeout=3)
+            return
+        if self.app.save_record(self.deleted):
+            self.deleted = None
+            self.notify(text("history.undone"), timeout=3)
+            self.reload()
+
+    def action_export(self) -> None:
+        from coach.tui.screens.export_dialog import ExportDialog
+
+        now = self.app.now()
+        profile = self.app.store.load_profile()
+        self.app.push_screen(ExportDialog(self.filter.since(now, profile), self.filter.period_label(profile)))

@@ -1,0 +1,56 @@
+"""The home screen: a greeting and the menu of what pain-coach can do."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.content.words import keys, text
+from coach.tui.screens.base import CoachScreen
+
+
+def greeting_key(hour: int) -> str:
+    if hour < 12:
+        return "home.greeting_morning"
+    return "home.greeting_afternoon" if hour < 18 else "home.greeting_evening"
+
+
+class HomeScreen(CoachScreen, keys="home", in_footer=False):  # each item shows its key
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(text("app.title"), id="home-title")
+            yield Static(text(greeting_key(self.app.now().hour)), id="greeting")
+            yield Static(id="status")
+            yield Static(text("home.intro"), id="intro")
+            yield OptionList(*self._menu(), id="menu")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        # After the paint: the profile is read with the record models, which the first frame skips.
+        self.call_after_refresh(self.show_status)
+
+    def show_status(self) -> None:
+        """Week + days and trimester when the profile has dates (pregnancy.describe_stage)."""
+        from coach.checkin.pregnancy import describe_stage, stage
+        from coach.history.store import StoreError
+
+        try:
+            current = stage(self.app.store.load_profile(), self.app.now().date())
+        except StoreError:
+            return
+        self.query_one("#status", Static).update(describe_stage(current))
+
+    def _menu(self) -> list[Option]:
+        options = []
+        for key in keys("home"):
+            if key.show:
+                shown = key.key.split(",")[0]
+                options.append(Option(Text.assemble((f" {shown} ", "bold reverse"), "  ", key.label), id=key.action))
+        return options
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.run_action(event.option.id)

@@ -1,0 +1,155 @@
+"""The profile: pregnancy dates (echoed back in words as you type), PGP diagnosis, conditions that
+need clearance before exercise, and the emergency number. Nothing is saved until every field is valid."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+
+from coach.checkin.pregnancy import DateProblem, echo, long_date, problem_text, profile_dates, read_date
+from coach.content.models import get_content, text
+from coach.history.store import StoreError
+from coach.tui.screens.base import CoachScreen
+
+BASES = ("due", "lmp", "born", None)
+PGP = ("yes", "no", "unsure")
+PHONE = re.compile(r"^\+?[0-9 ]{1,20}$")
+
+
+class ProfileScreen(CoachScreen, keys="profile"):
+    def __init__(self, first_checkin: bool = False) -> None:
+        super().__init__()
+        self.first_checkin = first_checkin
+
+    def compose(self) -> ComposeResult:
+        profile = self.app.store.load_profile()
+        shown = {"due": profile.due_date, "lmp": profile.lmp, "born": profile.birth_date}.get(profile.date_basis or "")
+        yield Header()
+        with VerticalScroll(id="profile"):
+            yield Static(text("profile.title"), classes="title")
+            yield Label(text("profile.basis_label"))
+            with RadioSet(id="basis"):
+                for basis in BASES:
+                    yield RadioButton(text(f"profile.basis_{basis or 'none'}"), value=profile.date_basis == basis)
+            yield Label(text("profile.date_label"))
+            yield Input(
+                value=long_date(shown) if shown else "", placeholder=text("profile.date_placeholder"), id="date"
+            )
+            yield Static(id="date-echo")
+            yield Checkbox(text("profile.day_first"), profile.day_first, id="day-first")
+            yield Label(text("profile.pgp_label"))
+            with RadioSet(id="pgp"):
+                for answer in PGP:
+                    yield RadioButton(text(f"profile.pgp_{answer}"), value=profile.pgp_diagnosed == answer)
+            yield Label(text("profile.conditions_label"))
+            yield SelectionList[str](
+                *((c.label, c.id, c.id in profile.conditions) for c in get_content().profile.conditions),
+                id="conditions",
+            )
+            yield Label(text("profile.emergency_label"))
+            yield Input(
+                profile.emergency_number or "", placeholder=text("profile.emergency_placeholder"), id="emergency"
+            )
+            yield Static(id="profile-problem")
+            with Horizontal(id="profile-buttons"):
+                yield Button(text("profile.save"), id="save", variant="primary")
+                yield Button(text("profile.cancel"), id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = text("profile.title")
+        self._update_echo()
+        self.query_one("#basis").focus()
+
+    # --- the live echo ------------------------------------------------------------------------------
+
+    def _basis(self) -> str | None:
+        index = self.query_one("#basis", RadioSet).pressed_index
+        return BASES[index] if index >= 0 else None
+
+    def _typed_date(self):
+        """(date or None, message): the date field read with the current basis and day-first setting."""
+        basis = self._basis()
+        typed = self.query_one("#date", Input).value
+        if basis is None:
+            return None, ""
+        try:
+            value = read_date(
+                typed, basis=basis, day_first=self.query_one("#day-first", Checkbox).value, today=self.app.now().date()
+            )
+        except DateProblem as problem:
+            return None, problem_text(problem)
+        return value, echo(value, basis, self.app.now().date())
+
+    def _update_echo(self) -> None:
+        value, message = self._typed_date()
+        widget = self.query_one("#date-echo", Static)
+        widget.update(message if self.query_one("#date", Input).value.strip() or value else "")
+        widget.set_class(value is None and bool(message), "error")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "date":
+            self._update_echo()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "basis":
+            self._update_echo()
+
+    def on_checkbox_changed(self) -> None:
+        self._update_echo()
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def _refuse(self, message: str) -> None:
+        self.query_one("#profile-problem", Static).update(message)
+
+    def action_save(self) -> None:
+        profile = self.app.store.load_profile()
+        basis = self._basis()
+        if basis is not None:
+            value, message = self._typed_date()
+            if value is None:
+                self._refuse(message)
+                self.query_one("#date", Input).focus()
+                return
+            profile = profile_dates(value, basis, profile)
+        elif self.query_one("#basis", RadioSet).pressed_index < 0 and self.query_one("#date", Input).value.strip():
+            self._refuse(text("profile.need_basis"))
+            return
+        else:
+            profile = profile.model_copy(update={"date_basis": None, "due_date": None, "lmp": None, "birth_date": None})
+        number = self.query_one("#emergency", Input).value.strip()
+        if number and not PHONE.match(number):
+            self._refuse(text("profile.bad_number", value=number))
+            self.query_one("#emergency", Input).focus()
+            return
+        pgp_index = self.query_one("#pgp", RadioSet).pressed_index
+        profile = profile.model_copy(
+            update={
+                "day_first": self.query_one("#day-first", Checkbox).value,
+                "pgp_diagnosed": PGP[pgp_index] if pgp_index >= 0 else None,
+                "conditions": list(self.query_one("#conditions", SelectionList).selected),
+                "emergency_number": number or None,
+            }
+        )
+        try:
+            self.app.store.save_profile(profile)
+        except StoreError as exc:
+            self.app.notify(str(exc), severity="error", timeout=15)
+            return
+        self.app.notify(text("profile.saved"), timeout=3)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,61 @@
+"""The red-flag screen: what was flagged, what to do, the number to call. Never a stretch."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Static
+
+from coach.content.models import get_content, text
+from coach.history.records import CheckIn
+from coach.routines.block import blocking_checkin
+from coach.tui.screens.base import CoachScreen
+
+
+def emergency_lines(own_number: str | None) -> list[str]:
+    if own_number:
+        return [text("redflag.number_own", number=own_number)]
+    numbers = get_content().profile.emergency_numbers
+    return [text("redflag.numbers_default")] + [
+        text("redflag.number_line", number=n.number, where=n.where) for n in numbers
+    ]
+
+
+class RedFlagScreen(CoachScreen, keys="redflag"):
+    """Shows `checkin`, or else the check-in that currently blocks routines."""
+
+    def __init__(self, checkin: CheckIn | None = None) -> None:
+        super().__init__()
+        self.checkin = checkin
+
+    def compose(self) -> ComposeResult:
+        checkin = self.checkin or blocking_checkin(self.app.store, self.app.settings)
+        triage = get_content().triage
+        yield Header()
+        with VerticalScroll(id="redflag"):
+            if checkin is None:
+                yield Static(text("redflag.none"))
+            else:
+                level = triage.level(checkin.level)
+                yield Static(level.title, id="redflag-title", classes=f"level-{checkin.level}")
+                yield Static(level.action, id="redflag-action")
+                yield Static(text("redflag.told_us"), classes="heading")
+                labels = [triage.flag(f).label if triage.flag(f) else f for f in checkin.flags]
+                yield Static("\n".join(f"• {label}" for label in labels), id="redflag-flags")
+                yield Static("\n".join(emergency_lines(self.app.store.load_profile().emergency_number)), id="numbers")
+                yield Static(text("redflag.no_routines"), id="redflag-routines")
+        with Horizontal(id="redflag-buttons"):
+            yield Button(text("redflag.home"), id="go-home", variant="primary")
+            if checkin is not None:
+                yield Button(text("redflag.checked"), id="checked", variant="warning")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = text("redflag.title")
+        self.query_one("#redflag").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "checked" and self.app.update_settings(cleared_after=self.app.now()):
+            self.app.notify(text("redflag.cleared"), timeout=8)
+        self.app.pop_screen()

@@ -1,0 +1,134 @@
+"""The routines that suit you today, what each one changed for you, and why any are not offered.
+
+Starting one runs: safety check (once a day, or each time with a listed condition) -> pain before ->
+the player (which asks for pain after and saves the session).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.content.models import get_content, text
+from coach.routines.block import blocking_checkin
+from coach.routines.custom import every_routine
+from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
+from coach.routines.player import clock_face
+from coach.tui.screens.base import CoachScreen
+
+
+class RoutinesScreen(CoachScreen, keys="routines"):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="routines"):
+            yield Static(id="routines-blocked")
+            yield Static(id="plan-notes")
+            yield OptionList(id="routine-list")
+            yield Static(id="routine-detail")
+            yield Static(id="routines-hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_plans()
+        for problem in self.custom_problems:
+            self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_plans()
+
+    def refresh_plans(self) -> None:
+        content = get_content()
+        self.profile = self.app.store.load_profile()
+        self.rules: Rules = rules_for(self.profile, self.app.now().date())
+        routines, self.custom_problems = every_routine(content)
+        self.plans: list[Plan] = plan_all(routines, content.exercises.by_id(), self.rules)
+        blocked = blocking_checkin(self.app.store, self.app.settings)
+        banner = self.query_one("#routines-blocked", Static)
+        banner.update(text("routines.blocked") if blocked else "")
+        banner.display = blocked is not None
+        notes = rules_notes(self.rules)
+        if self.rules.stage.postnatal:
+            notes.append(content.routines.safety.postnatal)
+        self.query_one("#plan-notes", Static).update("\n".join(notes))
+        menu = self.query_one(OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        menu.add_options(Option(self._label(p), id=p.routine.id) for p in self.offered)
+        if self.offered:
+            menu.highlighted = min(highlighted or 0, len(self.offered) - 1)
+        hidden = [p for p in self.plans if not p.offered]
+        lines = [text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
+        self.query_one("#routines-hidden", Static).update(
+            text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
+        )
+
+    @property
+    def offered(self) -> list[Plan]:
+        return [p for p in self.plans if p.offered]
+
+    def _label(self, plan: Plan) -> str:
+        changes = text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
+        return text("routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        plan = self._plan(event.option.id)
+        if plan is None:
+            return
+        lines = [plan.routine.summary, ""] if plan.routine.summary else []
+        for block in plan.blocks:
+            side = text("routines.each_side") if block.exercise.per_side else ""
+            lines.append(
+                text("routines.step_line", name=block.exercise.name, reps=block.reps, hold=block.hold, side=side)
+            )
+        if plan.substitutions:
+            lines += ["", text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
+        self.query_one("#routine-detail", Static).update("\n".join(lines))
+
+    def _plan(self, routine_id: str | None) -> Plan | None:
+        return next((p for p in self.offered if p.routine.id == routine_id), None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.start(event.option.id)
+
+    def action_start(self) -> None:
+        menu = self.query_one(OptionList)
+        if menu.highlighted is not None:
+            self.start(menu.get_option_at_index(menu.highlighted).id)
+
+    # --- starting: safety, pain before, play ----------------------------------------------------
+
+    def start(self, routine_id: str | None) -> None:
+        plan = self._plan(routine_id)
+        if plan is None:
+            return
+        if blocking_checkin(self.app.store, self.app.settings) is not None:
+            self.notify(text("routines.blocked_refused"), severity="error", timeout=10)
+            return
+        today = self.app.now().date()
+        if self.app.settings.safety_check_date != today or self.profile.conditions:
+            from coach.tui.screens.safety_check import SafetyCheckScreen
+
+            def checked(answer: str | None) -> None:
+                if answer == "fine":
+                    self.app.update_settings(safety_check_date=today)
+                    self._rate_before(plan)
+                elif answer == "unwell":
+                    self.app.action_open("stop_advice")
+
+            self.app.push_screen(SafetyCheckScreen(self.profile.conditions), checked)
+        else:
+            self._rate_before(plan)
+
+    def _rate_before(self, plan: Plan) -> None:
+        from coach.tui.screens.pain_rating import PainRatingScreen
+
+        def rated(answer) -> None:
+            if answer is not None:
+                from coach.tui.screens.player import PlayerScreen
+
+                self.app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain))
+
+        self.app.push_screen(PainRatingScreen(after=False), rated)

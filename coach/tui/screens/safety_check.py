@@ -1,0 +1,50 @@
+"""Before the first routine of the day: the "stop and seek advice" list, and any condition to clear."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Markdown
+
+from coach.content.models import get_content, text
+from coach.tui.screens.base import CoachModal
+
+
+def conditions_words(conditions: list[str]) -> str:
+    """The profile's conditions as their labels in content/profile.toml, lower-cased for a sentence."""
+    labels = {c.id: c.label for c in get_content().profile.conditions}
+    return ", ".join(labels.get(c, c.replace("-", " ")).lower() for c in conditions)
+
+
+class SafetyCheckScreen(CoachModal[str | None], keys="safety_check"):
+    """Dismisses with "fine", "unwell", or None (not now)."""
+
+    def __init__(self, conditions: list[str]) -> None:
+        super().__init__()
+        self.conditions = conditions
+
+    def compose(self) -> ComposeResult:
+        safety = get_content().routines.safety
+        body = f"# {safety.title}\n{safety.body}"
+        if self.conditions:
+            body += "\n" + safety.conditions.format(conditions=conditions_words(self.conditions))
+        with VerticalScroll(id="safety-check"):
+            yield Markdown(body)
+            with Horizontal(classes="buttons"):
+                yield Button(text("safety_check.fine"), id="fine", variant="success")
+                yield Button(text("safety_check.unwell"), id="unwell", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#fine").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_fine(self) -> None:
+        self.dismiss("fine")
+
+    def action_unwell(self) -> None:
+        self.dismiss("unwell")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,20 @@
+"""Stop exercising and seek advice: the list, and the number to call."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Markdown
+
+from coach.content.models import get_content
+from coach.tui.screens.base import CoachScreen
+
+
+class StopAdviceScreen(CoachScreen, keys="stop_advice"):
+    def compose(self) -> ComposeResult:
+        safety = get_content().routines.safety
+        number = self.app.store.load_profile().emergency_number or safety.emergency_default
+        yield Header()
+        with VerticalScroll(id="stop-advice"):
+            yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{safety.body}")
+        yield Footer()

@@ -1,0 +1,31 @@
+"""Why stop? Done for now, pain got worse, or felt unwell (which leads to the safety advice)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Static
+
+from coach.content.models import text
+from coach.routines.session import STOP_REASONS
+from coach.tui.screens.base import CoachModal
+
+
+class StopReasonScreen(CoachModal[str | None], keys="stop_reason"):
+    """Dismisses with one of STOP_REASONS, or None to keep going."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="stop-reason"):
+            yield Static(text("stop.title"), classes="title")
+            for reason in STOP_REASONS:
+                yield Button(text(f"stop.{reason.replace('-', '_')}"), id=reason)
+            yield Static(text("stop.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_keep_going(self) -> None:
+        self.dismiss(None)

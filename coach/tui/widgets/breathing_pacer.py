@@ -1,0 +1,30 @@
+"""A bar that fills on the in-breath and empties on the out-breath, with the words to follow.
+
+With reduced motion it shows only the words and a seconds count.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from coach.content.models import text
+
+BAR_WIDTH = 40
+
+
+def pacer_line(phase: str, seconds_left: int, fullness: float, reduced_motion: bool) -> str:
+    words = text("player.breathe_in" if phase == "in" else "player.breathe_out")
+    if reduced_motion:
+        return f"{words}  {seconds_left}"
+    filled = round(fullness * BAR_WIDTH)
+    bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+    return f"{bar}\n{words}  {seconds_left}"
+
+
+class BreathingPacer(Static):
+    DEFAULT_CSS = """
+    BreathingPacer { height: 2; text-align: center; width: 1fr; }
+    """
+
+    def show(self, phase: str, seconds_left: int, fullness: float, reduced_motion: bool) -> None:
+        self.update(pacer_line(phase, seconds_left, fullness, reduced_motion))
