@@ -134,6 +134,35 @@ def test_an_import_cut_short_by_a_full_disk_leaves_the_history_as_it_was(tmp_pat
     assert len(Store(store.root).all()) == 4
 
 
+DIES_BETWEEN_RENAMES = """
+import os, sys
+real = os.replace
+def replace(src, dst):
+    if os.path.basename(dst) == "2026-02.json" and os.path.basename(src).startswith("."):
+        os._exit(9)  # killed: no cleanup of any kind
+    real(src, dst)
+os.replace = replace
+from coach.cli import main
+main(["import", sys.argv[1]])
+"""
+
+
+def test_an_import_killed_between_renames_is_rolled_back_before_anyone_reads(tmp_path, store):
+    store.add(FlareLog(at=datetime(2026, 2, 10, 9, tzinfo=UTC), pain=3))
+    before = month_bytes(store)
+    backup = export_file(
+        tmp_path / "b.json",
+        [flare_json("2026-01-05T09:00:00+00:00"), flare_json("2026-02-05T09:00:00+00:00"),
+         flare_json("2026-03-05T09:00:00+00:00")],
+    )  # fmt: skip
+    env = dict(os.environ, PAIN_COACH_DATA_DIR=str(store.root))
+    died = subprocess.run([sys.executable, "-c", DIES_BETWEEN_RENAMES, str(backup)], env=env, cwd=ROOT, timeout=60)
+    assert died.returncode == 9
+    assert (store.history / "2026-01.json").exists()  # January was renamed in before it died
+    assert len(Store(store.root).all()) == 1  # a reader sees the history as it was: the import rolled back
+    assert month_bytes(store) == before  # no journal, no kept copies, no temp files left
+
+
 # --- 3. records the app cannot show ---------------------------------------------------------------
 
 
@@ -371,3 +400,12 @@ def test_export_dash_o_dash_writes_to_stdout(store, tmp_path, monkeypatch, capsy
     assert main(["export", "-o", "-"]) == 0
     assert "to stdout" in capsys.readouterr().out
     assert not (tmp_path / "-").exists()
+
+
+# --- 9. a range that starts before year 1000 -------------------------------------------------------
+
+
+def test_export_since_a_year_below_1000_still_finds_the_history(store, capsys):
+    # glibc's %Y writes year 999 as "999", which sorts after "2026": the month files were all skipped.
+    store.add(FlareLog(at=datetime(2026, 11, 5, 9, tzinfo=UTC), pain=3))
+    assert len(store.query(since=datetime(999, 6, 1, tzinfo=UTC))) == 1

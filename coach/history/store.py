@@ -240,6 +240,7 @@ class Store:
                     time.sleep(0.001)  # short: a busy writer releases the lock only briefly
             self._lock_depth = 1
             try:
+                self._roll_back_journal()  # first: the journal names temp files and kept copies
                 self._remove_dead_temp_files()
                 yield
             except OSError as exc:
@@ -260,12 +261,11 @@ class Store:
             self.root / ".profile.json.*.tmp",
             self.root / ".settings.json.*.tmp",
         )
-        self._roll_back_journal()  # before the sweep: the journal names temp files and kept copies
         for pattern in patterns:
             for tmp in pattern.parent.glob(pattern.name):
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-        for kept in self.history.glob(".????-??.json.*.keep"):
+        for kept in self.history.glob(".????-??.json.*.keep"):  # no journal names them (rolled back just before)
             with contextlib.suppress(OSError):
                 kept.unlink()
 
@@ -509,8 +509,11 @@ class Store:
         # A month file is named by the record's own local time, which is within a day of UTC either way (offsets
         # span -12..+14 h, Python allows up to 24 h): widen the range in UTC by a day to read every month that can
         # hold it.
-        low = f"{since.astimezone(UTC) - timedelta(days=1):%Y-%m}" if since else None
-        high = f"{until.astimezone(UTC) + timedelta(days=1):%Y-%m}" if until else None
+        low = _month_near(since, -1) if since else None
+        high = _month_near(until, +1) if until else None
+        if (self.history / JOURNAL).exists():  # an import died half-way: roll it back before reading
+            with contextlib.suppress(StoreError), self._locked():  # (a read-only folder: read it as it is)
+                pass
         found: list[Record] = []
         for path in self.month_files():
             month = path.stem
@@ -571,6 +574,15 @@ class Store:
 
     def save_settings(self, settings: Settings) -> None:
         self._save_model("settings", settings)
+
+
+def _month_near(when: datetime, days: int) -> str | None:
+    """The month of `when` in UTC moved by `days`; None past datetime's range (then the range is open that side)."""
+    try:
+        moved = when.astimezone(UTC) + timedelta(days=days)
+    except OverflowError:
+        return None
+    return f"{moved.year:04d}-{moved.month:02d}"  # not %Y: glibc writes year 999 as "999", which sorts after "2026"
 
 
 def os_problem(exc: OSError, where: Path, *, export: bool = False) -> str:
