@@ -248,8 +248,7 @@ def test_a_log_into_an_unreadable_month_fails_and_keeps_the_file(store, monkeypa
 
 
 def test_a_real_chmod_000_month_as_a_normal_user(tmp_path):
-    nobody = shutil.which("setpriv")
-    if nobody is None or os.geteuid() != 0:
+    if shutil.which("setpriv") is None or os.geteuid() != 0:
         pytest.skip("needs root and setpriv to act as a normal user")
     data = Path(tempfile.mkdtemp(prefix="pc-perm-"))
     try:
@@ -258,8 +257,7 @@ def test_a_real_chmod_000_month_as_a_normal_user(tmp_path):
         for path in (data, data / "history", month, data / ".lock"):
             os.chown(path, 65534, 65534)
         os.chmod(data, 0o700)
-        os.chmod(month, 0o000)
-        os.chmod(data.parent, os.stat(data.parent).st_mode)  # /tmp is 1777
+        os.chmod(month, 0o000)  # as `chmod 000` on a month; nobody owns it and may not read it
         env = dict(os.environ, PAIN_COACH_DATA_DIR=str(data), HOME=str(data))
         env.pop("PAIN_COACH_CACHE_DIR", None)
         command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m", "coach"]
