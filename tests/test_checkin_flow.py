@@ -82,7 +82,7 @@ async def test_an_impossible_due_date_is_refused_and_nothing_saved(make_app, sto
         await type_text(pilot, "31/02/2027")
         await press(pilot, "ctrl+s")
         assert screen_name(app) == "ProfileScreen"
-        assert "not a date" in shown(app, "#profile-problem")
+        assert shown(app, "#profile-problem") == "February has 28 days in 2027: please check the day."
         app.screen.query_one("#date", Input).value = "2026-09-01"
         await press(pilot, "ctrl+s")
         assert "If your baby has been born" in shown(app, "#profile-problem")
