@@ -56,8 +56,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
 
 def _fail(message: str, status: int) -> int:
     from coach.content.words import text
+    from coach.shown import visible
 
-    print(text("errors.prefix") + message, file=sys.stderr)
+    print(visible(text("errors.prefix") + message, one_line=True), file=sys.stderr)
     return status
 
 
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         return _fail(str(exc), 2)
     except ContentError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+        print_problems(exc.problems)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -101,6 +102,17 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, StoreError):
             return _fail(str(exc), 1)
         raise
+
+
+def print_problems(problems: list[str], limit: int = 20) -> None:
+    """One line per problem on stderr, control characters shown; past `limit`, a count of the rest."""
+    from coach.content.words import text
+    from coach.shown import visible
+
+    for problem in problems[:limit]:
+        print(visible(problem, one_line=True), file=sys.stderr)
+    if len(problems) > limit:
+        print(text("errors.more_problems", count=len(problems) - limit), file=sys.stderr)
 
 
 def user_file(raw: str):
@@ -126,9 +138,11 @@ def report_problems(store) -> None:
     """Tell the person about any history file that had to be moved aside."""
     from coach.content.words import text
 
+    from coach.shown import visible
+
     for warning in store.warnings:
-        print(text("errors.prefix") + warning, file=sys.stderr)
+        print(visible(text("errors.prefix") + warning, one_line=True), file=sys.stderr)
     store.warnings.clear()
     for problem in store.problems:
-        print(text("errors.prefix") + problem.message, file=sys.stderr)
+        print(visible(text("errors.prefix") + problem.message, one_line=True), file=sys.stderr)
     store.problems.clear()

@@ -8,6 +8,7 @@ from datetime import date
 
 from coach.cli import open_store, report_problems
 from coach.content.words import text
+from coach.shown import visible
 
 
 def add_parser(sub) -> str:
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     report_problems(store)
     routines, problems = every_routine(content)
     for problem in problems:
-        print(text("errors.prefix") + text("custom.skipped", problem=problem), file=sys.stderr)
+        print(visible(text("errors.prefix") + text("custom.skipped", problem=problem), one_line=True), file=sys.stderr)
     plans = plan_all(routines, content.exercises.by_id(), rules)
     for note in rules_notes(rules):
         print(note)
@@ -41,18 +42,18 @@ def run(args: argparse.Namespace) -> int:
                     "cli.routines_line",
                     id=plan.routine.id.ljust(width),
                     length=clock_face(plan.length).rjust(5),
-                    name=plan.routine.name,
+                    name=visible(plan.routine.name, one_line=True),
                 )
             )
             if args.all:
                 for change in plan.substitutions:
-                    print(text("cli.routines_change", change=change))
+                    print(visible(text("cli.routines_change", change=change), one_line=True))
     hidden = [p for p in plans if not p.offered]
     if hidden and args.all:
         print()
         print(text("routines.hidden_title"))
         for plan in hidden:
-            print(text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden))
+            print(visible(text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden), one_line=True))
     elif hidden:
         print()
         print(text("cli.routines_hidden_count", count=len(hidden)))

@@ -28,6 +28,7 @@ from coach.history.record_text import (
     week_label,
 )
 from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+from coach.shown import visible
 
 FORMATS = ("json", "csv", "md")
 EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
@@ -80,7 +81,17 @@ def to_json(records: list[Record], now: datetime) -> str:
         "exported_at": now.isoformat(),
         "records": [r.to_json() for r in records],
     }
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return _json_safe(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+
+
+# Characters json.dumps leaves raw with ensure_ascii=False: DEL and C1 (a terminal may obey them when the export
+# is printed) and lone surrogates (not encodable as UTF-8). Outside strings JSON has none of them, so each can be
+# written as its \u escape: the file still reads back exactly as stored.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def _json_safe(body: str) -> str:
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -108,7 +119,18 @@ def csv_row(record: Record) -> list[Any]:
         data["answers"] = json.dumps(data["answers"], ensure_ascii=False, sort_keys=True)
     if "stopped_early" in data:
         data["stopped_early"] = "yes" if data["stopped_early"] else "no"
-    return [data.get(column) for column in CSV_COLUMNS]
+    return [csv_cell(data.get(column)) for column in CSV_COLUMNS]
+
+
+# A cell a spreadsheet would run as a formula (=, +, -, @; tab and CR too, which some read past): OWASP's rule,
+# a leading ' makes it text. Numbers stay numbers; text has its control characters shown.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    return "'" + visible(value) if value.startswith(_FORMULA_START) else visible(value)
 
 
 def to_csv(records: list[Record]) -> str:
@@ -126,8 +148,20 @@ def _date(at: datetime, now: datetime) -> str:
     return at.astimezone(now.tzinfo).strftime("%Y-%m-%d")
 
 
+# Someone's text in the report is text, never Markdown or HTML: a viewer that renders a note's <img src=...> would
+# contact that server, and a | would break the table or [x](url) make a link.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def md_text(value: str) -> str:
+    """User text for the Markdown report: one line, control characters shown, HTML and Markdown escaped."""
+    one_line = " ".join(visible(value).split())
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
 def _table_cell(value: str) -> str:
-    return value.replace("|", "/").replace("\n", " ")
+    return md_text(value)
 
 
 LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a two-minute read
@@ -182,7 +216,7 @@ def _red_flags(checkins: list[CheckIn], now: datetime) -> list[str]:
             count, _ = last_seen.get(flag, (0, c.at))
             last_seen[flag] = (count + 1, c.at)
     lines = [
-        text("report.red_flag_count", flag=flag_label(flag), count=count, last=_date(last, now))
+        text("report.red_flag_count", flag=md_text(flag_label(flag)), count=count, last=_date(last, now))
         for flag, (count, last) in sorted(last_seen.items(), key=lambda item: (-item[1][0], item[0]))
     ]
     shown, note = _latest(flagged, LIST_LIMIT, text("report.what_red_flags"))
@@ -190,7 +224,7 @@ def _red_flags(checkins: list[CheckIn], now: datetime) -> list[str]:
     for c in shown:
         lines.append(
             text("report.red_flag_line", date=_date(c.at, now), week=week_label(c.gestation_days) or "-",
-                 flags=flags_label(c.flags), level=level_label(c.level))
+                 flags=md_text(flags_label(c.flags)), level=level_label(c.level))
         )  # fmt: skip
     return lines + note
 
@@ -222,7 +256,7 @@ def _notes(records: list[Record], now: datetime) -> list[str]:
         return [text("report.notes_none")]
     shown, note = _latest(noted, LIST_LIMIT, text("report.what_notes"))
     lines = [
-        text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=" ".join(r.note.split()))
+        text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=md_text(r.note))
         for r in shown
     ]
     return lines + note

@@ -3,6 +3,9 @@
 Pure (no textual): the history screen, the detail screen and the Markdown report all use it. Wording of
 levels, warning signs, patterns and answers comes from triage.toml and questionnaire.toml; an id they no
 longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leaking".
+
+Whatever came from a record (a note, a routine's name, an id an imported file made up) leaves here through
+coach.shown.visible: control characters shown, never sent to the terminal or a report as they are.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from coach.content.words import text
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
+from coach.shown import visible
 
 
 def _content():
@@ -22,7 +26,7 @@ def _content():
 
 
 def humanise(value: str) -> str:
-    return value.replace("-", " ").replace("_", " ")
+    return visible(value.replace("-", " ").replace("_", " "), one_line=True)
 
 
 def when_label(at: datetime, now: datetime) -> str:
@@ -106,7 +110,7 @@ def activity_label(activity: str) -> str:
 
 
 def routine_name(session: RoutineSession) -> str:
-    return session.routine_name or humanise(session.routine_id)
+    return visible(session.routine_name, one_line=True) or humanise(session.routine_id)
 
 
 def _pain(value: int | None) -> str:
@@ -115,6 +119,10 @@ def _pain(value: int | None) -> str:
 
 def summary(record: Record) -> str:
     """One line: 'Quick buttock relief - 5:10 - pain 6 -> 3', 'Check-in - pain 7 - urgent: fluid leaking'."""
+    return visible(_summary(record), one_line=True)
+
+
+def _summary(record: Record) -> str:
     if isinstance(record, RoutineSession):
         stopped = text("summary.stopped") if record.stopped_early else ""
         values = dict(name=routine_name(record), duration=duration_label(record.active_seconds), stopped=stopped)
@@ -136,7 +144,7 @@ def where_label(flare: FlareLog) -> str:
     parts = [body.area_label(w).lower() for w in flare.where]
     if flare.side:
         parts.append(next((s.label.lower() for s in body.sides if s.id == flare.side), humanise(flare.side)))
-    return ", ".join(parts)
+    return visible(", ".join(parts), one_line=True)
 
 
 # --- check-in answers -----------------------------------------------------------------------------
@@ -149,7 +157,7 @@ def answer_lines(answers: dict[str, Any], questionnaire: Any | None) -> list[tup
     lines = []
     for qid in ordered:
         question = questions.get(qid)
-        lines.append((question.text if question else humanise(qid), _answer_text(answers[qid], question)))
+        lines.append((question.text if question else humanise(qid), visible(_answer_text(answers[qid], question))))
     return lines
 
 
@@ -220,7 +228,7 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
         if record.activity:
             lines.append((text("detail.activity"), activity_label(record.activity)))
     lines.append((text("detail.note"), record.note or text("detail.no_note")))
-    return lines
+    return [(label, visible(value)) for label, value in lines]
 
 
 def question_lines(record: Record, questionnaire: Any | None) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.screen import Screen
 
 from coach.content.words import ContentError, keys, text
+from coach.shown import visible
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import content_bindings
 from coach.tui.screens.too_small import TooSmallScreen, too_small
@@ -140,7 +141,7 @@ class PainCoachApp(App[None]):
 
     def report_store_problems(self) -> None:
         for problem in self.store.problems:
-            self.notify(problem.message, severity="warning", timeout=30)
+            self.notify(visible(problem.message), severity="warning", timeout=30, markup=False)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------
@@ -153,7 +154,7 @@ class PainCoachApp(App[None]):
         try:
             self.store.save_settings(updated)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return False
         self._settings = updated
         return True
@@ -170,7 +171,7 @@ class PainCoachApp(App[None]):
         try:
             self.store.add(record)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return False
         self.report_store_problems()
         return True

@@ -12,6 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from coach.content.models import text
 from coach.history import export
 from coach.history.store import os_problem
+from coach.shown import visible
 from coach.tui.screens.base import CoachModal
 
 
@@ -82,7 +83,7 @@ class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
             return self._error(text("export.exists", path=path))
         except OSError as exc:
             return self._error(os_problem(exc, path, export=True))
-        self.notify(text("export.written", count=len(self.records), path=path), timeout=10)
+        self.notify(visible(text("export.written", count=len(self.records), path=path)), timeout=10, markup=False)
         self.dismiss(path)
 
     def _error(self, message: str) -> None:

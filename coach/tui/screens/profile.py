@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Radi
 from coach.checkin.pregnancy import DateProblem, echo, long_date, problem_text, profile_dates, read_date
 from coach.content.models import get_content, text
 from coach.history.store import StoreError
+from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import TickList
 
@@ -158,7 +159,7 @@ class ProfileScreen(CoachScreen, keys="profile"):
         try:
             self.app.store.save_profile(profile)
         except StoreError as exc:
-            self.app.notify(str(exc), severity="error", timeout=15)
+            self.app.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return
         self.app.notify(text("profile.saved"), timeout=3)
         self.dismiss(True)

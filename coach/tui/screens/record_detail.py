@@ -12,6 +12,7 @@ from coach.content.models import get_content, text
 from coach.history.record_text import detail_lines, detail_title, question_lines, summary
 from coach.history.records import Record
 from coach.history.store import StoreError
+from coach.shown import visible
 from coach.tui.screens.base import CoachModal, CoachScreen
 
 NOTE_LIMIT = 2000
@@ -70,7 +71,7 @@ class RecordDetailScreen(CoachScreen, keys="record_detail"):
         try:
             self.app.store.update(updated)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return
         self.record = updated
         self.show()
@@ -85,7 +86,7 @@ class RecordDetailScreen(CoachScreen, keys="record_detail"):
         try:
             self.app.store.delete(self.record.id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return
         self.dismiss(self.record)
 

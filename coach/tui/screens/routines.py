@@ -1,5 +1,8 @@
 """The routines that suit you today, what each one changed for you, and why any are not offered.
 
+A person's own routines are their text: every widget here shows it literally (markup off) with its control
+characters made visible, so "[each side]" stays and "[link=...]" or an ESC sequence does nothing.
+
 Starting one runs: safety check (once a day, or each time with a listed condition) -> pain before ->
 the player (which asks for pain after and saves the session).
 """
@@ -16,6 +19,7 @@ from coach.routines.block import blocking_checkin
 from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
+from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 
 
@@ -23,17 +27,17 @@ class RoutinesScreen(CoachScreen, keys="routines"):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="routines"):
-            yield Static(id="routines-blocked")
-            yield Static(id="plan-notes")
-            yield OptionList(id="routine-list")
-            yield Static(id="routine-detail")
-            yield Static(id="routines-hidden")
+            yield Static(id="routines-blocked", markup=False)
+            yield Static(id="plan-notes", markup=False)
+            yield OptionList(id="routine-list", markup=False)
+            yield Static(id="routine-detail", markup=False)
+            yield Static(id="routines-hidden", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_plans()
         for problem in self.custom_problems:
-            self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
+            self.notify(visible(text("custom.skipped", problem=problem)), severity="warning", timeout=20, markup=False)
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -60,7 +64,9 @@ class RoutinesScreen(CoachScreen, keys="routines"):
         if self.offered:
             menu.highlighted = min(highlighted or 0, len(self.offered) - 1)
         hidden = [p for p in self.plans if not p.offered]
-        lines = [text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
+        lines = [
+            visible(text("routines.hidden_item", name=p.routine.name, why=p.hidden), one_line=True) for p in hidden
+        ]
         self.query_one("#routines-hidden", Static).update(
             text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
@@ -71,7 +77,8 @@ class RoutinesScreen(CoachScreen, keys="routines"):
 
     def _label(self, plan: Plan) -> str:
         changes = text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
-        return text("routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes)
+        name = visible(plan.routine.name, one_line=True)
+        return text("routines.item", name=name, length=clock_face(plan.length), changes=changes)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         plan = self._plan(event.option.id)
@@ -85,7 +92,7 @@ class RoutinesScreen(CoachScreen, keys="routines"):
             )
         if plan.substitutions:
             lines += ["", text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
-        self.query_one("#routine-detail", Static).update("\n".join(lines))
+        self.query_one("#routine-detail", Static).update(visible("\n".join(lines)))
 
     def _plan(self, routine_id: str | None) -> Plan | None:
         return next((p for p in self.offered if p.routine.id == routine_id), None)
