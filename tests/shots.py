@@ -87,7 +87,9 @@ SHOTS = [
     Shot("safety-check", "SafetyCheckScreen", ("r", "enter"), at_30_weeks_not_checked_today),
     Shot("pain-rating", "PainRatingScreen", TO_RELAX, at_30_weeks_with_pgp),
     # Pain 4, then on to step 4 (tense the legs, 7 s) and 3 s into it.
-    Shot("player", "PlayerScreen", (*TO_RELAX, "4", "enter", "n", "n", "n"), at_30_weeks_with_pgp, seconds=3, sizes=BOTH),
+    Shot(
+        "player", "PlayerScreen", (*TO_RELAX, "4", "enter", "n", "n", "n"), at_30_weeks_with_pgp, seconds=3, sizes=BOTH
+    ),
     # Step 2, slow belly breathing, 2 s in: half-way through the first in-breath.
     Shot("breathing-pacer", "PlayerScreen", (*TO_RELAX, "4", "enter", "n"), at_30_weeks_with_pgp, seconds=2),
     Shot("history", "HistoryScreen", ("h",), six_weeks_of_history, sizes=BOTH),

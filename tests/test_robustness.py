@@ -141,7 +141,8 @@ def test_sigkill_at_a_random_point_in_500_writes_loses_at_most_the_write_in_flig
     earlier = some_history(store)
     tag = f"round{round_}"
     proc = writer(store.root, 500, tag)
-    stop_after = random.randint(1, 480)
+    rng = random.Random(round_)  # seeded: each round kills at its own point, the same point every run
+    stop_after = rng.randint(1, 480)
     done, times = 0, [time.monotonic()]
     while done < stop_after:
         line = proc.stdout.readline()
@@ -150,7 +151,7 @@ def test_sigkill_at_a_random_point_in_500_writes_loses_at_most_the_write_in_flig
         times.append(time.monotonic())
     # Kill at a random point inside the next write (not always at its start): a write lasts about
     # as long as the gap between the last two reports.
-    delay = random.uniform(0, times[-1] - times[-2])
+    delay = rng.uniform(0, times[-1] - times[-2])
     time.sleep(delay)
     printed = kill(proc)
     done = int(printed[-1]) if printed else done

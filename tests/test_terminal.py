@@ -44,7 +44,7 @@ def seen(cell: Cell) -> tuple:
     """Colours as the eye gets them: dim text is about half way to its background."""
     if not cell.dim:
         return cell.fg, cell.bg
-    return tuple((f + b) // 2 for f, b in zip(cell.fg, cell.bg)), cell.bg
+    return tuple((f + b) // 2 for f, b in zip(cell.fg, cell.bg, strict=True)), cell.bg
 
 
 def hard_to_read(app, system: ColorSystem) -> list[str]:

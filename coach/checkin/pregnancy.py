@@ -127,7 +127,7 @@ def impossible_day(typed: str, day_first: bool) -> DateProblem | None:
     from dateutil import parser as dateparser
 
     try:
-        found, _ = dateparser.parser()._parse(typed, dayfirst=day_first)
+        found, _ = dateparser.parser()._parse(typed, dayfirst=day_first)  # type: ignore[attr-defined]  # not in the stubs
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     month, day, year = (getattr(found, name, None) for name in ("month", "day", "year"))

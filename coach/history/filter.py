@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from coach.checkin.pregnancy import TERM_DAYS, due_from_lmp
-from coach.content.models import text
+from coach.content.words import text
 from coach.history.record_text import day_start, days_back
 from coach.history.records import Profile, Record
 

@@ -13,12 +13,13 @@ from pydantic import ValidationError
 from coach.content.models import (
     Content,
     CustomRoutinesFile,
+    Exercise,
     Routine,
     field_path,
     problem_message,
     routine_problems,
-    text,
 )
+from coach.content.words import text
 from coach.locations import config_dir
 
 
@@ -54,7 +55,7 @@ def load_custom_routines(content: Content, folder: Path | None = None) -> tuple[
     return loaded, problems
 
 
-def _problems_in(path: Path, known: dict) -> CustomRoutinesFile | list[str]:
+def _problems_in(path: Path, known: dict[str, Exercise]) -> CustomRoutinesFile | list[str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -63,8 +64,11 @@ def _problems_in(path: Path, known: dict) -> CustomRoutinesFile | list[str]:
     try:
         parsed = CustomRoutinesFile.model_validate(data)
     except ValidationError as exc:
-        return [f"{path.name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(e)}" for e in exc.errors()]
-    problems = [f"{path.name}: {where}: {msg}" for _, where, msg in routine_problems(parsed.routines, known, "")]
+        return [
+            f"{path.name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(dict(e))}" for e in exc.errors()
+        ]
+    routines: list[Routine] = list(parsed.routines)
+    problems = [f"{path.name}: {where}: {msg}" for _, where, msg in routine_problems(routines, known, "")]
     return problems or parsed
 
 

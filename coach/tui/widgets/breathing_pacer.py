@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from coach.content.models import text
+from coach.content.words import text
 
 BAR_WIDTH = 40
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widgets import Static
 
-from coach.content.models import text
+from coach.content.words import text
 from coach.history.insights import DayPain
 
 BAR, HALF, WORST, NONE = "█", "▄", "●", "·"
