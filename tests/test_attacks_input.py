@@ -90,8 +90,8 @@ async def test_escapes_in_a_note_are_shown_on_the_detail_screen_never_sent_to_th
 
 async def test_escapes_in_an_imported_record_stay_out_of_the_history_table(make_app, store, tmp_path):
     hostile = session(0, name="Stretch" + ESCAPES, stop_reason="\x1b]52;c;b3duZWQ=\x07").to_json()
-    hostile_flag = checkin(1, flags=["\x1b[2Jmade-up"]).to_json()
-    assert main(["import", str(export_file(tmp_path / "in.json", [hostile, hostile_flag]))]) == 0
+    assert main(["import", str(export_file(tmp_path / "in.json", [hostile]))]) == 0
+    store.add(checkin(1, flags=["\x1b[2Jmade-up"]))  # in the history already (import now refuses it)
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await open_history(app, pilot)
@@ -181,7 +181,7 @@ def csv_rows(out: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(out)))
 
 
-@pytest.mark.parametrize("note", ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"])
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"])
 def test_a_csv_cell_that_a_spreadsheet_would_run_starts_with_a_quote(store, capsys, note):
     store.add(flare(0, note=note))
     assert main(["export", "--format", "csv"]) == 0
@@ -197,7 +197,9 @@ def test_csv_numbers_stay_numbers(store, capsys):
 
 
 def test_html_in_a_note_is_escaped_in_the_report(store, capsys):
-    store.add(flare(0, note='<img src="http://tracker.example/a.png"> <script>alert(1)</script> ![x](http://t.example)'))
+    store.add(
+        flare(0, note='<img src="http://tracker.example/a.png"> <script>alert(1)</script> ![x](http://t.example)')
+    )
     assert main(["export", "--format", "md"]) == 0
     out = capsys.readouterr().out
     assert "<img" not in out and "<script>" not in out and "![x](http" not in out
@@ -209,4 +211,3 @@ def test_a_pipe_in_a_routine_name_does_not_break_the_report_table(store, capsys)
     assert main(["export", "--format", "md"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| a"))
     assert row.replace("\\|", "").count("|") == 5  # four cells
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach import __version__
@@ -78,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         if app_args is not None:
             from coach.tui.app import run_app
 
+            check_data_dir(app_args.data_dir)
             return run_app(app_args.data_dir)
         parser, modules = _parser()
         args = parser.parse_args(argv)
@@ -115,10 +117,43 @@ def print_problems(problems: list[str], limit: int = 20) -> None:
         print(text("errors.more_problems", count=len(problems) - limit), file=sys.stderr)
 
 
+MB = 1024 * 1024
+
+
+def read_limited(path: Path | None, limit: int, what: str, name: str) -> bytes:
+    """At most `limit` bytes of a file the person named (None: stdin); a larger one is refused, never read whole
+    (`--answers /dev/zero` would fill the memory). OSError is the caller's to explain."""
+    if path is None:
+        raw = sys.stdin.buffer.read(limit + 1)
+    else:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        from coach.content.words import text
+
+        raise UsageError(text("errors.too_big", path=name, limit=f"{limit // MB} MB", what=what))
+    return raw
+
+
+def parse_json(raw: bytes, name: str) -> object:
+    """JSON from a person's file. Raises UsageError for what json.loads would crash on as well as for bad JSON:
+    nesting past Python's recursion limit, integers over 4300 digits, bytes that are not UTF-8."""
+    import json
+
+    from coach.content.words import text
+
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise UsageError(text("errors.too_deep", path=name, reason="JSON")) from None
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, and too many digits, are ValueErrors
+        from coach.shown import clip
+
+        raise UsageError(text("answers.not_json", path=name, reason=clip(exc, 160))) from None
+
+
 def user_file(raw: str):
     """A file named on the command line, "~" expanded; without a home folder "~" is a usage error."""
-    from pathlib import Path
-
     from coach.content.words import text
 
     try:
@@ -127,17 +162,25 @@ def user_file(raw: str):
         raise UsageError(text("export.no_home")) from None
 
 
+def check_data_dir(given: str | None) -> None:
+    """`--data-dir ''` is a mistake (an unset variable in a script), not a request for the default folder."""
+    if given == "":
+        from coach.content.words import text
+
+        raise UsageError(text("errors.empty_option", what="--data-dir"))
+
+
 def open_store(args: argparse.Namespace):
     from coach.history.store import Store
     from coach.locations import data_dir
 
+    check_data_dir(args.data_dir)
     return Store(data_dir(args.data_dir))
 
 
 def report_problems(store) -> None:
     """Tell the person about any history file that had to be moved aside."""
     from coach.content.words import text
-
     from coach.shown import visible
 
     for warning in store.warnings:

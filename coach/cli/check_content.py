@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from coach.content.words import text
@@ -22,7 +21,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         load_content(folder)
     except ContentError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+        from coach.cli import print_problems
+
+        print_problems(exc.problems, limit=50)
         return 2
     from coach.locations import content_dir
 

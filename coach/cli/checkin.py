@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 
-from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.cli import MB, UsageError, open_store, parse_json, read_limited, report_problems, user_file
 from coach.content.words import text
+from coach.shown import clip
+
+ANSWERS_LIMIT = 1 * MB  # a whole check-in is a few hundred bytes
+SHOWN_PROBLEMS = 5  # an error line names the first few problems, then counts the rest
 
 
 def add_parser(sub) -> str:
@@ -46,13 +50,23 @@ def schema() -> dict:
 
 def read_answers(name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else user_file(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)) from None
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UsageError(text("answers.not_json", path=name, reason=exc)) from None
+        raw = read_limited(None if name == "-" else user_file(name), ANSWERS_LIMIT, text("errors.what_answers"), name)
+    except OSError as exc:
+        raise UsageError(text("answers.cannot_read", path=name, reason=exc.strerror or exc)) from None
+    return parse_json(raw, name)
+
+
+def problems_line(problems: list[tuple[str, dict[str, object]]]) -> str:
+    """The first few problems, each value clipped to a short quote: the input is never echoed whole."""
+    quoted = ("id", "value")  # what came from the file; "valid" lists the options, from content
+    shown = [
+        text(f"answers.{key}", **{k: clip(v) if k in quoted else v for k, v in values.items()})
+        for key, values in problems
+    ]
+    line = "; ".join(shown[:SHOWN_PROBLEMS])
+    if len(shown) > SHOWN_PROBLEMS:
+        line += "; " + text("errors.more_problems", count=len(shown) - SHOWN_PROBLEMS)
+    return line
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,8 +87,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         answers = check_answers(raw, current)
     except AnswerError as exc:
-        problems = "; ".join(text(f"answers.{key}", **values) for key, values in exc.problems)
-        raise UsageError(text("answers.problems", problems=problems)) from None
+        raise UsageError(text("answers.problems", problems=problems_line(exc.problems))) from None
     result = assess(answers, current)
     if args.json:
         body = {

@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     path = user_file(args.output) if args.output and args.output != "-" else None  # "-" is stdout, as elsewhere
     into = check_target(path, args.force) if path is not None else False
     store = open_store(args)
+    if args.data_dir and not store.root.exists():  # a mistyped --data-dir: an empty export would look like a backup
+        raise UsageError(text("errors.no_history_folder", folder=store.root))
     records = store.query(since=since, until=until)
     store.problems[:] = [p for p in store.problems if not p.read_error]
     report_problems(store)

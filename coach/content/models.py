@@ -503,6 +503,21 @@ def _wrap(model: type[BaseModel], data: dict) -> dict:
     return data
 
 
+CONTENT_LIMIT = 16 * 1024 * 1024  # the largest content file is tens of kB
+
+
+class TooBig(Exception):
+    """A content or routine file larger than CONTENT_LIMIT: not read whole."""
+
+
+def read_toml_bytes(path: Path, limit: int = CONTENT_LIMIT) -> bytes:
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise TooBig(path)
+    return raw
+
+
 def load_content(folder: Path | None = None) -> Content:
     """Load and validate a content folder; raise ContentError listing every problem."""
     folder = Path(folder) if folder else content_dir()
@@ -519,12 +534,21 @@ def load_content(folder: Path | None = None) -> Content:
         path = folder / f"{name}.toml"
         where = f"{label}/{path.name}"
         try:
-            raw = path.read_bytes()
+            raw = read_toml_bytes(path)
             data = tomllib.loads(raw.decode("utf-8"))
         except FileNotFoundError:
             problems.append(f"{where}: missing file")
             continue
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        except TooBig:
+            problems.append(f"{where}: " + text("errors.content_too_big", limit=f"{CONTENT_LIMIT // 1024 // 1024} MB"))
+            continue
+        except OSError as exc:  # no permission, a folder of that name, an I/O error
+            problems.append(f"{where}: " + text("errors.content_unreadable", reason=exc.strerror or exc))
+            continue
+        except RecursionError:
+            problems.append(f"{where}: not valid TOML: " + text("errors.content_too_deep"))
+            continue
+        except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError, and integers over 4300 digits
             problems.append(f"{where}: not valid TOML: {exc}")
             continue
         digest.update(raw)

@@ -60,7 +60,7 @@ def _load(name: str) -> dict:
 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # ValueError: TOMLDecodeError, long ints
         _explain()
         raise
     if cached is not None:

@@ -28,7 +28,7 @@ from coach.history.record_text import (
     week_label,
 )
 from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
-from coach.shown import visible
+from coach.shown import clip, visible
 
 FORMATS = ("json", "csv", "md")
 EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
@@ -51,23 +51,28 @@ def parse_day(value: str, today: date, what: str) -> date:
     if match:
         days = int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
         if days < 1:
-            raise WhenError(text("errors.bad_when", what=what, value=value))
-        return today - timedelta(days=days - 1)
+            raise WhenError(text("errors.bad_when", what=what, value=clip(value)))
+        try:
+            return today - timedelta(days=days - 1)
+        except OverflowError:  # 99999w: before year 1, so from the very start
+            return date.min
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise WhenError(text("errors.bad_when", what=what, value=value)) from None
+        raise WhenError(text("errors.bad_when", what=what, value=clip(value))) from None
 
 
 def parse_range(since: str | None, until: str | None, now: datetime) -> tuple[datetime | None, datetime | None]:
-    """[start, end) in the local timezone of `now`; `until` includes its whole day."""
-    start = day_start(parse_day(since, now.date(), "--since"), now.tzinfo) if since else None
-    end = None
-    if until:
+    """[start, end) in the local timezone of `now`; `until` includes its whole day. An empty value is a
+    mistake (`--since "$UNSET"`), not "no limit". A day at the edge of the calendar leaves that side open."""
+    start = end = None
+    if since is not None:
+        start = day_start(parse_day(since, now.date(), "--since"), now.tzinfo)
+    if until is not None:
         last = parse_day(until, now.date(), "--until")
-        end = day_start(last + timedelta(days=1), now.tzinfo)
+        end = day_start(last + timedelta(days=1), now.tzinfo) if last < date.max else None
     if start and end and end <= start:
-        raise WhenError(text("errors.until_before_since", since=since, until=until))
+        raise WhenError(text("errors.until_before_since", since=clip(since), until=clip(until)))
     return start, end
 
 
@@ -256,8 +261,7 @@ def _notes(records: list[Record], now: datetime) -> list[str]:
         return [text("report.notes_none")]
     shown, note = _latest(noted, LIST_LIMIT, text("report.what_notes"))
     lines = [
-        text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=md_text(r.note))
-        for r in shown
+        text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=md_text(r.note)) for r in shown
     ]
     return lines + note
 
