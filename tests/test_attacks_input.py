@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -211,3 +213,335 @@ def test_a_pipe_in_a_routine_name_does_not_break_the_report_table(store, capsys)
     assert main(["export", "--format", "md"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| a"))
     assert row.replace("\\|", "").count("|") == 5  # four cells
+
+
+# --- Bad input gets one clear line, never a traceback ----------------------------------------------
+
+
+def one_clear_line(err: str, *words: str) -> str:
+    """stderr is a single line starting "pain-coach: " that says what was wrong (no traceback)."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err[:2000]
+    assert lines[0].startswith("pain-coach: ") and "Traceback" not in err
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+DEEP_TOML = "a = " + "[" * 100_000 + "]" * 100_000 + "\n"
+LONG_INT = "9" * 5000
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    import shutil
+
+    from coach.locations import content_dir
+
+    folder = tmp_path / "content"
+    shutil.copytree(content_dir(), folder)
+    return folder
+
+
+@pytest.mark.parametrize("body", [DEEP_JSON, '{"pain_now": ' + LONG_INT + "}"], ids=["deep", "long-int"])
+def test_check_in_answers_that_break_the_json_reader(tmp_path, capsys, body):
+    (tmp_path / "a.json").write_text(body)
+    assert main(["check-in", "--answers", str(tmp_path / "a.json")]) == 2
+    one_clear_line(capsys.readouterr().err, "a.json")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [DEEP_JSON, '{"format": "pain-coach", "schema": 1, "records": [], "x": ' + LONG_INT + "}"],
+    ids=["deep", "long-int"],
+)
+def test_an_import_that_breaks_the_json_reader(tmp_path, capsys, body):
+    (tmp_path / "in.json").write_text(body)
+    assert main(["import", str(tmp_path / "in.json")]) == 2
+    one_clear_line(capsys.readouterr().err, "in.json", "Nothing was imported" if "format" in body else "")
+
+
+@pytest.mark.parametrize("body", [DEEP_TOML, "a = " + LONG_INT + "\n"], ids=["deep", "long-int"])
+def test_check_content_on_a_file_that_breaks_the_toml_reader(content_copy, capsys, body):
+    (content_copy / "ui.toml").write_text(body)
+    assert main(["check-content", str(content_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.startswith("content/ui.toml: not valid TOML")
+
+
+@pytest.mark.parametrize("body", [DEEP_TOML, "a = " + LONG_INT + "\n"], ids=["deep", "long-int"])
+def test_a_custom_routine_that_breaks_the_toml_reader_is_skipped_not_the_command(store, capsys, body):
+    write_custom("bad.toml", body)
+    write_custom("good.toml", custom_routine("My good routine"))
+    assert main(["routines"]) == 0
+    out, err = capsys.readouterr()
+    assert "My good routine" in out
+    one_clear_line(err, "bad.toml")
+
+
+@pytest.mark.parametrize("what", ["a folder", "no permission"])
+def test_check_content_on_a_file_it_cannot_read(content_copy, capsys, monkeypatch, what):
+    if what == "a folder":
+        (content_copy / "body.toml").unlink()
+        (content_copy / "body.toml").mkdir()
+    else:
+        from coach.content import models
+
+        real = models.read_toml_bytes
+
+        def denied(path: Path, *args: object) -> bytes:
+            if path.name == "body.toml":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        monkeypatch.setattr(models, "read_toml_bytes", denied)
+    assert main(["check-content", str(content_copy)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("content/body.toml: cannot be read (") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"), IsADirectoryError(21, "Is a directory")])
+def test_export_to_a_file_it_cannot_write(store, capsys, monkeypatch, tmp_path, error):
+    from coach.history import export
+
+    store.add(flare(0))
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(export, "write_file", fail)
+    assert main(["export", "-o", str(tmp_path / "out.json")]) == 1
+    one_clear_line(capsys.readouterr().err, "out.json")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/New_York", "Pacific/Kiritimati", "UTC"])
+@pytest.mark.parametrize("fmt", ["json", "md"])
+@pytest.mark.parametrize(
+    "bounds",
+    [["--since", "0001-01-01"], ["--until", "9999-12-30"], ["--until", "9999-12-31"], ["--since", "99999w"]],
+    ids=lambda b: " ".join(b),
+)
+def test_export_at_the_edges_of_the_calendar(store, capsys, monkeypatch, zone, fmt, bounds):
+    import time
+
+    store.add(flare(0, note="kept"))
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert main(["export", "--format", fmt, *bounds]) == 0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "kept" in capsys.readouterr().out
+
+
+def test_a_note_that_is_not_utf8_is_refused_in_one_line(store, capsys):
+    assert main(["log", "--pain", "3", "--note", "caf\udce9"]) == 2  # "café" in Latin-1, as argv decodes it
+    one_clear_line(capsys.readouterr().err, "--note", "UTF-8")
+    assert store.query() == []
+
+
+def test_an_import_with_a_lone_surrogate_is_refused_in_one_line(store, capsys, tmp_path):
+    backup = tmp_path / "in.json"
+    backup.write_text(json.dumps({"format": "pain-coach", "schema": 1, "records": [flare(0).to_json()]})
+                      .replace('"note": ""', '"note": "\\udce9"'))  # fmt: skip
+    assert main(["import", str(backup)]) == 2
+    one_clear_line(capsys.readouterr().err, "in.json", "Nothing was imported")
+    assert store.query() == []
+
+
+# --- Sizes are bounded ------------------------------------------------------------------------------
+
+
+def test_answers_from_dev_zero_are_refused_without_reading_them_whole(capsys):
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert main(["check-in", "--answers", "/dev/zero"]) == 2
+    one_clear_line(capsys.readouterr().err, "/dev/zero", "1 MB")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # kB: under 100 MB more
+
+
+@pytest.mark.parametrize("shape", ["one long value", "one long key", "many keys"])
+def test_a_big_answers_file_is_not_echoed_back(tmp_path, capsys, shape):
+    big = "x" * 900_000
+    body = {
+        "one long value": {"pain_now": big},
+        "one long key": {big: 1},
+        "many keys": {f"k{i}": i for i in range(50_000)},
+    }[shape]
+    (tmp_path / "a.json").write_text(json.dumps(body))
+    assert main(["check-in", "--answers", str(tmp_path / "a.json")]) == 2
+    assert len(one_clear_line(capsys.readouterr().err)) < 1000
+
+
+# --- Smaller ones -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pain", ["1_0", "+5", "\u0665", " 1e1", "0x5"])
+def test_pain_is_plain_digits(store, capsys, pain):
+    assert main(["log", "--pain", pain]) == 2
+    one_clear_line(capsys.readouterr().err, "pain must be")
+    assert store.query() == []
+
+
+def test_the_same_area_twice_is_stored_once(store, capsys):
+    assert main(["log", "--pain", "3", "--where", "buttock", "--where", "buttock"]) == 0
+    assert store.query()[0].where == ["buttock"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["export", "--since", ""], ["export", "--until", ""], ["--data-dir", "", "export"], ["export", "--data-dir", ""],
+     ["--data-dir", ""], ["log", "--pain", "3", "--data-dir", ""]],
+    ids=lambda a: " ".join(repr(x) for x in a),
+)  # fmt: skip
+def test_an_empty_option_is_a_mistake_not_a_default(store, capsys, argv):
+    store.add(flare(0))
+    assert main(argv) == 2
+    one_clear_line(capsys.readouterr().err)
+
+
+def test_an_import_without_a_schema_says_so(tmp_path, capsys):
+    (tmp_path / "in.json").write_text('{"format": "pain-coach", "records": []}')
+    assert main(["import", str(tmp_path / "in.json")]) == 2
+    line = one_clear_line(capsys.readouterr().err, "no schema")
+    assert "None" not in line
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"where": ["buttock", "\x1b[2J"]}, {"where": ["the left bit of my back"]}, {"side": "up and down"}],
+    ids=["escape area", "sentence area", "sentence side"],
+)
+def test_an_import_with_ids_pain_coach_never_wrote_is_refused(store, tmp_path, capsys, change):
+    record = flare(0).to_json() | change
+    assert main(["import", str(export_file(tmp_path / "in.json", [record]))]) == 2
+    one_clear_line(capsys.readouterr().err, "record 1", "Nothing was imported")
+    assert store.query() == []
+
+
+def test_an_import_with_a_made_up_flag_is_refused(store, tmp_path, capsys):
+    record = checkin(0, flags=["<b>bold</b> flag"]).to_json()
+    assert main(["import", str(export_file(tmp_path / "in.json", [record]))]) == 2
+    one_clear_line(capsys.readouterr().err, "flags")
+
+
+def test_a_custom_routine_of_four_million_hours_is_skipped(store, capsys):
+    steps = ", ".join(['{ exercise = "seated-figure-4", hold = 1800, reps = 30, rest = 300 }'] * 59)
+    write_custom("long.toml", f'[[routines]]\nid = "long"\nname = "Forever"\nsteps = [{steps}]\n')
+    many = ", ".join(['{ exercise = "glute-squeeze" }'] * 200_000)
+    write_custom("many.toml", f'[[routines]]\nid = "many"\nname = "Many"\nsteps = [{many}]\n')
+    assert main(["routines", "--all"]) == 0
+    out, err = capsys.readouterr()
+    assert "Forever" not in out and "Many" not in out
+    assert "long.toml: routines[0]: lasts 2055:19:50; a routine can last at most 3:00:00" in err
+    assert "many.toml: routines[0].steps: has 200000 steps" in err
+
+
+def test_export_from_a_mistyped_data_dir_says_there_is_no_history(store, capsys, tmp_path):
+    store.add(flare(0))
+    typo = tmp_path / "dta"
+    assert main(["--data-dir", str(typo), "export"]) == 2
+    one_clear_line(capsys.readouterr().err, str(typo), "no history")
+    assert not typo.exists()
+
+
+def test_one_unknown_entry_in_the_profile_keeps_the_rest(store, capsys):
+    store.root.mkdir(parents=True)
+    (store.root / "profile.json").write_text('{"schema": 1, "due_date": "2027-03-01", "colour": "blue"}')
+    assert store.load_profile().due_date.isoformat() == "2027-03-01"
+    assert any("colour" in w for w in store.warnings)
+    assert (store.root / "profile.json").read_text().count("colour") == 1  # the file is left as it was
+    assert list(store.root.glob("profile.json.corrupt-*")) == []
+
+
+# --- Files and folders: the content cache ---------------------------------------------------------
+
+
+@pytest.fixture
+def words(tmp_path, monkeypatch):
+    """The quick reader of ui.toml on a content folder of its own, read afresh by each call of `read()`."""
+    from coach.content import words as wording
+
+    folder = tmp_path / "content-words"
+    folder.mkdir()
+    (folder / "ui.toml").write_text('[home]\nintro = "the real words"\n', encoding="utf-8")
+    monkeypatch.setattr(wording, "content_dir", lambda: folder)
+
+    def read() -> str:
+        wording._load.cache_clear()
+        return wording.text("home.intro")
+
+    yield read
+    wording._load.cache_clear()
+
+
+def cache_root(isolated_dirs: Path) -> Path:
+    return isolated_dirs.parent / "cache"
+
+
+def planted_cache(words_folder: Path, text: str) -> bytes:
+    """What another user would plant: a cache entry with the right stamp and their own words."""
+    import marshal
+    import sys
+
+    path = words_folder / "ui.toml"
+    info = path.stat()
+    stamp = (str(path), info.st_mtime_ns, info.st_size, sys.version_info[:2])
+    return marshal.dumps((stamp, {"home": {"intro": text}}))
+
+
+def test_the_cache_is_private_whatever_the_umask(words, isolated_dirs):
+    old = os.umask(0)
+    try:
+        assert words() == "the real words"
+    finally:
+        os.umask(old)
+    root = cache_root(isolated_dirs)
+    (kept,) = root.rglob("*.marshal")
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_a_symlink_planted_at_the_temporary_name_is_not_followed(words, isolated_dirs, tmp_path):
+    assert words() == "the real words"
+    (kept,) = cache_root(isolated_dirs).rglob("*.marshal")
+    victim = tmp_path / "victim"
+    victim.write_text("precious")
+    kept.unlink()
+    for pid in range(os.getpid() - 5, os.getpid() + 5):  # the names the old code would have used
+        (kept.parent / f".{kept.name}.{pid}.tmp").symlink_to(victim)
+    assert words() == "the real words"
+    assert victim.read_text() == "precious"
+
+
+def test_a_cache_folder_others_can_write_is_not_used(words, isolated_dirs, tmp_path):
+    assert words() == "the real words"
+    (kept,) = cache_root(isolated_dirs).rglob("*.marshal")
+    kept.write_bytes(planted_cache(tmp_path / "content-words", "planted words"))
+    os.chmod(kept.parent, 0o777)
+    assert words() == "the real words"
+    assert kept.read_bytes() == planted_cache(tmp_path / "content-words", "planted words")  # not written into
+
+
+def test_a_cache_file_others_can_write_is_not_used(words, isolated_dirs, tmp_path):
+    assert words() == "the real words"
+    (kept,) = cache_root(isolated_dirs).rglob("*.marshal")
+    kept.write_bytes(planted_cache(tmp_path / "content-words", "planted words"))
+    os.chmod(kept, 0o666)
+    assert words() == "the real words"
+
+
+def test_a_symlink_planted_as_the_cache_file_is_not_followed(words, isolated_dirs, tmp_path):
+    assert words() == "the real words"
+    (kept,) = cache_root(isolated_dirs).rglob("*.marshal")
+    elsewhere = tmp_path / "elsewhere.marshal"
+    elsewhere.write_bytes(planted_cache(tmp_path / "content-words", "planted words"))
+    os.chmod(elsewhere, 0o600)
+    kept.unlink()
+    kept.symlink_to(elsewhere)
+    assert words() == "the real words"
+    assert elsewhere.read_bytes() == planted_cache(tmp_path / "content-words", "planted words")
