@@ -397,7 +397,10 @@ def test_the_same_area_twice_is_stored_once(store, capsys):
      ["--data-dir", ""], ["log", "--pain", "3", "--data-dir", ""]],
     ids=lambda a: " ".join(repr(x) for x in a),
 )  # fmt: skip
-def test_an_empty_option_is_a_mistake_not_a_default(store, capsys, argv):
+def test_an_empty_option_is_a_mistake_not_a_default(store, capsys, monkeypatch, argv):
+    import coach.tui.app
+
+    monkeypatch.setattr(coach.tui.app, "run_app", lambda data_dir: 0)  # the app started with the default folder
     store.add(flare(0))
     assert main(argv) == 2
     one_clear_line(capsys.readouterr().err)
