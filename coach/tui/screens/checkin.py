@@ -6,9 +6,10 @@ the red-flag screen or the assessment.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 
@@ -19,7 +20,13 @@ from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
 
 
-class CheckInScreen(CoachScreen, keys="checkin"):
+class CheckInScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "next", id="checkin.next", show=False),
+        Binding("escape", "back", id="checkin.back"),
+        Binding("n", "none_of_these", id="checkin.none_of_these"),
+    ]
+
     def __init__(self) -> None:
         super().__init__()
         self.answers: dict[str, Any] = {}

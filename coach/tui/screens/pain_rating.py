@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
@@ -20,8 +22,25 @@ class PainAnswer:
     feeling: str | None = None
 
 
-class PainRatingScreen(CoachModal[PainAnswer | None], keys="pain_rating"):
+class PainRatingScreen(CoachModal[PainAnswer | None]):
     """Before: dismisses with the pain, or None to cancel. After: pain then feeling; Escape skips."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", id="pain_rating.cancel"),
+        Binding("0", "rate(0)", id="pain_rating.rate_0", show=False),
+        Binding("1", "rate(1)", id="pain_rating.rate_1", show=False),
+        Binding("2", "rate(2)", id="pain_rating.rate_2", show=False),
+        Binding("3", "rate(3)", id="pain_rating.rate_3", show=False),
+        Binding("4", "rate(4)", id="pain_rating.rate_4", show=False),
+        Binding("5", "rate(5)", id="pain_rating.rate_5", show=False),
+        Binding("6", "rate(6)", id="pain_rating.rate_6", show=False),
+        Binding("7", "rate(7)", id="pain_rating.rate_7", show=False),
+        Binding("8", "rate(8)", id="pain_rating.rate_8", show=False),
+        Binding("9", "rate(9)", id="pain_rating.rate_9", show=False),
+        Binding("b", "feel('better')", id="pain_rating.better", show=False),
+        Binding("s", "feel('same')", id="pain_rating.same", show=False),
+        Binding("w", "feel('worse')", id="pain_rating.worse", show=False),
+    ]
 
     def __init__(self, after: bool) -> None:
         super().__init__()

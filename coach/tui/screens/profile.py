@@ -4,8 +4,10 @@ need clearance before exercise, and the emergency number. Nothing is saved until
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
@@ -19,7 +21,12 @@ PGP = ("yes", "no", "unsure")
 PHONE = re.compile(r"^\+?[0-9 ]{1,20}$")
 
 
-class ProfileScreen(CoachScreen, keys="profile"):
+class ProfileScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", id="profile.save"),
+        Binding("escape", "cancel", id="profile.cancel"),
+    ]
+
     def __init__(self, first_checkin: bool = False) -> None:
         super().__init__()
         self.first_checkin = first_checkin

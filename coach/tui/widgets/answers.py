@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList, SelectionList
 from textual.widgets.option_list import Option
 
-from coach.tui.screens.base import ContentKeys
+from coach.tui.screens.base import LabelledKeys
 
 
 def _number(event: events.Key) -> int | None:
@@ -40,8 +43,13 @@ class PickOne(OptionList):
             self.action_select()
 
 
-class PickSome(ContentKeys, SelectionList[str], keys="checkin_list"):
+class PickSome(LabelledKeys, SelectionList[str]):
     """Any number of answers: Space or a number ticks, Enter asks for the next question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", id="checkin_list.next"),
+        Binding("space", "select", id="checkin_list.tick"),
+    ]
 
     class Submitted(Message):
         pass
