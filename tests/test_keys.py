@@ -222,3 +222,33 @@ async def test_a_bad_entry_is_one_line_and_the_default_is_kept(make_app, store, 
         await pilot.press("c")
         await pilot.pause()
         assert type(app.screen).__name__ == "CheckInScreen"
+
+
+async def test_a_key_taken_from_another_binding_is_said_once(make_app, store, config_toml):
+    at_30_weeks_with_pgp(store)
+    config_toml.write_text('[keys]\nhome.checkin = "r"\n')  # r is the routines' key
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "up")  # each key gathers the bindings again
+        await pilot.pause()
+        (line,) = notifications(app)
+        assert line.startswith(f"{config_toml}: keys: 'r' is now another binding's key, so \"Guided routines\" has")
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CheckInScreen"
+
+
+async def test_a_taken_key_is_said_on_a_screen_with_its_own_mount_too(make_app, store, config_toml):
+    at_30_weeks_with_pgp(store)
+    config_toml.write_text('[keys]\nroutines.start = "q"\n')  # q is one of the routines' Back keys
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert notifications(app) == []  # not before the screen opens
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RoutinesScreen"
+        assert app.focused is app.screen.query_one("#routine-list")  # its own on_mount ran as well
+        (line,) = notifications(app)
+        assert "'q' is now another binding's key, so \"Back\" has no key on this screen" in line

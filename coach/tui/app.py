@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from coach.content.words import ContentError, text
 from coach.tui.screens import SCREENS
-from coach.tui.screens.base import LabelledKeys
+from coach.tui.screens.base import LabelledKeys, taken_keys
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
@@ -66,6 +66,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         config = person_keys()
         self.rebound_keys = config.keys
         self._config_problems = config.problems
+        self._clashes_told: set[str | None] = set()
         self.set_keymap(self.rebound_keys)
         self.title = text("app.title")
         self.sub_title = text("app.subtitle")
@@ -210,6 +211,16 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.load_screen_styles()
         screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
         self.push_screen(screen_class("help")(screen_bindings))
+
+    def tell_taken_keys(self, bindings: Iterable[BindingType]) -> None:
+        """Say once if a key from config.toml took the key of another binding on a screen that opens."""
+        from coach.locations import config_file
+
+        for binding in taken_keys(bindings, self.rebound_keys):
+            if binding.id not in self._clashes_told:
+                self._clashes_told.add(binding.id)
+                shown = text("config.clash", file=config_file(), keys=binding.key, label=binding.description)
+                self.notify(shown, severity="warning", timeout=20)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).

@@ -50,9 +50,30 @@ def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
     return keymap.get(binding.id or "", binding.key)
 
 
+def taken_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[Binding]:
+    """The bindings whose default key a person's key (config.toml) gave to another binding of the same screen.
+
+    Textual then lets the person's binding have the key, and the other has none.
+    """
+    holders: dict[str, set[str]] = {}
+    worded = [b for b in bindings if isinstance(b, Binding) and b.id]
+    for binding in worded:
+        for key in bound_keys(binding, keymap).split(","):
+            holders.setdefault(key.strip(), set()).add(binding.id or "")
+    return [
+        binding.with_key(key)
+        for binding in worded
+        if binding.id not in keymap
+        for key in binding.key.split(",")
+        if len(holders[key.strip()]) > 1
+    ]
+
+
 class CoachScreen(LabelledKeys, Screen[Any]):
-    pass
+    def on_mount(self) -> None:  # with a screen's own on_mount too: Textual calls each class's handler
+        self.app.tell_taken_keys(self.BINDINGS)
 
 
 class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
-    pass
+    def on_mount(self) -> None:
+        self.app.tell_taken_keys(self.BINDINGS)

@@ -43,7 +43,7 @@ def _key_name(key: str) -> str:
     return key.upper() if key.startswith("f") and key[1:].isdigit() else key
 
 
-class HelpScreen(CoachModal):
+class HelpScreen(CoachModal[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", id="help.close"),
     ]
