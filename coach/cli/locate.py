@@ -18,7 +18,6 @@ def _shown(path: Path | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.history.store import StoreError
     from coach.locations import cache_dir, config_dir, config_file, data_dir
 
     settings = config_file()
@@ -27,8 +26,12 @@ def run(args: argparse.Namespace) -> int:
     print(text("locate.config_file_missing" if missing else "locate.config_file", path=_shown(settings)))
     try:
         data: Path | None = data_dir(args.data_dir)
-    except StoreError:  # no home folder and no --data-dir: said on the line, as for the others
-        data = None
+    except Exception as exc:
+        from coach.history.store import StoreError  # only then: the history's models are not needed here
+
+        if not isinstance(exc, StoreError):
+            raise
+        data = None  # no home folder and no --data-dir: said on the line, as for the others
     print(text("locate.data", path=_shown(data)))
     print(text("locate.cache", path=_shown(cache_dir())))
     return 0

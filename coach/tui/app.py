@@ -206,11 +206,13 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.push_screen(screen_class(name)())
 
     def action_help(self) -> None:
-        if self.screen.__class__.__name__ == "HelpScreen":
+        from coach.tui.screens.help import HelpScreen  # the first press of ? imports it
+
+        if isinstance(self.screen, HelpScreen):
             return
         self.load_screen_styles()
         screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
-        self.push_screen(screen_class("help")(screen_bindings))
+        self.push_screen(HelpScreen(screen_bindings))
 
     def tell_taken_keys(self, bindings: Iterable[BindingType]) -> None:
         """Say once if a key from config.toml took the key of another binding on a screen that opens."""
