@@ -69,7 +69,7 @@ def test_filter_records_by_range():
 def test_json_keeps_every_field_and_parses_back():
     records = sample()
     data = json.loads(export.to_json(records, NOW))
-    assert data["format"] == "pain-coach" and data["schema"] == 1
+    assert data["format"] == "pain-coach" and data["schema"] == 2
     assert [parse_record(r) for r in data["records"]] == records
 
 

@@ -17,6 +17,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from coach.content.ids import (
+    BACK_LYING,
+    DERIVED_FLAGS,
+    LEVELS,
+    OPTIONS_READ,
+    PATTERNS,
+    PGP_FLAGS,
+    SOON_RULES,
+    TRIAGE_QUESTIONS,
+    FlagLevel,
+    Level,
+)
 from coach.content.words import ContentError, text  # noqa: F401  (text: the same words, without validation)
 from coach.locations import content_dir
 
@@ -165,7 +177,6 @@ class CustomRoutinesFile(Model):
 # --- questionnaire.toml: the check-in questions ----------------------------------------------------
 
 QUESTION_ID = r"^[a-z][a-z0-9_]*$"
-Level = Literal["emergency", "urgent", "soon", "self-care"]
 
 
 class AnswerOption(Model):
@@ -208,11 +219,7 @@ class QuestionnaireFile(Model):
 
 # --- triage.toml: levels, red flags, reasons to book a check, patterns ------------------------------
 
-# Ids the triage code refers to by name; the file must define exactly these.
-DERIVED_FLAGS = ("severe-worsening", "severe-unrelieved")
-SOON_RULES = ("high-pain", "nerve-signs", "sleep-lost", "not-settling", "postnatal-not-settled")
-PATTERNS = ("pelvic-girdle", "nerve", "lower-back", "mixed")
-LEVELS = ("emergency", "urgent", "soon", "self-care")
+# The ids the triage code refers to by name (coach/content/ids.py); the file must define exactly these.
 
 
 class LevelText(Sourced):
@@ -224,7 +231,7 @@ class LevelText(Sourced):
 class RedFlag(Sourced):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     label: str
-    level: Literal["emergency", "urgent"]
+    level: FlagLevel
 
 
 class SoonRule(Sourced):
@@ -457,16 +464,25 @@ def _questionnaire_refs(content: Content) -> Iterable[Problem]:
                     )
 
 
-# Questions the triage code reads by id.
-TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", "worse", "rest", "trend", "sleep", "duration")
-
-
 @cross_check
-def _triage_questions_exist(content: Content) -> Iterable[Problem]:
-    have = {q.id for q in content.questionnaire.questions}
+def _ids_the_code_reads(content: Content) -> Iterable[Problem]:
+    """Each id in coach/content/ids.py that the code reads by name exists in the content files; a renamed
+    option would otherwise silently switch a triage rule off."""
+    questions = {q.id: q for q in content.questionnaire.questions}
     for name in TRIAGE_QUESTIONS:
-        if name not in have:
-            yield "questionnaire", "questions", f"missing the question '{name}' that triage reads"
+        if name not in questions:
+            yield "questionnaire", "questions", unknown_id("question", name, questions) + ", which triage reads"
+    for question_id, option in OPTIONS_READ:
+        question = questions.get(question_id)
+        if question is not None and option not in question.option_ids():
+            options = question.option_ids()
+            why = unknown_id("option", option, options) + ", which triage reads"
+            yield "questionnaire", f"questions[{list(questions).index(question_id)}].options", why
+    # triage.toml's levels, soon rules, patterns and derived flags: TriageFile._known_ids.
+    used = {flag for e in content.exercises.exercises for flag in e.flags}
+    for flag in (BACK_LYING, *PGP_FLAGS):
+        if flag not in used:
+            yield "exercises", "exercises[].flags", unknown_id("exercise flag", flag, used) + ", which the plan reads"
 
 
 @cross_check

@@ -101,6 +101,8 @@ def csv_row(record: Record) -> list[Any]:
     data["pain"] = (
         record.pain if isinstance(record, FlareLog) else record.pain_now if isinstance(record, CheckIn) else None
     )
+    if isinstance(record, RoutineSession):
+        data["routine_name"] = routine_name(record)  # drawn from content: the record keeps the id
     for column in ("flags", "where"):
         if column in data:
             data[column] = "; ".join(data[column])

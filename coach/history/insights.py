@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from coach.history.record_text import routine_name
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
 MIN_TIMES = 3  # a routine needs this many measured sessions before we say anything about it
@@ -161,7 +162,7 @@ def what_helps(records: Iterable[Record], min_times: int = MIN_TIMES) -> list[Ro
         changes = [c for c in (pain_change(s) for s in sessions) if c is not None]
         if len(changes) < min_times:
             continue
-        name = next((s.routine_name for s in sorted(sessions, key=lambda s: s.at, reverse=True) if s.routine_name), "")
+        name = routine_name(max(sessions, key=lambda s: s.at))
         effects.append(
             RoutineEffect(
                 routine_id,

@@ -28,7 +28,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.content.words import text
-from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record
+from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record, upgraded
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
@@ -84,7 +84,10 @@ class AtomicJSONStorage(Storage):
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        return json.loads(text) if text else None
+        data = json.loads(text) if text else None
+        if isinstance(data, dict) and isinstance(data.get(TABLE), dict):  # older records: written as schema 2
+            data[TABLE] = {key: upgraded(doc) for key, doc in data[TABLE].items()}
+        return data
 
     def write(self, data: dict) -> None:
         atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
