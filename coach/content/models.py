@@ -191,6 +191,8 @@ class Question(Model):
     text: str
     help: str = ""
     options: list[AnswerOption] = []
+    # "areas" or "sides": the options are body.toml's, so where it hurts is defined once (the loader fills them).
+    options_from: Literal["areas", "sides"] | None = None
     required: bool = True  # for `many`: at least one option
     show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
 
@@ -198,7 +200,7 @@ class Question(Model):
     def _options_fit_kind(self) -> Question:
         if self.kind == "scale" and self.options:
             raise ValueError("a scale question has no options")
-        if self.kind != "scale" and not self.options:
+        if self.kind != "scale" and not self.options and not self.options_from:
             raise ValueError(f"a '{self.kind}' question needs options")
         return self
 
@@ -475,9 +477,11 @@ def _ids_the_code_reads(content: Content) -> Iterable[Problem]:
     for question_id, option in OPTIONS_READ:
         question = questions.get(question_id)
         if question is not None and option not in question.option_ids():
-            options = question.option_ids()
-            why = unknown_id("option", option, options) + ", which triage reads"
-            yield "questionnaire", f"questions[{list(questions).index(question_id)}].options", why
+            why = unknown_id("option", option, question.option_ids()) + ", which triage reads"
+            if question.options_from:  # the options are body.toml's
+                yield "body", question.options_from, why
+            else:
+                yield "questionnaire", f"questions[{list(questions).index(question_id)}].options", why
     # triage.toml's levels, soon rules, patterns and derived flags: TriageFile._known_ids.
     used = {flag for e in content.exercises.exercises for flag in e.flags}
     for flag in (BACK_LYING, *PGP_FLAGS):
@@ -544,6 +548,8 @@ def load_content(folder: Path | None = None) -> Content:
             problems.append(f"{where}: not valid TOML: {exc}")
             continue
         digest.update(raw)
+        if name == "questionnaire":
+            data = _body_options(data, parsed.get("body"), problems, where)
         try:
             parsed[name] = model.model_validate(_wrap(model, data))
         except ValidationError as exc:
@@ -558,6 +564,23 @@ def load_content(folder: Path | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _body_options(data: dict, body: BaseModel | None, problems: list[str], where: str) -> dict:
+    """Fill the options of each question that takes them from body.toml (`options_from`)."""
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not isinstance(body, BodyFile):
+        return data
+    filled = []
+    for i, question in enumerate(questions):
+        source = question.get("options_from") if isinstance(question, dict) else None
+        if source in ("areas", "sides"):
+            if question.get("options"):
+                problems.append(f"{where}: questions[{i}].options: give options or options_from, not both")
+            choices = getattr(body, source)
+            question = {**question, "options": [{"id": c.id, "label": c.label} for c in choices]}
+        filled.append(question)
+    return {**data, "questions": filled}
 
 
 def problem_message(err: dict) -> str:

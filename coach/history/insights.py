@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from coach.content import ids
 from coach.history.record_text import routine_name
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
 MIN_TIMES = 3  # a routine needs this many measured sessions before we say anything about it
-TRIGGER_QUESTION = "worse"  # the check-in question "What makes it worse?" (questionnaire.toml)
+TRIGGER_QUESTION = ids.TRIGGER_QUESTION
 
 
 def local_day(record: Record, tz: tzinfo | None) -> date:
