@@ -62,7 +62,7 @@ def on_screen(app, words: str) -> bool:
 
 WRITER = textwrap.dedent(
     """
-    import os, sys, time
+    import os, stat, sys, time
     from datetime import datetime, timezone
     from coach.history.records import FlareLog
     from coach.history.store import Store
@@ -72,7 +72,7 @@ WRITER = textwrap.dedent(
         real_fsync, calls = os.fsync, [0]
 
         def fsync(fd):
-            calls[0] += 1
+            calls[0] += stat.S_ISREG(os.fstat(fd).st_mode)  # the temp file's fsync, not the folder's
             if calls[0] == hang_at:
                 print("in-write", flush=True)
                 time.sleep(120)

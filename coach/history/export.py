@@ -3,19 +3,17 @@ writing a file so that it is whole or absent. Pure apart from `write_file`; no t
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from coach.atomic_file import write_atomic
 from coach.content.words import text
 from coach.history import insights
 from coach.history.record_text import (
@@ -283,20 +281,7 @@ def default_path(fmt: str, today: date) -> Path:
 def write_file(path: Path, body: str, force: bool = False) -> None:
     """Write `body` to `path` whole or not at all. Without `force` an existing file is left alone
     (FileExistsError), checked at the moment of linking so nothing can slip in between."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(body)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        if force:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if `path` exists
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_atomic(path, body, replace=force)
 
 
 def filter_records(records: Iterable[Record], start: datetime | None, end: datetime | None) -> list[Record]:
