@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems, user_file
 from coach.content.words import text
+
+if TYPE_CHECKING:
+    from coach.history.export import ExportError
 
 
 def add_parser(sub) -> str:
@@ -27,40 +30,36 @@ def run(args: argparse.Namespace) -> int:
 
     from coach.history import export
 
-    if args.format not in export.FORMATS:
-        raise UsageError(text("errors.bad_choice", what="--format", valid=", ".join(export.FORMATS), value=args.format))
-    now = datetime.now().astimezone()
     try:
+        export.check_format(args.format)
+        now = datetime.now().astimezone()
         since, until = export.parse_range(args.since, args.until, now)
+        path = user_file(args.output) if args.output else None
+        if path is not None:
+            export.check_target(path, args.force)  # before the history is read
     except export.WhenError as exc:
         raise UsageError(str(exc)) from None
-    path = user_file(args.output) if args.output else None
-    if path is not None:
-        check_target(path, args.force)
+    except export.ExportError as exc:
+        raise _cli_error(exc) from None
     store = open_store(args)
-    records = store.query(since=since, until=until)
-    report_problems(store)
-    body = export.render(args.format, records, now)
-    if path is None:
-        sys.stdout.write(body)
-        return 0
     try:
-        export.write_file(path, body, force=args.force)
-    except FileExistsError:
-        raise UsageError(text("errors.file_exists", path=path)) from None
-    except OSError as exc:
-        from coach.history.store import StoreError, os_problem
-
-        raise StoreError(os_problem(exc, path, export=True)) from exc
-    print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
+        done = export.export_history(store, args.format, now, since=since, until=until, path=path, force=args.force)
+    except export.ExportError as exc:
+        report_problems(store)
+        raise _cli_error(exc) from None
+    report_problems(store)
+    if path is None:
+        sys.stdout.write(done.body)
+        return 0
+    print(text("cli.export_written", count=done.count, path=path), file=sys.stderr)
     return 0
 
 
-def check_target(path: Path, force: bool) -> None:
-    """Refuse early, before reading the history, when the file cannot be written as asked."""
-    if path.exists() and not force:
-        raise UsageError(text("errors.file_exists", path=path))
-    if not path.parent.is_dir():
-        from coach.history.store import StoreError  # a file-system problem, not bad usage: exit status 1
+def _cli_error(exc: ExportError) -> Exception:
+    from coach.history.store import StoreError
 
-        raise StoreError(text("export.no_folder", folder=path.parent))
+    if exc.reason == "exists":
+        return UsageError(text("errors.file_exists", path=exc.path))
+    if exc.reason == "format":
+        return UsageError(str(exc))
+    return StoreError(str(exc))  # a file-system problem, not bad usage: exit status 1

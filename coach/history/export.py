@@ -1,5 +1,6 @@
 """History -> JSON (re-importable), CSV (one row per record) or a Markdown report; --since/--until parsing;
-writing a file so that it is whole or absent. Pure apart from `write_file`; no textual."""
+writing a file so that it is whole or absent; `export_history` is the whole export, for the command and the
+export dialog alike. No textual."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ from coach.history.record_text import (
     week_label,
 )
 from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.store import Store, os_problem
 
 FORMATS = ("json", "csv", "md")
 EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
@@ -282,6 +285,67 @@ def write_file(path: Path, body: str, force: bool = False) -> None:
     """Write `body` to `path` whole or not at all. Without `force` an existing file is left alone
     (FileExistsError), checked at the moment of linking so nothing can slip in between."""
     write_atomic(path, body, replace=force)
+
+
+# --- the export, as `pain-coach export` and the history screen's export dialog both do it --------------
+
+
+class ExportError(Exception):
+    """Why an export was not written. `reason`: "format" or "exists" (the person asked for something that
+    cannot be done as asked), "no_folder" or "os" (the file system); str() is the message to show. For
+    "exists" each caller says how to replace the file in its own way (--force, a checkbox)."""
+
+    def __init__(self, reason: str, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Exported:
+    count: int  # records exported
+    body: str  # the file's text (to print, when there is no path)
+    path: Path | None
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ExportError("format", text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=fmt))
+
+
+def check_target(path: Path, force: bool) -> None:
+    """Refuse early, before reading the history, when the file cannot be written as asked."""
+    if path.exists() and not force:
+        raise ExportError("exists", str(path), path)
+    if not path.parent.is_dir():
+        raise ExportError("no_folder", text("export.no_folder", folder=path.parent), path)
+
+
+def export_history(
+    store: Store,
+    fmt: str,
+    now: datetime,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    path: Path | None = None,
+    force: bool = False,
+) -> Exported:
+    """Pick the format, take the records in [since, until), render them and write `path` whole (or, with no
+    path, return the text to print). Raises ExportError; nothing is written then."""
+    check_format(fmt)
+    if path is not None:
+        check_target(path, force)
+    records = store.query(since=since, until=until)
+    body = render(fmt, records, now)
+    if path is not None:
+        try:
+            write_file(path, body, force=force)
+        except FileExistsError:
+            raise ExportError("exists", str(path), path) from None
+        except OSError as exc:
+            raise ExportError("os", os_problem(exc, path, export=True), path) from exc
+    return Exported(len(records), body, path)
 
 
 def filter_records(records: Iterable[Record], start: datetime | None, end: datetime | None) -> list[Record]:
