@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.checkin.triage import Assessment
-from coach.content.models import Content, get_content, text
+from coach.content.models import Content, get_content
+from coach.content.words import text
 
 
 @dataclass(frozen=True)

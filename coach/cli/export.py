@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from coach.history.export import ExportError
 
 
-def add_parser(sub) -> str:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
     p = sub.add_parser("export", help=text("cli.export_help"), description=text("cli.export_help"))
     p.add_argument(
         "--format", default="json", metavar="FORMAT", help=text("cli.export_format_help") + ": json, csv, md"

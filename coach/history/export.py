@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coach.atomic_file import write_atomic
 from coach.content.words import text
@@ -30,6 +30,7 @@ from coach.history.record_text import (
 from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
 from coach.history.store import Store, os_problem
 
+_T = TypeVar("_T")
 FORMATS = ("json", "csv", "md")
 EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
 EXPORT_FORMAT = "pain-coach"
@@ -137,7 +138,7 @@ LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a 
 WEEKS_LIMIT = 26
 
 
-def _latest(items: list, limit: int, what: str) -> tuple[list, list[str]]:
+def _latest(items: list[_T], limit: int, what: str) -> tuple[list[_T], list[str]]:
     """The last `limit` items (oldest first) and, if some were left out, a line saying so."""
     if len(items) <= limit:
         return items, []

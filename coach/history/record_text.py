@@ -7,15 +7,18 @@ longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leak
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from coach.content.ids import LEVELS
 from coach.content.words import text
 from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
 
+if TYPE_CHECKING:
+    from coach.content.models import Content
 
-def _content():
+
+def _content() -> Content:
     """The validated content models, loaded by the labels that need them: CSV and JSON exports never do."""
     from coach.content.models import get_content
 
@@ -182,7 +185,7 @@ def answer_lines(answers: dict[str, Any], questionnaire: Any | None) -> list[tup
 
 
 def _answer_text(answer: Any, question: Any | None) -> str:
-    labels = {o.id: o.label for o in (getattr(question, "options", None) or [])}
+    labels: dict[str, str] = {o.id: o.label for o in (getattr(question, "options", None) or [])}
 
     def one(value: Any) -> str:
         if isinstance(value, bool):
@@ -219,7 +222,10 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
         (text("detail.when"), local.strftime(text("when.full"))),
         (text("detail.week"), week_detail(record.gestation_days)),
     ]
-    pain = lambda p: text("detail.not_noted") if p is None else text("detail.pain_value", pain=p)  # noqa: E731
+
+    def pain(p: int | None) -> str:
+        return text("detail.not_noted") if p is None else text("detail.pain_value", pain=p)
+
     if isinstance(record, CheckIn):
         lines.append((text("detail.pain"), pain(record.pain_now)))
         if record.pain_worst is not None:
@@ -257,7 +263,7 @@ def question_lines(record: Record, questionnaire: Any | None) -> list[tuple[str,
     return answer_lines(record.answers, questionnaire) if isinstance(record, CheckIn) else []
 
 
-def day_start(day, tz) -> datetime:
+def day_start(day: date, tz: tzinfo | None) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz)
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from coach.content.ids import Level
 
-SCHEMA_VERSION = 2  # records (history months and exports)
-FILE_SCHEMA_VERSION = 1  # profile.json and settings.json
+SCHEMA_VERSION: Final = 2  # records (history months and exports)
+FILE_SCHEMA_VERSION: Final = 1  # profile.json and settings.json
 
 Pain = Annotated[int, Field(ge=0, le=10)]
 

@@ -18,7 +18,8 @@ from datetime import date
 
 from coach.checkin.pregnancy import Stage, stage, weeks_days
 from coach.content.ids import BACK_LYING, PGP_FLAGS
-from coach.content.models import Exercise, Routine, text
+from coach.content.models import Exercise, Routine
+from coach.content.words import text
 from coach.history.record_text import change_words
 from coach.history.records import Change, Profile
 from coach.routines.player import Block, Step, expand, length
@@ -124,10 +125,12 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
         return plan
     for step in routine.steps:
         ex = exercises[step.exercise]
-        block = Block(ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest)
+        block: Block | None = Block(
+            ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest
+        )
         seen = {ex.id}
         changes_before = len(plan.changes)
-        while (flag := _ruled_out(block, rules)) is not None:
+        while block is not None and (flag := _ruled_out(block, rules)) is not None:
             old = block.exercise.id
             alt = exercises.get(block.exercise.alternative or "")
             if alt is None or alt.id in seen:
