@@ -12,7 +12,7 @@ from typing import Any
 from coach.checkin.pregnancy import Stage
 from coach.content import ids
 from coach.content.ids import LEVELS, NERVE_AREAS, NERVE_FEELINGS, PGP_AGGRAVATORS, PGP_AREAS, Level
-from coach.content.models import Content, Question, When, get_content
+from coach.content.models import AnswerOption, Content, Question, When, get_content
 from coach.history.records import CheckIn
 
 SEVERE = 7  # pain at or above this is "severe" (content-brief section 5: never on the score alone)
@@ -36,7 +36,7 @@ class Assessment:
 # --- which questions and options are asked ------------------------------------------------------------
 
 
-def options_for(question: Question, current: Stage) -> list:
+def options_for(question: Question, current: Stage) -> list[AnswerOption]:
     """The question's options offered at this stage (`before_weeks` options only before that week)."""
     weeks = current.weeks
     return [
@@ -134,7 +134,7 @@ def assess(answers: dict[str, Any], current: Stage, content: Content | None = No
     flags = _red_flags(answers, content)
     soon = _soon_reasons(answers, current)
     flag_levels = [content.triage.flag(f).level for f in flags]  # type: ignore[union-attr]
-    candidates: list[Level] = [*flag_levels, *(["soon"] if soon else []), "self-care"]  # type: ignore[list-item]
+    candidates: list[Level] = [*flag_levels, "soon", "self-care"] if soon else [*flag_levels, "self-care"]
     level = min(candidates, key=LEVELS.index)
     flags.sort(key=lambda f: LEVELS.index(content.triage.flag(f).level))  # type: ignore[union-attr]
     pattern = _pattern(answers)
