@@ -293,3 +293,11 @@ def test_an_exercise_flag_the_plan_reads_must_exist(copy):
         line.startswith("content/exercises.toml: exercises[].flags: no exercise flag 'single-leg'")
         for line in problems_of(copy)
     )
+
+
+def test_each_exercise_flag_needs_its_wording_for_the_plan(copy):
+    edit(copy, "ui.toml", "flag_kneeling = ", "flag_knelling = ")
+    assert (
+        "content/ui.toml: plan.flag_kneeling: missing (the plan's changes are worded with it: record_text.change_words)"
+        in problems_of(copy)
+    )

@@ -53,6 +53,7 @@ OPTIONS_READ: tuple[tuple[str, str], ...] = (
     *(("duration", d) for d in sorted(LONG_DURATIONS)),
 )
 
-# --- exercises.toml flags the plan rules read (coach/routines/offer.py) -------------------------------
-BACK_LYING = "back-lying"
-PGP_FLAGS = ("wide-legged", "single-leg", "asymmetric")
+# --- exercises.toml flags (each worded in ui.toml as plan.flag_<flag>); the plan rules read some --------
+ExerciseFlag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing"]
+BACK_LYING: ExerciseFlag = "back-lying"
+PGP_FLAGS: tuple[ExerciseFlag, ...] = ("wide-legged", "single-leg", "asymmetric")

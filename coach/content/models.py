@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -26,6 +26,7 @@ from coach.content.ids import (
     PGP_FLAGS,
     SOON_RULES,
     TRIAGE_QUESTIONS,
+    ExerciseFlag,
     FlagLevel,
     Level,
 )
@@ -100,7 +101,7 @@ class BodyFile(Model):
 
 # --- exercises.toml and routines.toml: the catalogue and the guided routines ------------------------
 
-Flag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing"]
+Flag = ExerciseFlag
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Cue = Annotated[str, Field(min_length=1, max_length=60)]  # read at a glance mid-stretch
 
@@ -483,6 +484,11 @@ def _ids_the_code_reads(content: Content) -> Iterable[Problem]:
             else:
                 yield "questionnaire", f"questions[{list(questions).index(question_id)}].options", why
     # triage.toml's levels, soon rules, patterns and derived flags: TriageFile._known_ids.
+    plan_words = content.ui.sections.get("plan", {})
+    for flag in get_args(ExerciseFlag):
+        key = "flag_" + flag.replace("-", "_")
+        if key not in plan_words:
+            yield "ui", f"plan.{key}", "missing (the plan's changes are worded with it: record_text.change_words)"
     used = {flag for e in content.exercises.exercises for flag in e.flags}
     for flag in (BACK_LYING, *PGP_FLAGS):
         if flag not in used:
