@@ -25,7 +25,7 @@ THEMES = ["textual-dark", "textual-light"]
 # palette here, the darkest common one): white on its cyan is 2.86 and bright black on black 2.82 there.
 MINIMUM = {ColorSystem.TRUECOLOR: 3.0, ColorSystem.STANDARD: 2.8}
 SHOT = {shot.name: shot for shot in SHOTS}
-ROUTINE_KEYS = [*TO_RELAX, "4"]  # the routine of the player shots, pain before 4
+ROUTINE_KEYS = [*TO_RELAX, "4", "enter"]  # the routine of the player shots, pain before 4
 
 
 def drawing(char: str) -> bool:

@@ -126,5 +126,9 @@ def report_problems(store) -> None:
     """Tell the person about any history file that had to be moved aside."""
     from coach.content.words import text
 
+    for warning in store.warnings:
+        print(text("errors.prefix") + warning, file=sys.stderr)
+    store.warnings.clear()
     for problem in store.problems:
         print(text("errors.prefix") + problem.message, file=sys.stderr)
+    store.problems.clear()

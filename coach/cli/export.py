@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.cli import UsageError, open_store, report_problems, user_file
 from coach.content.words import text
 
 if TYPE_CHECKING:
     from coach.history.export import ExportError
+    from coach.history.store import Store
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
+def add_parser(sub: Any) -> str:
     p = sub.add_parser("export", help=text("cli.export_help"), description=text("cli.export_help"))
     p.add_argument(
         "--format", default="json", metavar="FORMAT", help=text("cli.export_format_help") + ": json, csv, md"
@@ -26,15 +27,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import datetime
-
     from coach.history import export
+    from coach.history.local_time import local_now
 
     try:
         export.check_format(args.format)
-        now = datetime.now().astimezone()
+        now = local_now()  # with the zone's rules, so a day in summer starts at its summer midnight
         since, until = export.parse_range(args.since, args.until, now)
-        path = user_file(args.output) if args.output else None
+        path = user_file(args.output) if args.output and args.output != "-" else None  # "-" is stdout
         if path is not None:
             export.check_target(path, args.force)  # before the history is read
     except export.WhenError as exc:
@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
         raise _cli_error(exc) from None
     store = open_store(args)
     try:
-        done = export.export_history(store, args.format, now, since=since, until=until, path=path, force=args.force)
+        done = export.export_history(
+            store, args.format, now, since=since, until=until, path=path, force=args.force, on_read=_after_read
+        )
     except export.ExportError as exc:
-        report_problems(store)
         raise _cli_error(exc) from None
-    report_problems(store)
     if path is None:
         sys.stdout.write(done.body)
         return 0
@@ -55,11 +55,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _after_read(store: Store) -> None:
+    store.problems[:] = [p for p in store.problems if not p.read_error]
+    report_problems(store)
+    store.refuse_unread_months()  # a backup that silently lacks a month is worse than none
+
+
 def _cli_error(exc: ExportError) -> Exception:
     from coach.history.store import StoreError
 
     if exc.reason == "exists":
         return UsageError(text("errors.file_exists", path=exc.path))
-    if exc.reason == "format":
+    if exc.reason in ("format", "not_a_file"):
         return UsageError(str(exc))
     return StoreError(str(exc))  # a file-system problem, not bad usage: exit status 1

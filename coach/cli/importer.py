@@ -6,18 +6,22 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coach.cli import UsageError, open_store, report_problems, user_file
 from coach.content.words import text
 
+if TYPE_CHECKING:
+    from coach.history.records import Record
 
-def add_parser(sub) -> str:
+
+def add_parser(sub: Any) -> str:
     p = sub.add_parser("import", help=text("cli.import_help"), description=text("cli.import_help"))
     p.add_argument("file", metavar="FILE.json", help=text("cli.import_file_help"))
     return "import"
 
 
-def read_export(path: Path) -> list:
+def read_export(path: Path) -> list[Record]:
     """The records of an export file, all validated; raises UsageError naming the first problem."""
     from pydantic import ValidationError
 
@@ -39,7 +43,8 @@ def read_export(path: Path) -> list:
     schema = data.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise UsageError(text("errors.import_newer", path=path, schema=schema))
-    records, seen = [], set()
+    records: list[Record] = []
+    seen: set[str] = set()
     for index, item in enumerate(data["records"], start=1):
         try:
             record = parse_record(item)
@@ -60,9 +65,7 @@ def run(args: argparse.Namespace) -> int:
     path = user_file(args.file)
     records = read_export(path)
     store = open_store(args)
-    present = {r.id for r in store.all()}
-    new = [r for r in records if r.id not in present]
-    added = store.add_many(new) if new else 0
+    added, skipped = store.add_new(records)  # ids checked and records written under one lock, all or none
     report_problems(store)
-    print(text("import.done", added=added, skipped=len(records) - len(new), path=path))
+    print(text("import.done", added=added, skipped=skipped, path=path))
     return 0

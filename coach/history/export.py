@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -314,12 +316,34 @@ def check_format(fmt: str) -> None:
         raise ExportError("format", text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=fmt))
 
 
-def check_target(path: Path, force: bool) -> None:
-    """Refuse early, before reading the history, when the file cannot be written as asked."""
-    if path.exists() and not force:
+def check_target(path: Path, force: bool) -> bool:
+    """Refuse early, before reading the history, when the file cannot be written as asked. True: `path` is a
+    device or a pipe (/dev/null, a FIFO), to be written into, never replaced by a file."""
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise ExportError("os", os_problem(exc, path, export=True), path) from exc
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        return True
+    if mode is not None and not stat.S_ISREG(mode):
+        raise ExportError("not_a_file", text("errors.not_a_file", path=path), path)
+    if mode is not None and not force:
         raise ExportError("exists", str(path), path)
     if not path.parent.is_dir():
         raise ExportError("no_folder", text("export.no_folder", folder=path.parent), path)
+    return False
+
+
+def write_into(path: Path, body: str) -> None:
+    """Write into a device or a pipe where it is: it is not a file to replace."""
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
+        os.close(fd)  # swapped for something else since the check: leave it alone
+        raise FileExistsError(path)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(body)
 
 
 def export_history(
@@ -331,17 +355,24 @@ def export_history(
     until: datetime | None = None,
     path: Path | None = None,
     force: bool = False,
+    on_read: Callable[[Store], None] | None = None,
 ) -> Exported:
     """Pick the format, take the records in [since, until), render them and write `path` whole (or, with no
-    path, return the text to print). Raises ExportError; nothing is written then."""
+    path, return the text to print). `on_read` runs once the history is read, before anything is written
+    (the command reports problems there and refuses a history missing a month). Raises ExportError; nothing
+    is written then."""
     check_format(fmt)
-    if path is not None:
-        check_target(path, force)
+    into = check_target(path, force) if path is not None else False
     records = store.query(since=since, until=until)
+    if on_read is not None:
+        on_read(store)
     body = render(fmt, records, now)
     if path is not None:
         try:
-            write_file(path, body, force=force)
+            if into:
+                write_into(path, body)
+            else:
+                write_file(path, body, force=force)
         except FileExistsError:
             raise ExportError("exists", str(path), path) from None
         except OSError as exc:
