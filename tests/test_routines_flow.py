@@ -321,7 +321,7 @@ async def test_a_changed_routine_is_stored_as_ids_and_numbers(make_app, store, c
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot, "quick-buttock-relief")
-        await pilot.press("6")
+        await pilot.press("6", "enter")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PlayerScreen"
     [session] = routine_sessions(store)
