@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content"]
+COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content", "locate"]
 
 
 class UsageError(Exception):

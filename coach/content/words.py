@@ -32,13 +32,9 @@ class ContentError(Exception):
         super().__init__("\n".join(problems))
 
 
-class Key(NamedTuple):  # not a dataclass: making one takes a millisecond of the start
-    key: str
-    action: str
+class KeyWords(NamedTuple):  # not a dataclass: making one takes a millisecond of the start
     label: str
     help: str = ""
-    show: bool = True
-    priority: bool = False
 
 
 @functools.cache
@@ -126,7 +122,7 @@ def _read_cache(cached: Path) -> bytes | None:
     return blob if len(blob) <= CACHE_LIMIT else None
 
 
-def _keep(cached: Path, value: tuple) -> None:
+def _keep(cached: Path, value: tuple[object, ...]) -> None:
     """Write the cache whole or not at all; a cache that cannot be written only costs the next start."""
     partial = None
     try:
@@ -161,13 +157,19 @@ def text(key: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
-def keys(screen: str) -> list[Key]:
-    """The key bindings listed for a screen in content/keys.toml (`app` for those that work everywhere)."""
+def key_words(binding_id: str) -> KeyWords:
+    """The words of a key binding from content/keys.toml by its id: key_words("home.checkin").label."""
+    owner, _, name = binding_id.partition(".")
     try:
-        return [Key(**entry) for entry in _load("keys").get(screen, [])]
-    except TypeError:
+        return KeyWords(**_load("keys")[owner][name])
+    except (KeyError, TypeError):
         _explain()
         raise
+
+
+def binding_ids() -> list[str]:
+    """Every binding id content/keys.toml has words for (the same as the code's, tests/test_keys.py checks)."""
+    return [f"{owner}.{name}" for owner, bindings in _load("keys").items() for name in bindings]
 
 
 class Choice(NamedTuple):

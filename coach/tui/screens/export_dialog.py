@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from coach.content.models import text
 from coach.history import export
-from coach.history.store import os_problem
 from coach.shown import visible
 from coach.tui.screens.base import CoachModal
 
 
-class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
+class ExportDialog(CoachModal[Path | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", id="export_dialog.cancel"),
+        Binding("ctrl+s", "save", id="export_dialog.save", priority=True),
+    ]
+
     def __init__(self, since: datetime | None, period: str) -> None:
         super().__init__()
         self.since = since
@@ -73,17 +79,13 @@ class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
             path = Path(raw).expanduser()
         except RuntimeError:  # "~" and no home folder
             return self._error(text("export.no_home"))
-        if not path.parent.is_dir():
-            return self._error(text("export.no_folder", folder=path.parent))
         fmt = str(self.query_one("#export-format", Select).value)
-        body = export.render(fmt, self.records, self.app.now())
+        force = self.query_one("#export-replace", Checkbox).value
         try:
-            export.write_file(path, body, force=self.query_one("#export-replace", Checkbox).value)
-        except FileExistsError:
-            return self._error(text("export.exists", path=path))
-        except OSError as exc:
-            return self._error(os_problem(exc, path, export=True))
-        self.notify(visible(text("export.written", count=len(self.records), path=path)), timeout=10, markup=False)
+            done = export.export_history(self.app.store, fmt, self.app.now(), since=self.since, path=path, force=force)
+        except export.ExportError as exc:
+            return self._error(text("export.exists", path=path) if exc.reason == "exists" else str(exc))
+        self.notify(visible(text("export.written", count=done.count, path=path)), timeout=10, markup=False)
         self.dismiss(path)
 
     def _error(self, message: str) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Markdown
 
@@ -10,7 +13,11 @@ from coach.content.models import get_content, text
 from coach.tui.screens.base import CoachModal
 
 
-class FirstRunScreen(CoachModal[None], keys="first_run"):
+class FirstRunScreen(CoachModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "dismiss", id="first_run.understood"),
+    ]
+
     def compose(self) -> ComposeResult:
         notice = get_content().about.first_run
         with Vertical(id="first-run"):

@@ -8,12 +8,15 @@ leaves an honest "stopped early" record behind.
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from coach.content.models import get_content, text
+from coach.history.record_text import changes_words
 from coach.history.records import RoutineSession
 from coach.history.store import StoreError
 from coach.routines.offer import Plan, Rules
@@ -56,20 +59,31 @@ def next_words(step: Step | None) -> str:
     return text("player.next", what=step_title(step))
 
 
-class PlayerScreen(CoachScreen, keys="player"):
+class PlayerScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,escape", "stop", id="player.stop"),
+        Binding("space", "toggle_pause", id="player.pause"),
+        Binding("n,right", "next_step", id="player.next"),
+        Binding("b,left", "previous_step", id="player.back"),
+        Binding("plus", "more_time", id="player.more_time"),
+        Binding("minus", "less_time", id="player.less_time", show=False),
+    ]
+
     def __init__(self, plan: Plan, rules: Rules, pain_before: int | None) -> None:
         super().__init__()
         self.plan = plan
         self.player = Player(plan.steps, now=0.0)  # replaced on mount, on the app's clock
+        content = get_content()
+        packaged = {r.id for r in content.routines.routines}  # named from content by id when shown
         self.record = RoutineSession(
             routine_id=plan.routine.id,
-            routine_name=plan.routine.name,
-            content_version=get_content().version,
+            fallback_name=plan.routine.name if plan.routine.id not in packaged else "",
+            content_version=content.version,
             steps_done=0,
             steps_total=len(self.player.steps),
             active_seconds=0,
             pain_before=pain_before,
-            substitutions=list(plan.substitutions),
+            changes=list(plan.changes),
             gestation_days=rules.stage.gestation_days,
         )
         self.saved = False  # the record is in the history
@@ -152,7 +166,7 @@ class PlayerScreen(CoachScreen, keys="player"):
             self.query_one("#step-title", Static).update(step_title(step))
             position = step.exercise.position
             if step.change:
-                position += "\n" + text("player.changed", change=step.change)
+                position += "\n" + text("player.changed", change=changes_words(step.change))
             self.query_one("#step-position", Static).update(position)
             self.query_one("#cues", Static).update("\n".join(f"• {c}" for c in step.exercise.cues))
             self.query_one("#next-step", Static).update(next_words(p.next_step))
