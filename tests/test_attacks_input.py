@@ -91,7 +91,7 @@ async def test_escapes_in_a_note_are_shown_on_the_detail_screen_never_sent_to_th
 
 
 async def test_escapes_in_an_imported_record_stay_out_of_the_history_table(make_app, store, tmp_path):
-    hostile = session(0, name="Stretch" + ESCAPES, stop_reason="\x1b]52;c;b3duZWQ=\x07").to_json()
+    hostile = session(0, routine="my-own", name="Stretch" + ESCAPES, stop_reason="\x1b]52;c;b3duZWQ=\x07").to_json()
     assert main(["import", str(export_file(tmp_path / "in.json", [hostile]))]) == 0
     store.add(checkin(1, flags=["\x1b[2Jmade-up"]))  # in the history already (import now refuses it)
     app = make_app()
@@ -116,7 +116,7 @@ async def test_escapes_in_a_custom_routine_stay_out_of_the_routines_screen(make_
 
 def test_export_md_printed_to_a_terminal_carries_no_escape(store, capsys):
     store.add(flare(0, note="n" + ESCAPES))
-    store.add(session(1, name="R" + ESCAPES))
+    store.add(session(1, routine="my-own", name="R" + ESCAPES))
     assert main(["export", "--format", "md"]) == 0
     out = capsys.readouterr().out
     assert controls(out) == []
@@ -209,7 +209,7 @@ def test_html_in_a_note_is_escaped_in_the_report(store, capsys):
 
 
 def test_a_pipe_in_a_routine_name_does_not_break_the_report_table(store, capsys):
-    store.add(session(0, name="a | b | c"))
+    store.add(session(0, routine="my-own", name="a | b | c"))
     assert main(["export", "--format", "md"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| a"))
     assert row.replace("\\|", "").count("|") == 5  # four cells
