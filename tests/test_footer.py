@@ -17,6 +17,7 @@ from textual.widgets._footer import FooterKey
 from coach.tui.app import PainCoachApp, screen_class
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachScreen, content_bindings
+from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
 
 SMALLEST_WIDTH = 80
@@ -51,7 +52,7 @@ def footer_width(app: PainCoachApp, name: str, widest: bool = True) -> int:
 
 @pytest.fixture
 def app(isolated_dirs):
-    return PainCoachApp(isolated_dirs)
+    return PainCoachApp(isolated_dirs, CONTENT)
 
 
 def test_every_full_screen_is_checked():

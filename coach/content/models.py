@@ -1,24 +1,22 @@
-"""The shared content module: every piece of user-facing text, validated and loaded once.
+"""The validated view of the content: pydantic models of every content file, and check-content's checks.
 
-Each file in content/ is a field of `Content` below (`ui` is `content/ui.toml`). To add a file, add a
-model and a field; to check references between files, add a function to `CROSS_CHECKS`.
+Each file in content/ is a field of `ContentFiles` below (`ui` is `content/ui.toml`), built from the dicts
+coach.content.loader parsed (reach them through coach.content.content.Content, which builds these on first
+use). To add a file, add a model, a field and its stem in loader.FILES; to check references between files,
+add a function to `CROSS_CHECKS`.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import hashlib
 import re
-import tomllib
-from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
-from coach.content.words import ContentError, text  # noqa: F401  (text: the same words, without validation)
-from coach.locations import content_dir
+from coach.content.loader import ContentError, FileProblem
 
 
 class Model(BaseModel):
@@ -35,7 +33,7 @@ class Sourced(Model):
 
 
 class UiFile(Model):
-    sections: dict[str, dict[str, str]]  # read by coach.content.words.text
+    sections: dict[str, dict[str, str]]  # read by coach.content.content.Content.text
 
 
 # --- keys.toml: every key binding and its label, by screen -----------------------------------------
@@ -330,7 +328,7 @@ class ProfileFile(Model):
 # --- the whole folder -------------------------------------------------------------------------------
 
 
-class Content(Model):
+class ContentFiles(Model):
     ui: UiFile
     keys: KeysFile
     about: AboutFile
@@ -342,14 +340,13 @@ class Content(Model):
     triage: TriageFile
     advice: AdviceFile
     profile: ProfileFile
-    version: str = ""  # a digest of the files, stored with records that depend on content
 
 
 Problem = tuple[str, str, str]  # (file stem, field path, message)
-CROSS_CHECKS: list[Callable[[Content], Iterable[Problem]]] = []
+CROSS_CHECKS: list[Callable[[ContentFiles], Iterable[Problem]]] = []
 
 
-def cross_check(func: Callable[[Content], Iterable[Problem]]) -> Callable[[Content], Iterable[Problem]]:
+def cross_check(func: Callable[[ContentFiles], Iterable[Problem]]) -> Callable[[ContentFiles], Iterable[Problem]]:
     CROSS_CHECKS.append(func)
     return func
 
@@ -362,7 +359,7 @@ def unknown_id(kind: str, value: str, known: Iterable[str]) -> str:
 
 
 @cross_check
-def _unique_body_ids(content: Content) -> Iterable[Problem]:
+def _unique_body_ids(content: ContentFiles) -> Iterable[Problem]:
     for name in ("areas", "sides"):
         seen: set[str] = set()
         for i, choice in enumerate(getattr(content.body, name)):
@@ -375,7 +372,7 @@ OPEN_ACTION = re.compile(r"app\.open\('([^']*)'\)")
 
 
 @cross_check
-def _opened_screens_exist(content: Content) -> Iterable[Problem]:
+def _opened_screens_exist(content: ContentFiles) -> Iterable[Problem]:
     from coach.tui.screens import SCREENS  # a plain table of names: imports no textual
 
     for list_name, bindings in content.keys.screens.items():
@@ -391,7 +388,7 @@ def _opened_screens_exist(content: Content) -> Iterable[Problem]:
 
 
 @cross_check
-def _exercise_references(content: Content) -> Iterable[Problem]:
+def _exercise_references(content: ContentFiles) -> Iterable[Problem]:
     known = content.exercises.by_id()
     seen: set[str] = set()
     for i, exercise in enumerate(content.exercises.exercises):
@@ -422,12 +419,12 @@ def routine_problems(routines: list[Routine], known: dict[str, Exercise], stem: 
 
 
 @cross_check
-def _routine_references(content: Content) -> Iterable[Problem]:
+def _routine_references(content: ContentFiles) -> Iterable[Problem]:
     yield from routine_problems(content.routines.routines, content.exercises.by_id(), "routines")
 
 
 @cross_check
-def _questionnaire_refs(content: Content) -> Iterable[Problem]:
+def _questionnaire_refs(content: ContentFiles) -> Iterable[Problem]:
     questions = content.questionnaire.questions
     seen: set[str] = set()
     flag_ids = {f.id for f in content.triage.flags}
@@ -462,7 +459,7 @@ TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", "worse", "rest", 
 
 
 @cross_check
-def _triage_questions_exist(content: Content) -> Iterable[Problem]:
+def _triage_questions_exist(content: ContentFiles) -> Iterable[Problem]:
     have = {q.id for q in content.questionnaire.questions}
     for name in TRIAGE_QUESTIONS:
         if name not in have:
@@ -470,7 +467,7 @@ def _triage_questions_exist(content: Content) -> Iterable[Problem]:
 
 
 @cross_check
-def _advice_refs(content: Content) -> Iterable[Problem]:
+def _advice_refs(content: ContentFiles) -> Iterable[Problem]:
     questionnaire = content.questionnaire
     items = [("advice", i, a.when) for i, a in enumerate(content.advice.advice)]
     items += [("suggest", i, s.when) for i, s in enumerate(content.advice.suggest)]
@@ -495,7 +492,7 @@ def field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:
     return path or "(file)"
 
 
-def _wrap(model: type[BaseModel], data: dict) -> dict:
+def _wrap(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     if "sections" in model.model_fields:
         return {"sections": data}
     if "screens" in model.model_fields:
@@ -503,39 +500,25 @@ def _wrap(model: type[BaseModel], data: dict) -> dict:
     return data
 
 
-def load_content(folder: Path | None = None) -> Content:
-    """Load and validate a content folder; raise ContentError listing every problem."""
-    folder = Path(folder) if folder else content_dir()
-    label = folder.resolve().name  # "content", also when checked as "."
+def validate(label: str, parsed: Mapping[str, dict[str, Any] | FileProblem]) -> ContentFiles:
+    """Validate the parsed files of a folder named `label`; raise ContentError listing every problem."""
     problems: list[str] = []
-    parsed: dict[str, BaseModel] = {}
-    digest = hashlib.sha256()
-    if not folder.is_dir():
-        raise ContentError([f"{folder}: no such content folder"])
-    for name, field in Content.model_fields.items():
-        if name == "version":
-            continue
+    models: dict[str, BaseModel] = {}
+    for name, field in ContentFiles.model_fields.items():
         model: type[BaseModel] = field.annotation  # type: ignore[assignment]
-        path = folder / f"{name}.toml"
-        where = f"{label}/{path.name}"
-        try:
-            raw = path.read_bytes()
-            data = tomllib.loads(raw.decode("utf-8"))
-        except FileNotFoundError:
-            problems.append(f"{where}: missing file")
+        where = f"{label}/{name}.toml"
+        data = parsed[name]
+        if isinstance(data, FileProblem):
+            problems.append(f"{where}: {data}")
             continue
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            problems.append(f"{where}: not valid TOML: {exc}")
-            continue
-        digest.update(raw)
         try:
-            parsed[name] = model.model_validate(_wrap(model, data))
+            models[name] = model.model_validate(_wrap(model, data))
         except ValidationError as exc:
             for err in exc.errors():
                 problems.append(f"{where}: {field_path(err['loc'], model)}: {problem_message(err)}")
     if problems:
         raise ContentError(problems)
-    content = Content(**parsed, version=digest.hexdigest()[:12])
+    content = ContentFiles.model_validate(models)  # the validated files are taken as they are
     for check in CROSS_CHECKS:
         for stem, path_in_file, message in check(content):
             problems.append(f"{label}/{stem}.toml: {path_in_file}: {message}")
@@ -544,7 +527,7 @@ def load_content(folder: Path | None = None) -> Content:
     return content
 
 
-def problem_message(err: dict) -> str:
+def problem_message(err: ErrorDetails) -> str:
     if err["type"] == "extra_forbidden":
         return "unknown key (check the spelling)"
     if err["type"] == "missing":
@@ -552,14 +535,8 @@ def problem_message(err: dict) -> str:
     return str(err["msg"])
 
 
-@functools.cache
-def get_content() -> Content:
-    """The packaged content, loaded once per process."""
-    return load_content()
-
-
 @cross_check
-def _suggested_routines_exist(content: Content) -> Iterable[Problem]:
+def _suggested_routines_exist(content: ContentFiles) -> Iterable[Problem]:
     known = [r.id for r in content.routines.routines]
     for i, suggestion in enumerate(content.advice.suggest):
         if suggestion.routine not in known:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coach.checkin.pregnancy import Stage, stage, weeks_days
-from coach.content.models import Exercise, Routine, text
+from coach.content.content import Content
+from coach.content.models import Exercise, Routine
 from coach.history.records import Profile
 from coach.routines.player import Block, Step, expand, length
 
@@ -47,22 +48,22 @@ def rules_for(profile: Profile, today: date) -> Rules:
     return Rules(stage=now, back_lying_limit=limit, pgp=pgp, pgp_answer=profile.pgp_diagnosed)
 
 
-def rules_notes(rules: Rules) -> list[str]:
+def rules_notes(content: Content, rules: Rules) -> list[str]:
     """What the plan is based on, in words, for the top of the routines screen."""
     notes = []
     s = rules.stage
     if not s.known:
-        notes.append(text("plan.stage_unknown"))
+        notes.append(content.text("plan.stage_unknown"))
     elif s.postnatal:
-        notes.append(text("plan.stage_postnatal", days=s.postnatal_days))
+        notes.append(content.text("plan.stage_postnatal", days=s.postnatal_days))
     else:
         weeks, days = weeks_days(s.gestation_days or 0)
-        notes.append(text("plan.stage_weeks", weeks=weeks, days=days))
+        notes.append(content.text("plan.stage_weeks", weeks=weeks, days=days))
         if rules.back_lying_limit:
-            notes.append(text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
+            notes.append(content.text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
     if s.known:
         key = {"yes": "plan.pgp_yes", "no": "plan.pgp_no", "unsure": "plan.pgp_unsure"}
-        notes.append(text(key.get(rules.pgp_answer or "", "plan.pgp_unanswered")))
+        notes.append(content.text(key.get(rules.pgp_answer or "", "plan.pgp_unanswered")))
     return notes
 
 
@@ -110,14 +111,14 @@ def _shortened(block: Block) -> Block:
     return Block(block.exercise, hold, reps, rest)
 
 
-def _flag_words(flag: str) -> str:
-    return text("plan.flag_" + flag.replace("-", "_"))
+def _flag_words(content: Content, flag: str) -> str:
+    return content.text("plan.flag_" + flag.replace("-", "_"))
 
 
-def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
+def plan_routine(content: Content, routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
     plan = Plan(routine, blocks=[])
     if rules.stage.known and rules.stage_name not in routine.stages:
-        plan.hidden = text("plan.hidden_stage_" + rules.stage_name)
+        plan.hidden = content.text("plan.hidden_stage_" + rules.stage_name)
         return plan
     for step in routine.steps:
         ex = exercises[step.exercise]
@@ -131,27 +132,31 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
                 if flag == "back-lying":
                     block = _shortened(block)
                     plan.substitutions.append(
-                        text("plan.shortened", old=old, reps=block.reps, hold=block.hold, limit=BACK_LYING_MAX_SECONDS)
+                        content.text(
+                            "plan.shortened", old=old, reps=block.reps, hold=block.hold, limit=BACK_LYING_MAX_SECONDS
+                        )
                     )
                     break
-                plan.substitutions.append(text("plan.left_out", old=old, why=_flag_words(flag)))
+                plan.substitutions.append(content.text("plan.left_out", old=old, why=_flag_words(content, flag)))
                 block = None
                 break
             seen.add(alt.id)
-            plan.substitutions.append(text("plan.swapped", old=old, new=alt.name, why=_flag_words(flag)))
+            plan.substitutions.append(
+                content.text("plan.swapped", old=old, new=alt.name, why=_flag_words(content, flag))
+            )
             block = Block(alt, alt.hold, alt.reps, alt.rest)
         if block is None:
             continue
         if block.exercise.id != ex.id and plan.blocks and plan.blocks[-1].exercise.id == block.exercise.id:
-            plan.substitutions[-1] = text("plan.merged", change=plan.substitutions[-1], new=block.exercise.name)
+            plan.substitutions[-1] = content.text("plan.merged", change=plan.substitutions[-1], new=block.exercise.name)
             continue  # the swap would repeat the step just before: do it once
         if len(plan.substitutions) > changes_before:
             block = replace(block, change=" ".join(plan.substitutions[changes_before:]))
         plan.blocks.append(block)
     if not plan.blocks:
-        plan.hidden = text("plan.hidden_empty")
+        plan.hidden = content.text("plan.hidden_empty")
     return plan
 
 
-def plan_all(routines: list[Routine], exercises: dict[str, Exercise], rules: Rules) -> list[Plan]:
-    return [plan_routine(r, exercises, rules) for r in routines]
+def plan_all(content: Content, routines: list[Routine], exercises: dict[str, Exercise], rules: Rules) -> list[Plan]:
+    return [plan_routine(content, r, exercises, rules) for r in routines]

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from coach.content.models import get_content
 from coach.tui.screens.base import CoachScreen
 
 
@@ -16,7 +15,7 @@ def sources_markdown(sources: list[str]) -> str:
 
 class AboutScreen(CoachScreen, keys="about"):
     def compose(self) -> ComposeResult:
-        about = get_content().about
+        about = self.content.about
         yield Header()
         with VerticalScroll(id="about"):
             for doc in (about.about, about.safety):

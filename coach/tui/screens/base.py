@@ -1,19 +1,26 @@
-"""Base classes that take a screen's key bindings from content/keys.toml."""
+"""Base classes that take a screen's key bindings from content/keys.toml, and give every screen typed access to
+the app (`coach_app`) and its `Content` (`content`)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
-from coach.content import words as wording
+from coach.content.content import Content
+
+if TYPE_CHECKING:
+    from coach.tui.app import PainCoachApp
 
 
-def content_bindings(name: str, in_footer: bool = True) -> list[Binding]:
+def content_bindings(name: str, in_footer: bool = True, content: Content | None = None) -> list[Binding]:
+    # Class bindings are made as a screen's class is defined, before any app exists: those read the packaged
+    # keys.toml through the loader (its marshal cache), the app's own from its Content.
+    listed = (content or Content.load()).keys(name)
     return [
         Binding(k.key, k.action, k.label, show=k.show and in_footer, priority=k.priority, tooltip=k.help)
-        for k in wording.keys(name)
+        for k in listed
     ]
 
 
@@ -33,9 +40,21 @@ class ContentKeys:
         super().__init_subclass__(**kwargs)
 
 
-class CoachScreen(ContentKeys, Screen):
-    pass
+class CoachScreen(ContentKeys, Screen[Any]):
+    @property
+    def coach_app(self) -> PainCoachApp:
+        return cast("PainCoachApp", self.app)
+
+    @property
+    def content(self) -> Content:
+        return self.coach_app.content
 
 
 class CoachModal(ContentKeys, ModalScreen[ScreenResultType]):
-    pass
+    @property
+    def coach_app(self) -> PainCoachApp:
+        return cast("PainCoachApp", self.app)
+
+    @property
+    def content(self) -> Content:
+        return self.coach_app.content

@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.content.words import keys, text
+from coach.content.content import Content
 from coach.tui.screens.base import CoachModal
 
 
-def key_rows(name: str) -> list[tuple[str, str]]:
+def key_rows(content: Content, name: str) -> list[tuple[str, str]]:
     rows = []
-    for binding in keys(name):
+    for binding in content.keys(name):
         shown = " / ".join(_key_name(k) for k in binding.key.split(","))
         rows.append((shown, binding.help or binding.label))
     return rows
@@ -44,11 +44,14 @@ class HelpScreen(CoachModal, keys="help"):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(text("help.title"), classes="title")
-            for heading, name in ((text("help.screen_keys"), self.screen_keys), (text("help.app_keys"), "app")):
-                rows = key_rows(name)
+            yield Static(self.content.text("help.title"), classes="title")
+            for heading, name in (
+                (self.content.text("help.screen_keys"), self.screen_keys),
+                (self.content.text("help.app_keys"), "app"),
+            ):
+                rows = key_rows(self.content, name)
                 if rows:
                     yield Static(heading, classes="heading")
                     width = max(len(k) for k, _ in rows) + 2
                     yield Static("\n".join(f"{k:<{width}}{label}" for k, label in rows), classes="keys")
-            yield Static(text("help.close_hint"), classes="hint")
+            yield Static(self.content.text("help.close_hint"), classes="hint")

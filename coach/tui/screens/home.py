@@ -8,7 +8,6 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content.words import keys, text
 from coach.tui.screens.base import CoachScreen
 
 
@@ -22,10 +21,10 @@ class HomeScreen(CoachScreen, keys="home", in_footer=False):  # each item shows 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static(text("app.title"), id="home-title")
-            yield Static(text(greeting_key(self.app.now().hour)), id="greeting")
+            yield Static(self.content.text("app.title"), id="home-title")
+            yield Static(self.content.text(greeting_key(self.coach_app.now().hour)), id="greeting")
             yield Static(id="status")
-            yield Static(text("home.intro"), id="intro")
+            yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
         yield Footer()
 
@@ -39,14 +38,14 @@ class HomeScreen(CoachScreen, keys="home", in_footer=False):  # each item shows 
         from coach.history.store import StoreError
 
         try:
-            current = stage(self.app.store.load_profile(), self.app.now().date())
+            current = stage(self.coach_app.store.load_profile(), self.coach_app.now().date())
         except StoreError:
             return
-        self.query_one("#status", Static).update(describe_stage(current))
+        self.query_one("#status", Static).update(describe_stage(self.content, current))
 
     def _menu(self) -> list[Option]:
         options = []
-        for key in keys("home"):
+        for key in self.content.keys("home"):
             if key.show:
                 shown = key.key.split(",")[0]
                 options.append(Option(Text.assemble((f" {shown} ", "bold reverse"), "  ", key.label), id=key.action))

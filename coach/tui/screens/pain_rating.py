@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from coach.content.models import text
 from coach.tui.screens.base import CoachModal
 
 FEELINGS = ("better", "same", "worse")
@@ -30,18 +29,18 @@ class PainRatingScreen(CoachModal[PainAnswer | None], keys="pain_rating"):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pain-rating"):
-            yield Static(text("pain.after_title" if self.after else "pain.before_title"), classes="title")
-            yield Static(text("pain.question"))
+            yield Static(self.content.text("pain.after_title" if self.after else "pain.before_title"), classes="title")
+            yield Static(self.content.text("pain.question"))
             with Horizontal(id="pain-scale"):
                 for n in range(11):
                     yield Button(str(n), id=f"pain-{n}", classes="pain")
-            yield Static(text("pain.anchors"), classes="hint")
+            yield Static(self.content.text("pain.anchors"), classes="hint")
             if self.after:
-                yield Static(text("pain.feeling_question"), id="feeling-question")
+                yield Static(self.content.text("pain.feeling_question"), id="feeling-question")
                 with Horizontal(id="feelings"):
                     for feeling in FEELINGS:
-                        yield Button(text(f"pain.{feeling}"), id=feeling, disabled=True)
-            yield Static(text("pain.after_hint" if self.after else "pain.before_hint"), classes="hint")
+                        yield Button(self.content.text(f"pain.{feeling}"), id=feeling, disabled=True)
+            yield Static(self.content.text("pain.after_hint" if self.after else "pain.before_hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#pain-0").focus()

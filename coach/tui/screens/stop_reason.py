@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
-from coach.content.models import text
 from coach.routines.session import STOP_REASONS
 from coach.tui.screens.base import CoachModal
 
@@ -16,10 +15,10 @@ class StopReasonScreen(CoachModal[str | None], keys="stop_reason"):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stop-reason"):
-            yield Static(text("stop.title"), classes="title")
+            yield Static(self.content.text("stop.title"), classes="title")
             for reason in STOP_REASONS:
-                yield Button(text(f"stop.{reason.replace('-', '_')}"), id=reason)
-            yield Static(text("stop.hint"), classes="hint")
+                yield Button(self.content.text(f"stop.{reason.replace('-', '_')}"), id=reason)
+            yield Static(self.content.text("stop.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()
