@@ -12,7 +12,6 @@ words in module globals.
 
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -130,6 +129,8 @@ class Content:
     @cached_property
     def version(self) -> str:
         """A digest of the files, stored with records that depend on content."""
+        import hashlib  # not needed for the first screen
+
         digest = hashlib.sha256()
         for name in FILES:
             digest.update(file_bytes(self.folder, name, self.locale))

@@ -473,7 +473,8 @@ def _advice_refs(content: ContentFiles) -> Iterable[Problem]:
     items += [("suggest", i, s.when) for i, s in enumerate(content.advice.suggest)]
     for name, i, when in items:
         for field in ("where", "feel", "worse", "sleep"):
-            known = questionnaire.question(field).option_ids() if questionnaire.question(field) else []
+            question = questionnaire.question(field)
+            known = question.option_ids() if question else []
             for j, value in enumerate(getattr(when, field)):
                 if value not in known:
                     yield "advice", f"{name}[{i}].when.{field}[{j}]", unknown_id("option", value, known)

@@ -66,13 +66,11 @@ def level_label(content: Content, level: str) -> str:
 
 def level_title(content: Content, level: str) -> str:
     """What the check-in advised, as the assessment screen said it."""
-    triage = getattr(content, "triage", None)
-    return triage.level(level).title if triage and level in LEVELS else humanise(level)
+    return content.triage.level(level).title if level in LEVELS else humanise(level)
 
 
 def flag_label(content: Content, flag: str) -> str:
-    triage = getattr(content, "triage", None)
-    found = triage.flag(flag) if triage else None
+    found = content.triage.flag(flag)
     return found.label if found else humanise(flag)
 
 
@@ -81,23 +79,19 @@ def flags_label(content: Content, flags: list[str]) -> str:
 
 
 def pattern_label(content: Content, pattern: str) -> str:
-    triage = getattr(content, "triage", None)
     try:
-        return triage.pattern(pattern).name if triage else humanise(pattern)
+        return content.triage.pattern(pattern).name
     except StopIteration:
         return humanise(pattern)
 
 
 def trigger_label(content: Content, trigger: str, question_id: str) -> str:
-    questionnaire = getattr(content, "questionnaire", None)
-    question = questionnaire.question(question_id) if questionnaire else None
+    question = content.questionnaire.question(question_id)
     return question.label_of(trigger) if question and trigger in question.option_ids() else humanise(trigger)
 
 
 def activity_label(content: Content, activity: str) -> str:
-    questionnaire = getattr(content, "questionnaire", None)
-    choices = questionnaire.flare_activities if questionnaire else []
-    return next((c.label for c in choices if c.id == activity), humanise(activity))
+    return next((c.label for c in content.questionnaire.flare_activities if c.id == activity), humanise(activity))
 
 
 def routine_name(session: RoutineSession) -> str:

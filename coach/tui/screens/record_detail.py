@@ -57,7 +57,7 @@ class RecordDetailScreen(CoachScreen, keys="record_detail"):
         self.query_one("#detail-lines", Static).update(
             _rows(detail_lines(self.content, self.record, self.coach_app.now()))
         )
-        answers = question_lines(self.content, self.record, getattr(self.content, "questionnaire", None))
+        answers = question_lines(self.content, self.record, self.content.questionnaire)
         self.query_one("#detail-answers", Static).update(_answers(answers))
         self.query_one("#answers-heading").display = self.query_one("#detail-answers").display = bool(answers)
 
