@@ -339,7 +339,7 @@ def bench_timer(minutes: float, tmp: Path) -> list[Row]:
             "timer: max per-step error (each step change seen late)",
             ms(max(late)),
             f"median {ms(statistics.median(late))}, min {ms(min(late))}",
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -445,7 +445,7 @@ def table(rows: list[Row]) -> str:
     head = Row("what", "median", "min .. max", "compared", "CPU (median)")
     cells = [[r.what, r.median, r.spread, r.cpu, r.against] for r in [head, *rows]]
     widths = [max(len(c[i]) for c in cells) for i in range(len(cells[0]))]
-    line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths)) + " |"  # noqa: E731
+    line = lambda c: "| " + " | ".join(x.ljust(w) for x, w in zip(c, widths, strict=True)) + " |"  # noqa: E731
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([line(cells[0]), rule, *(line(c) for c in cells[1:])])
 

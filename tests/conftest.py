@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import settings
 from textual.clock import MockClock
 
 from coach.content.content import Content
@@ -12,6 +14,12 @@ from coach.history.store import Store
 from tests.packaged import CONTENT
 
 FIXED_NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
+
+# Property tests draw the same examples on every run and every worker: derandomized, and no example database
+# shared between xdist workers. HYPOTHESIS_PROFILE=explore (or any registered profile) searches afresh.
+settings.register_profile("pain-coach", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("explore", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "pain-coach"))
 
 
 @pytest.fixture(autouse=True)

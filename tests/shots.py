@@ -68,8 +68,9 @@ class Shot:
         return f"{self.name}-{size[0]}x{size[1]}.svg"
 
 
-# Check-in answers: buttock, left, dull ache, pain 4 then 5, turning in bed, rest eases, better, sleep fine, days.
-CALM = ("2", "enter", "1", "1", "enter", "4", "enter", "5", "enter", "3", "enter", "1", "1", "1", "1")
+# Check-in answers (options by letter, numbers typed then Enter): buttock, left, dull ache, pain 4 then 5,
+# turning in bed, rest eases, better, sleep fine, days.
+CALM = ("b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a")
 NO_FLAGS = ("n", "n", "n", "n")
 # The routines list, down to "Evening wind-down" (the fifth routine), Enter: the pain-before question.
 TO_RELAX = ("r", "down", "down", "down", "down", "enter")
@@ -80,17 +81,19 @@ SHOTS = [
     Shot("help", "HelpScreen", ("question_mark",)),
     Shot("about", "AboutScreen", ("a",)),
     Shot("profile", "ProfileScreen", ("p",)),
-    Shot("checkin-question", "CheckInScreen", ("c", "2", "enter", "1", "1", "enter"), at_30_weeks_with_pgp, sizes=BOTH),
+    Shot("checkin-question", "CheckInScreen", ("c", "b", "enter", "a", "a", "enter"), at_30_weeks_with_pgp, sizes=BOTH),
     Shot("assessment", "AssessmentScreen", ("c", *CALM, *NO_FLAGS), at_30_weeks_with_pgp, sizes=BOTH),
-    Shot("red-flag", "RedFlagScreen", ("c", *CALM, "n", "n", "4", "enter", "n"), at_30_weeks_with_pgp),
+    Shot("red-flag", "RedFlagScreen", ("c", *CALM, "n", "n", "d", "enter", "n"), at_30_weeks_with_pgp),
     Shot("flare-log", "FlareLogModal", ("f", "6")),
     Shot("routines", "RoutinesScreen", ("r",), at_30_weeks_with_pgp, sizes=BOTH),
     Shot("safety-check", "SafetyCheckScreen", ("r", "enter"), at_30_weeks_not_checked_today),
     Shot("pain-rating", "PainRatingScreen", TO_RELAX, at_30_weeks_with_pgp),
     # Pain 4, then on to step 4 (tense the legs, 7 s) and 3 s into it.
-    Shot("player", "PlayerScreen", (*TO_RELAX, "4", "n", "n", "n"), at_30_weeks_with_pgp, seconds=3, sizes=BOTH),
+    Shot(
+        "player", "PlayerScreen", (*TO_RELAX, "4", "enter", "n", "n", "n"), at_30_weeks_with_pgp, seconds=3, sizes=BOTH
+    ),
     # Step 2, slow belly breathing, 2 s in: half-way through the first in-breath.
-    Shot("breathing-pacer", "PlayerScreen", (*TO_RELAX, "4", "n"), at_30_weeks_with_pgp, seconds=2),
+    Shot("breathing-pacer", "PlayerScreen", (*TO_RELAX, "4", "enter", "n"), at_30_weeks_with_pgp, seconds=2),
     Shot("history", "HistoryScreen", ("h",), six_weeks_of_history, sizes=BOTH),
     Shot("history-detail", "RecordDetailScreen", ("h", "down", "down", "down", "enter"), six_weeks_of_history),
     Shot("trends", "HistoryScreen", ("h", "t"), six_weeks_of_history, sizes=BOTH),

@@ -24,7 +24,7 @@ async def test_home_menu_comes_from_content(make_app, content):
         labels = menu_labels(app)
         expected = [k.label for k in content.keys_file.screens["home"] if k.show]
         assert len(labels) == len(expected)
-        for label, want in zip(labels, expected):
+        for label, want in zip(labels, expected, strict=True):
             assert want in label
         assert app.screen.query_one("#home-title", Static).content == content.text("app.title")
 

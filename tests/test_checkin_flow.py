@@ -8,6 +8,7 @@ from textual.widgets import Input, Static
 
 from coach.history.records import Profile
 from coach.routines.block import blocking_checkin
+from coach.tui.widgets.pain_scale import PainScale
 
 SIZE = (100, 32)
 DUE = Profile(due_date=date(2027, 2, 14), date_basis="due")  # 28 weeks + 4 days on the fixed test day
@@ -33,23 +34,9 @@ async def type_text(pilot, value: str) -> None:
     await pilot.pause()
 
 
-CALM = [  # buttock, left, dull ache, pain 4 then 5, turning in bed, rest eases, better, sleep fine, days
-    "2",
-    "enter",
-    "1",
-    "1",
-    "enter",
-    "4",
-    "enter",
-    "5",
-    "enter",
-    "3",
-    "enter",
-    "1",
-    "1",
-    "1",
-    "1",
-]
+# Options are picked by letter, numbers are typed: buttock, left, dull ache, pain 4 then 5, turning in bed,
+# rest eases, better, sleep fine, days.
+CALM = ["b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a"]
 NO_FLAGS = ["n", "n", "n", "n"]
 
 
@@ -95,7 +82,7 @@ async def test_an_impossible_due_date_is_refused_and_nothing_saved(make_app, sto
         await type_text(pilot, "31/02/2027")
         await press(pilot, "ctrl+s")
         assert screen_name(app) == "ProfileScreen"
-        assert "not a date" in shown(app, "#profile-problem")
+        assert shown(app, "#profile-problem") == "February has 28 days in 2027: please check the day."
         app.screen.query_one("#date", Input).value = "2026-09-01"
         await press(pilot, "ctrl+s")
         assert "If your baby has been born" in shown(app, "#profile-problem")
@@ -106,7 +93,7 @@ async def test_a_red_flag_goes_to_the_red_flag_screen_and_blocks_routines(make_a
     store.save_profile(DUE.model_copy(update={"emergency_number": "112"}))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "c", *CALM, "n", "n", "4", "enter", "n")  # baby moving less
+        await press(pilot, "c", *CALM, "n", "n", "d", "enter", "n")  # baby moving less
         assert screen_name(app) == "RedFlagScreen"
         assert "maternity unit" in shown(app, "#redflag-title")
         assert "Baby moving less" in shown(app, "#redflag-flags")
@@ -124,7 +111,7 @@ async def test_red_flag_screen_lists_default_numbers_without_ones_own(make_app, 
     store.save_profile(DUE)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "c", *CALM, "4", "enter", "n", "n", "n")  # bladder or bowel
+        await press(pilot, "c", *CALM, "d", "enter", "n", "n", "n")  # bladder or bowel
         assert screen_name(app) == "RedFlagScreen"
         assert shown(app, "#redflag-title") == "Get help now"
         numbers = shown(app, "#numbers")
@@ -138,27 +125,26 @@ async def test_back_changes_an_answer(make_app, store):
     store.save_profile(DUE)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "c", "2", "enter", "1", "1", "enter", "4", "enter")
+        await press(pilot, "c", "b", "enter", "a", "a", "enter", "4", "enter")
         assert shown(app, "#progress") == "Question 5 of 14"
         await press(pilot, "escape")  # back to "pain now", which shows the earlier answer
-        assert app.screen.query_one("#scale", Input).value == "4"
-        app.screen.query_one("#scale", Input).value = "2"
-        await press(pilot, "enter", "5", "enter", "3", "enter", "1", "1", "1", "1", *NO_FLAGS)
+        assert app.screen.query_one("#scale", PainScale).value == 4
+        await press(pilot, "left", "left", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a", *NO_FLAGS)
         assert screen_name(app) == "AssessmentScreen"
     assert store.query(kind="checkin")[0].pain_now == 2
 
 
-async def test_scale_refuses_out_of_range_in_place(make_app, store):
+async def test_scale_needs_a_number_before_enter(make_app, store):
     store.save_profile(DUE)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "c", "2", "enter", "1", "1", "enter")
-        await type_text(pilot, "11")
-        await press(pilot, "enter")
+        await press(pilot, "c", "b", "enter", "a", "a", "enter")
+        await press(pilot, "enter")  # nothing chosen yet
         assert shown(app, "#progress") == "Question 4 of 14"
-        assert shown(app, "#problem") == "Type a whole number from 0 to 10."
-        await press(pilot, "enter")  # empty
+        await pilot.click("#next")
+        await pilot.pause()
         assert shown(app, "#progress") == "Question 4 of 14"
+        assert shown(app, "#problem") == "Choose a number from 0 to 10: type it, or use ← and →."
 
 
 async def test_where_needs_an_answer(make_app, store):
@@ -272,7 +258,7 @@ async def test_red_flag_screen_fits_the_smallest_window(make_app, store):
     store.save_profile(DUE)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "c", *CALM, "n", "n", "n", "4", "enter")  # a fall or blow to the bump
+        await press(pilot, "c", *CALM, "n", "n", "n", "d", "enter")  # a fall or blow to the bump
         assert screen_name(app) == "RedFlagScreen"
         for button in ("#go-home", "#checked"):
             region = app.screen.query_one(button).region

@@ -169,7 +169,7 @@ def test_each_kind_of_mistake_names_file_and_field(copy, kind):
     breaker(copy)
     problems = problems_of(copy)
     assert len(problems) == len(expected), problems
-    for line, start in zip(sorted(problems), sorted(expected)):
+    for line, start in zip(sorted(problems), sorted(expected), strict=True):
         assert line.startswith(start), problems
 
 

@@ -78,7 +78,7 @@ def test_week_against_last_week():
 def test_streak_counts_back_and_survives_a_morning_without_a_routine_yet():
     records = [session(1), session(2), session(2, hour=20), session(3), session(5)]
     assert insights.routine_streak(records, NOW) == 3  # yesterday and the two days before
-    assert insights.routine_streak(records + [session(0)], NOW) == 4
+    assert insights.routine_streak([*records, session(0)], NOW) == 4
     assert insights.routine_streak([session(2)], NOW) == 0  # a day missed breaks it
 
 

@@ -94,7 +94,7 @@ async def checkin_flow(app, pilot, tmp_path):
 
 
 async def routine_flow(app, pilot, tmp_path):
-    for key in [*TO_RELAX, "4"]:
+    for key in [*TO_RELAX, "4", "enter"]:
         await pilot.press(key)
         await pilot.pause()
     player = app.screen
@@ -104,7 +104,7 @@ async def routine_flow(app, pilot, tmp_path):
     player.tick()
     await pilot.pause()
     assert app.screen.__class__.__name__ == "PainRatingScreen"
-    await pilot.press("2", "b")
+    await pilot.press("2", "enter", "b")
     await pilot.pause()
     [session] = app.store.query(kind="routine")
     assert (session.pain_before, session.pain_after, session.feeling) == (4, 2, "better")

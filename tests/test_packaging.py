@@ -30,6 +30,7 @@ def wheel(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("wheel")
 def test_wheel_contains_every_content_file(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert CONTENT_FILES, "the source tree should have content files"
@@ -43,6 +44,7 @@ def test_wheel_contains_every_content_file(wheel):
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("wheel")
 def test_an_installed_wheel_finds_its_content(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

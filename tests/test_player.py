@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -78,7 +79,7 @@ def test_displayed_second_never_skips_or_repeats_across_steps():
             shown.append((p.index, shown_seconds(p.remaining(t))))
         t += 0.05
     collapsed = [x for i, x in enumerate(shown) if i == 0 or x != shown[i - 1]]
-    for (i1, s1), (i2, s2) in zip(collapsed, collapsed[1:]):
+    for (i1, s1), (i2, s2) in itertools.pairwise(collapsed):
         assert (i2 == i1 and s2 == s1 - 1) or (i2 == i1 + 1 and s1 == 1 and s2 == p.steps[i2].seconds)
 
 

@@ -93,8 +93,10 @@ def test_a_due_date_just_past_without_a_year_stays_this_year():
     [
         ("", "due", "empty"),
         ("next spring", "due", "not_a_date"),
-        ("31/02/2027", "due", "not_a_date"),
-        ("2027-02-30", "due", "not_a_date"),
+        ("31/02/2027", "due", "past_month_end"),
+        ("2027-02-30", "due", "past_month_end"),
+        ("30 Feb", "due", "past_month_end_any_year"),
+        ("13/13/2027", "due", "no_such_month"),
         ("14/02/2027 10:30", "due", "not_a_date"),
         ("2027-10-01", "due", "too_far_ahead"),  # more than 44 weeks ahead
         ("2026-10-28", "due", "long_past"),  # more than 4 weeks past: ask whether the baby is born
@@ -164,3 +166,19 @@ def test_records_get_gestation_days_from_the_profile():
     assert with_gestation(FlareLog(pain=4, at=at), Profile()).gestation_days is None
     born = Profile(birth_date=date(2026, 11, 1), date_basis="born")
     assert with_gestation(FlareLog(pain=4, at=at), born).gestation_days is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "day_first", "said"),
+    [
+        ("31/02/2027", True, "February has 28 days in 2027: please check the day."),
+        ("2/31/2027", False, "February has 28 days in 2027: please check the day."),
+        ("2028-02-30", True, "February has 29 days in 2028: please check the day."),
+        ("31 April 2027", True, "April has 30 days in 2027: please check the day."),
+        ("30 Feb", True, "February has at most 29 days: please check the day."),
+    ],
+)
+def test_a_day_past_the_end_of_its_month_is_named(typed, day_first, said):
+    with pytest.raises(DateProblem) as caught:
+        read_date(typed, basis="due", day_first=day_first, today=TODAY)
+    assert problem_text(CONTENT, caught.value) == said

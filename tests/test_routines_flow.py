@@ -47,7 +47,7 @@ async def test_full_routine_with_pause_and_skip_is_saved_with_pain_before_and_af
         await pilot.click("#fine")
         await pilot.pause()
         assert app.settings.safety_check_date == FIXED_NOW.date()
-        await pilot.press("6")  # pain before
+        await pilot.press("6", "enter")  # pain before
         await pilot.pause()
         player = app.screen
         assert player.__class__.__name__ == "PlayerScreen"
@@ -76,7 +76,7 @@ async def test_full_routine_with_pause_and_skip_is_saved_with_pain_before_and_af
         player.tick()
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PainRatingScreen"
-        await pilot.press("2", "b")
+        await pilot.press("2", "enter", "b")
         await pilot.pause()
         await pilot.pause()
         assert app.screen.__class__.__name__ == "RoutinesScreen"
@@ -155,7 +155,7 @@ async def test_stop_felt_unwell_saves_and_shows_advice(make_app, store, checked_
     app = make_app(clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
-        await pilot.press("5")
+        await pilot.press("5", "enter")
         await pilot.pause()
         clock.set_time(20.0)
         app.screen.tick()
@@ -176,7 +176,7 @@ async def test_quitting_mid_routine_saves_it_as_stopped_early(make_app, store, c
     app = make_app(clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
-        await pilot.press("5")
+        await pilot.press("5", "enter")
         await pilot.pause()
         clock.set_time(50.0)
         app.screen.tick()
@@ -190,7 +190,7 @@ async def test_plus_minus_and_back_keys(make_app, store, checked_today):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
-        await pilot.press("0")
+        await pilot.press("0", "enter")
         await pilot.pause()
         countdown = app.screen.query_one("#countdown")
         await pilot.press("plus")
@@ -220,7 +220,7 @@ async def test_player_says_what_was_changed_when_the_swapped_exercise_comes_up(m
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot, "back-of-thigh-ease")
-        await pilot.press("4")
+        await pilot.press("4", "enter")
         await pilot.pause()
         player = app.screen
         while "Buttock squeeze" not in str(player.query_one("#step-title", Static).content):
@@ -237,7 +237,7 @@ async def test_one_bell_per_step_change_unless_turned_off(make_app, store, check
     app.bell = lambda: rings.append(clock.time)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
-        await pilot.press("1")
+        await pilot.press("1", "enter")
         await pilot.pause()
         player = app.screen
         clock.set_time(4.0)
@@ -279,7 +279,7 @@ async def test_the_real_clock_drives_the_player(make_app, store, checked_today):
     app = make_app(clock=Clock())
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
-        await pilot.press("1")
+        await pilot.press("1", "enter")
         await pilot.pause()
         player = app.screen
         await pilot.pause(0.35)
@@ -296,7 +296,7 @@ async def test_help_over_the_player_pauses_the_routine_until_it_closes(make_app,
     app = make_app(clock=clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
-        await pilot.press("0")
+        await pilot.press("0", "enter")
         await pilot.pause()
         player_screen = app.screen
         countdown = player_screen.query_one("#countdown")

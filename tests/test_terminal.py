@@ -24,7 +24,7 @@ THEMES = ["textual-dark", "textual-light"]
 # palette here, the darkest common one): white on its cyan is 2.86 and bright black on black 2.82 there.
 MINIMUM = {ColorSystem.TRUECOLOR: 3.0, ColorSystem.STANDARD: 2.8}
 SHOT = {shot.name: shot for shot in SHOTS}
-ROUTINE_KEYS = [*TO_RELAX, "4"]  # the routine of the player shots, pain before 4
+ROUTINE_KEYS = [*TO_RELAX, "4", "enter"]  # the routine of the player shots, pain before 4
 
 
 def drawing(char: str) -> bool:
@@ -43,7 +43,7 @@ def seen(cell: Cell) -> tuple:
     """Colours as the eye gets them: dim text is about half way to its background."""
     if not cell.dim:
         return cell.fg, cell.bg
-    return tuple((f + b) // 2 for f, b in zip(cell.fg, cell.bg)), cell.bg
+    return tuple((f + b) // 2 for f, b in zip(cell.fg, cell.bg, strict=True)), cell.bg
 
 
 def hard_to_read(app, system: ColorSystem) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -104,18 +105,44 @@ def parse_date(typed: str, *, day_first: bool, today: date, basis: Basis) -> dat
         try:
             return date(*map(int, cleaned.split("-")))
         except ValueError:
-            raise DateProblem("not_a_date", typed=cleaned) from None
+            raise impossible_day(cleaned, day_first) or DateProblem("not_a_date", typed=cleaned) from None
     try:
         # Two different default years tell whether the person typed one.
         first = dateparser.parse(cleaned, dayfirst=day_first, default=datetime(2000, 1, 1))
         second = dateparser.parse(cleaned, dayfirst=day_first, default=datetime(2004, 1, 1))
     except (ValueError, OverflowError):
-        raise DateProblem("not_a_date", typed=cleaned) from None
+        raise impossible_day(cleaned, day_first) or DateProblem("not_a_date", typed=cleaned) from None
     if first.hour or first.minute or first.second:
         raise DateProblem("not_a_date", typed=cleaned)
     if first.year == second.year:
         return first.date()
     return _guess_year(first.month, second.day, today, basis, cleaned)
+
+
+def impossible_day(typed: str, day_first: bool) -> DateProblem | None:
+    """Why a date-shaped text names no real day ("February has 28 days in 2027"), or None if it can't tell.
+
+    dateutil reads the day, month and year before it builds the date, and only then fails with a bare
+    "day is out of range for month"; its reader (`parser._parse`, stable since dateutil 2.0) gives the parts.
+    """
+    from dateutil import parser as dateparser
+
+    try:
+        found, _ = dateparser.parser()._parse(typed, dayfirst=day_first)  # type: ignore[attr-defined]  # not in the stubs
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    month, day, year = (getattr(found, name, None) for name in ("month", "day", "year"))
+    if not isinstance(month, int) or not isinstance(day, int):
+        return None
+    if not 1 <= month <= 12:
+        return DateProblem("no_such_month", month=month)
+    name = _MONTHS[month - 1]
+    if isinstance(year, int):
+        year = dateparser.parserinfo().convertyear(year)
+        days = calendar.monthrange(year, month)[1]
+        return DateProblem("past_month_end", month=name, days=days, year=year) if day > days else None
+    most = calendar.monthrange(2000, month)[1]  # 2000 was a leap year: the most days the month can have
+    return DateProblem("past_month_end_any_year", month=name, days=most) if day > most else None
 
 
 def _guess_year(month: int, day: int, today: date, basis: Basis, typed: str) -> date:

@@ -139,5 +139,10 @@ def open_store(args: argparse.Namespace, content: Content) -> Store:
 
 def report_problems(store: Store) -> None:
     """Tell the person about any history file that had to be moved aside."""
+    content = store.content
+    for warning in store.warnings:
+        print(content.text("errors.prefix") + warning, file=sys.stderr)
+    store.warnings.clear()
     for problem in store.problems:
-        print(store.content.text("errors.prefix") + problem.message(store.content), file=sys.stderr)
+        print(content.text("errors.prefix") + problem.message(content), file=sys.stderr)
+    store.problems.clear()

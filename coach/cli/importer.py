@@ -44,7 +44,8 @@ def read_export(content: Content, path: Path) -> list[Record]:
     schema = data.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise UsageError(content.text("errors.import_newer", path=path, schema=schema))
-    records, seen = [], set()
+    records: list[Record] = []
+    seen: set[str] = set()
     for index, item in enumerate(data["records"], start=1):
         try:
             record = parse_record(item)
@@ -65,9 +66,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
     path = user_file(args.file, content)
     records = read_export(content, path)
     store = open_store(args, content)
-    present = {r.id for r in store.all()}
-    new = [r for r in records if r.id not in present]
-    added = store.add_many(new) if new else 0
+    added, skipped = store.add_new(records)  # ids checked and records written under one lock, all or none
     report_problems(store)
-    print(content.text("import.done", added=added, skipped=len(records) - len(new), path=path))
+    print(content.text("import.done", added=added, skipped=skipped, path=path))
     return 0

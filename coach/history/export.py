@@ -197,8 +197,9 @@ def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list
     lines += ["", content.text("report.red_flags_dates"), ""]
     for c in shown:
         lines.append(
-            content.text("report.red_flag_line", date=_date(c.at, now), week=week_label(content, c.gestation_days) or "-",
-                 flags=flags_label(content, c.flags), level=level_label(content, c.level))
+            content.text("report.red_flag_line", date=_date(c.at, now),
+                         week=week_label(content, c.gestation_days) or "-",
+                         flags=flags_label(content, c.flags), level=level_label(content, c.level))
         )  # fmt: skip
     return lines + note
 
@@ -218,8 +219,8 @@ def _checkins(content: Content, checkins: list[CheckIn], now: datetime) -> list[
     shown, note = _latest(content, checkins, LIST_LIMIT, content.text("report.what_checkins"))
     lines += [content.text("report.checkins_head"), "|---|---|---|---|---|"]
     for c in shown:
-        cells = [_date(c.at, now), week_label(content, c.gestation_days) or "-", str(c.pain_now), level_label(content, c.level),
-                 flags_label(content, c.flags) or "-"]  # fmt: skip
+        cells = [_date(c.at, now), week_label(content, c.gestation_days) or "-", str(c.pain_now),
+                 level_label(content, c.level), flags_label(content, c.flags) or "-"]  # fmt: skip
         lines.append("| " + " | ".join(_table_cell(x) for x in cells) + " |")
     return lines + note
 

@@ -7,7 +7,7 @@ than this code knows is refused rather than guessed at (the store quarantines it
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
@@ -15,6 +15,10 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 SCHEMA_VERSION = 1
 
 Pain = Annotated[int, Field(ge=0, le=10)]
+# A moment the app can show, file by month and do day arithmetic on: far from datetime's year 1 and 9999 edges.
+Moment = Annotated[AwareDatetime, Field(ge=datetime(1900, 1, 1, tzinfo=UTC), lt=datetime(2201, 1, 1, tzinfo=UTC))]
+# Days of pregnancy: 280 is the due date; a due date 44 weeks ahead gives -28, four weeks past it 308.
+GestationDays = Annotated[int, Field(ge=-400, le=400)]
 
 
 def new_id() -> str:
@@ -28,9 +32,9 @@ def now() -> datetime:
 class RecordBase(BaseModel):
     schema_: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
     id: str = Field(default_factory=new_id, min_length=8)
-    at: AwareDatetime = Field(default_factory=now)
+    at: Moment = Field(default_factory=now)
     # Days of pregnancy at the time (280 = due date); None when the profile had no dates.
-    gestation_days: int | None = None
+    gestation_days: GestationDays | None = None
     note: str = ""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -71,7 +75,7 @@ class RoutineSession(RecordBase):
     routine_id: str
     routine_name: str = ""
     content_version: str = ""
-    ended_at: AwareDatetime | None = None
+    ended_at: Moment | None = None
     steps_done: int = Field(ge=0)
     steps_total: int = Field(ge=0)
     active_seconds: float = Field(ge=0)

@@ -3,8 +3,13 @@
 - Writes: serialize, write a temp file in the same folder, fsync, os.replace. Writers hold an exclusive
   flock on `.lock` and open the month afresh under it (TinyDB caches its next id per open table, so two
   long-lived handles would collide).
-- A file that can't be read is renamed aside to `<name>.corrupt-<timestamp>`, bytes untouched, and
-  reported in `Store.problems`; the other months still load. Nothing unreadable is overwritten.
+- A file whose content does not parse is renamed aside to `<name>.corrupt-<timestamp>`, bytes untouched, and
+  reported in `Store.problems`; the other months still load. Nothing unreadable is overwritten. A file that
+  cannot be read at all (permission, I/O error) is reported and left exactly where it is.
+- An import (`add_new`) is all or nothing, like SQLite's rollback journal: every month is staged in a temp
+  file, the old months are kept as hard links and listed in a journal, then the temps are renamed into place;
+  the journal's removal is the commit. A failure puts the old months back; a crash is rolled back by the next
+  writer.
 """
 
 from __future__ import annotations
@@ -19,9 +24,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from tinydb import Query, TinyDB
@@ -45,6 +50,7 @@ class Quarantined:
     copy: Path | None  # None: it could not be moved aside (a read-only folder) and was left where it was
     reason: str
     problem: str = ""  # why it could not be moved aside
+    read_error: bool = False  # True: the file could not be read at all (permission, I/O); nothing was moved
 
     def message(self, content: Content) -> str:
         """What to tell the person, in the words of `content`."""
@@ -71,6 +77,36 @@ def atomic_write(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(path: Path) -> None:
+    """Make a rename in `path` durable: without this a power cut can bring back the old file (or none)."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(path: Path, body: str) -> Path:
+    """A temp file beside `path` holding `body`, flushed to disk; the caller renames it into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(body)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 class AtomicJSONStorage(Storage):
@@ -79,15 +115,19 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: Path):
         self.path = Path(path)
 
-    def read(self) -> dict | None:
+    def read(self) -> dict[str, Any] | None:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        return json.loads(text) if text else None
+        data: dict[str, Any] | None = json.loads(text) if text else None
+        return data
 
-    def write(self, data: dict) -> None:
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    def write(self, data: dict[str, Any]) -> None:
+        atomic_write(self.path, _dump(data))
+
+
+JOURNAL = ".import-journal.json"
 
 
 class Unreadable(Exception):
@@ -132,7 +172,7 @@ def _parse_month_slowly(raw: bytes) -> list[Record]:
     # TinyDB numbers its documents; another key would crash its next insert.
     if not isinstance(table, dict) or not all(key.isascii() and key.isdigit() for key in table):
         raise Unreadable("errors.unreadable_not_history")
-    records = []
+    records: list[Record] = []
     for doc_id, doc in table.items():
         schema = doc.get("schema") if isinstance(doc, dict) else None
         if isinstance(schema, int) and schema > SCHEMA_VERSION:  # a newer pain-coach wrote it: refuse, say why
@@ -158,17 +198,30 @@ class Store:
         self._lock_depth = 0
         self._swept = False
         self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
+        self._read_errors: dict[Path, tuple[tuple[int, int, int], str]] = {}  # a month we may not read: said once
+        self._dirs_checked = False
+        self.warnings: list[str] = []  # said once, change nothing: e.g. a data folder others can read
 
     # --- setup and locking ---------------------------------------------------------------------
 
     def _ensure_dirs(self) -> None:
+        """Make the folders that are missing, private (0700). A folder that already exists is the person's: it is
+        never chmodded (it may be a shared 1777 folder or their home); if others can read it, say so once."""
+        if self._dirs_checked and self.history.is_dir():
+            return
         try:
             for folder in (self.root, self.history):
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-                if folder.stat().st_mode & 0o077:
-                    os.chmod(folder, 0o700)
+                try:
+                    folder.mkdir(mode=0o700, parents=True)
+                except FileExistsError:
+                    if folder == self.root and folder.is_dir() and folder.stat().st_mode & 0o077:
+                        mode = f"{folder.stat().st_mode & 0o7777:o}"
+                        self.warnings.append(self.content.text("errors.data_dir_open", folder=folder, mode=mode))
+                else:
+                    os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask; ours is exact
         except OSError as exc:
             raise StoreError(os_problem(self.content, exc, self.root)) from exc
+        self._dirs_checked = True
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -196,6 +249,7 @@ class Store:
                     time.sleep(0.001)  # short: a busy writer releases the lock only briefly
             self._lock_depth = 1
             try:
+                self._roll_back_journal()  # first: the journal names temp files and kept copies
                 self._remove_dead_temp_files()
                 yield
             except OSError as exc:
@@ -220,8 +274,36 @@ class Store:
             for tmp in pattern.parent.glob(pattern.name):
                 with contextlib.suppress(OSError):
                     tmp.unlink()
+        for kept in self.history.glob(".????-??.json.*.keep"):  # no journal names them (rolled back just before)
+            with contextlib.suppress(OSError):
+                kept.unlink()
 
     # --- months --------------------------------------------------------------------------------
+
+    def _roll_back_journal(self) -> None:
+        """An import that died between its first rename and its commit: put every month back as it was."""
+        journal = self.history / JOURNAL
+        try:
+            entries: dict[str, str | None] = json.loads(journal.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError):
+            entries = {}  # written atomically, so this is not ours: leave the months alone
+        else:
+            self._restore(
+                {self.history / name: (self.history / kept if kept else None) for name, kept in entries.items()}
+            )
+        journal.unlink()
+        _fsync_folder(self.history)
+
+    def _restore(self, old: dict[Path, Path | None]) -> None:
+        for path, kept in old.items():
+            if kept is None:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()  # the month did not exist before
+            elif kept.exists():
+                os.replace(kept, path)
+            self._cache.pop(path, None)
 
     def month_path(self, when: datetime) -> Path:
         return self.history / f"{when:%Y-%m}.json"
@@ -241,9 +323,6 @@ class Store:
         os.replace(path, copy)
         self._cache.pop(path, None)
         self._found(Quarantined(name, copy, reason))
-
-    def _reason(self, exc: Exception) -> str:
-        return exc.said(self.content) if isinstance(exc, Unreadable) else str(exc)
 
     def _found(self, problem: Quarantined) -> None:
         self.problems.append(problem)
@@ -265,10 +344,24 @@ class Store:
             records = _parse_month(path.read_bytes())
         except FileNotFoundError:
             return []
-        except (Unreadable, OSError) as exc:
-            return self._recheck_and_quarantine(path, key, self._reason(exc))
+        except OSError as exc:
+            return self._read_error(path, key, exc)
+        except Unreadable as exc:
+            return self._recheck_and_quarantine(path, key, exc.said(self.content))
+        self._read_errors.pop(path, None)
         self._cache[path] = (key, records)
         return records
+
+    def _read_error(self, path: Path, key: tuple[int, int, int], exc: OSError) -> list[Record]:
+        # Not the content's fault (permission, I/O): nothing is moved or written; the month reads as empty and is
+        # said once while it stays so. A write to it fails rather than start a fresh file over it.
+        reason = str(exc.strerror or exc)
+        if self._read_errors.get(path) != (key, reason):
+            self._read_errors[path] = (key, reason)
+            self._found(
+                Quarantined(path.stem, None, reason, self.content.text("errors.month_left_alone"), read_error=True)
+            )
+        return []
 
     def _recheck_and_quarantine(self, path: Path, key: tuple[int, int, int], reason: str) -> list[Record]:
         # A writer may have replaced the file since we read it: look again under the lock.
@@ -278,8 +371,10 @@ class Store:
                     records = _parse_month(path.read_bytes())
                 except FileNotFoundError:
                     return []
-                except (Unreadable, OSError) as exc:
-                    self._quarantine(path, path.stem, self._reason(exc))
+                except OSError as exc:
+                    return self._read_error(path, key, exc)
+                except Unreadable as exc:
+                    self._quarantine(path, path.stem, exc.said(self.content))
                     return []
         except StoreError as exc:
             # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
@@ -296,6 +391,8 @@ class Store:
                 _parse_month(path.read_bytes())
             except Unreadable as exc:
                 self._quarantine(path, path.stem, exc.said(self.content))
+            except OSError as exc:
+                raise StoreError(os_problem(self.content, exc, path)) from exc
 
     # --- records -------------------------------------------------------------------------------
 
@@ -308,16 +405,78 @@ class Store:
         return record
 
     def add_many(self, records: list[Record]) -> int:
-        """Add records in one locked pass per month (import); returns how many were written."""
+        """Add records, all or none; returns how many were written (all of them)."""
+        with self._locked():
+            self._write_all(records)
+        return len(records)
+
+    def add_new(self, records: list[Record]) -> tuple[int, int]:
+        """Import: add the records whose id is not yet anywhere in the history, all or none, under one lock (so two
+        imports at once cannot both add a record). Returns (added, skipped)."""
+        with self._locked():
+            present = {r.id for path in self.month_files() for r in self._read_month(path)}
+            self.refuse_unread_months()  # one we cannot read may hold these ids: adding now could duplicate them
+            new = [r for r in records if r.id not in present]
+            self._write_all(new)
+        return len(new), len(records) - len(new)
+
+    def refuse_unread_months(self) -> None:
+        """Raise StoreError if a month could not be read (permission, I/O) by the last query."""
+        for path, (_key, reason) in sorted(self._read_errors.items()):
+            raise StoreError(self.content.text("errors.month_unreadable", month=path.stem, path=path, reason=reason))
+
+    def _write_all(self, records: list[Record]) -> None:
+        """Under the lock: stage every month, keep the old ones, journal, rename, commit; undo on failure."""
         by_month: dict[Path, list[Record]] = {}
         for record in records:
             by_month.setdefault(self.month_path(record.at), []).append(record)
-        with self._locked():
+        staged: dict[Path, Path] = {}
+        old: dict[Path, Path | None] = {}
+        journal = self.history / JOURNAL
+        try:
             for path, batch in sorted(by_month.items()):
                 self._checked_month(path)
-                with TinyDB(path, storage=AtomicJSONStorage) as db:
-                    db.table(TABLE).insert_multiple(r.to_json() for r in batch)
-        return len(records)
+                data = AtomicJSONStorage(path).read() or {}
+                table = data.setdefault(TABLE, {})
+                next_id = max((int(key) for key in table), default=0) + 1  # as TinyDB numbers its documents
+                for offset, record in enumerate(batch):
+                    table[str(next_id + offset)] = record.to_json()
+                staged[path] = _write_temp(path, _dump(data))
+            if len(staged) > 1:  # one rename is atomic by itself; several need a way back
+                for path in staged:
+                    old[path] = None
+                    if path.exists():
+                        kept = path.with_name(f".{path.name}.{os.getpid()}.keep")
+                        with contextlib.suppress(FileNotFoundError):
+                            kept.unlink()
+                        os.link(path, kept)
+                        old[path] = kept
+                atomic_write(journal, json.dumps({p.name: (k.name if k else None) for p, k in old.items()}))
+            renamed: dict[Path, Path | None] = {}
+            try:
+                for path, tmp in staged.items():
+                    os.replace(tmp, path)
+                    renamed[path] = old.get(path)
+                    self._cache.pop(path, None)
+                _fsync_folder(self.history)
+            except BaseException:
+                if old:
+                    self._restore(renamed)  # if this fails too, the journal stays and the next writer rolls back
+                    journal.unlink()
+                    _fsync_folder(self.history)
+                raise
+            if old:
+                journal.unlink()  # the commit
+                _fsync_folder(self.history)
+        finally:
+            for tmp in staged.values():
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            if not journal.exists():
+                for keep in old.values():
+                    if keep is not None:
+                        with contextlib.suppress(OSError):
+                            keep.unlink()
 
     def update(self, record: Record) -> None:
         """Replace a stored record (same id), e.g. after editing its note."""
@@ -358,9 +517,14 @@ class Store:
     ) -> list[Record]:
         """Records newest first, optionally of one kind (or several) and within [since, until)."""
         kinds = (kind,) if isinstance(kind, str) else kind
-        # A month file is named by the record's own UTC offset: widen by a day to catch the edges.
-        low = f"{since - timedelta(days=1):%Y-%m}" if since else None
-        high = f"{until + timedelta(days=1):%Y-%m}" if until else None
+        # A month file is named by the record's own local time, which is within a day of UTC either way (offsets
+        # span -12..+14 h, Python allows up to 24 h): widen the range in UTC by a day to read every month that can
+        # hold it.
+        low = _month_near(since, -1) if since else None
+        high = _month_near(until, +1) if until else None
+        if (self.history / JOURNAL).exists():  # an import died half-way: roll it back before reading
+            with contextlib.suppress(StoreError), self._locked():  # (a read-only folder: read it as it is)
+                pass
         found: list[Record] = []
         for path in self.month_files():
             month = path.stem
@@ -423,6 +587,15 @@ class Store:
 
     def save_settings(self, settings: Settings) -> None:
         self._save_model("settings", settings)
+
+
+def _month_near(when: datetime, days: int) -> str | None:
+    """The month of `when` in UTC moved by `days`; None past datetime's range (then the range is open that side)."""
+    try:
+        moved = when.astimezone(UTC) + timedelta(days=days)
+    except OverflowError:
+        return None
+    return f"{moved.year:04d}-{moved.month:02d}"  # not %Y: glibc writes year 999 as "999", which sorts after "2026"
 
 
 def os_problem(content: Content, exc: OSError, where: Path, *, export: bool = False) -> str:

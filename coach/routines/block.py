@@ -11,8 +11,8 @@ BLOCKING_LEVELS = ("emergency", "urgent")
 def blocking_checkin(store: Store, settings: Settings) -> CheckIn | None:
     """The latest check-in if it was emergency/urgent and not cleared since (new check-in or "I've been checked")."""
     latest = store.query(kind="checkin")[:1]
-    if not latest or latest[0].level not in BLOCKING_LEVELS:
+    if not latest or not isinstance(latest[0], CheckIn) or latest[0].level not in BLOCKING_LEVELS:
         return None
     if settings.cleared_after and settings.cleared_after >= latest[0].at:
         return None
-    return latest[0]  # type: ignore[return-value]
+    return latest[0]

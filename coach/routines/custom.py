@@ -11,7 +11,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from coach.content.content import Content
-from coach.content.models import CustomRoutinesFile, Routine, field_path, problem_message, routine_problems
+from coach.content.models import (
+    CustomRoutinesFile,
+    Exercise,
+    Routine,
+    field_path,
+    problem_message,
+    routine_problems,
+)
 from coach.locations import config_dir
 
 
@@ -47,7 +54,7 @@ def load_custom_routines(content: Content, folder: Path | None = None) -> tuple[
     return loaded, problems
 
 
-def _problems_in(content: Content, path: Path, known: dict) -> CustomRoutinesFile | list[str]:
+def _problems_in(content: Content, path: Path, known: dict[str, Exercise]) -> CustomRoutinesFile | list[str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -57,7 +64,8 @@ def _problems_in(content: Content, path: Path, known: dict) -> CustomRoutinesFil
         parsed = CustomRoutinesFile.model_validate(data)
     except ValidationError as exc:
         return [f"{path.name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(e)}" for e in exc.errors()]
-    problems = [f"{path.name}: {where}: {msg}" for _, where, msg in routine_problems(parsed.routines, known, "")]
+    routines: list[Routine] = list(parsed.routines)
+    problems = [f"{path.name}: {where}: {msg}" for _, where, msg in routine_problems(routines, known, "")]
     return problems or parsed
 
 

@@ -53,7 +53,7 @@ def expand(blocks: list[Block]) -> list[Step]:
     for block in blocks:
         ex = block.exercise
         steps.append(Step("ready", GET_READY_SECONDS, ex, reps=block.reps, change=block.change))
-        sides = ("left", "right") if ex.per_side else (None,)
+        sides: tuple[Literal["left", "right"] | None, ...] = ("left", "right") if ex.per_side else (None,)
         for s, side in enumerate(sides):
             if s:
                 steps.append(Step("switch", SWITCH_SIDES_SECONDS, ex, side=side, reps=block.reps))

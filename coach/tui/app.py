@@ -72,7 +72,7 @@ class PainCoachApp(App[None]):
         self._settings: Settings | None = None
         self._size_checks = False  # from on_mount on
         self.clock = clock or Clock()
-        self.now = now or (lambda: datetime.now().astimezone())
+        self.now = now or _local_now
 
     @property
     def store(self) -> Store:
@@ -242,3 +242,10 @@ def run_app(data_dir_option: str | None, content: Content | None = None) -> int:
     app = PainCoachApp(data_dir(data_dir_option), content or Content.load())
     app.run()
     return app.return_code or 0
+
+
+def _local_now() -> datetime:
+    """Now in the local zone with its rules, so day boundaries in another season are right (issue 13)."""
+    from coach.history.local_time import local_now
+
+    return local_now()

@@ -10,13 +10,15 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import asked_questions, assess, checkin_record, options_for
 from coach.content.models import Question
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
+from coach.tui.widgets.pain_scale import PainScale
 
 
 class CheckInScreen(CoachScreen, keys="checkin"):
@@ -82,20 +84,15 @@ class CheckInScreen(CoachScreen, keys="checkin"):
         await holder.mount(widget)
         widget.focus()
 
-    def _answer_widget(self, question: Question):
+    def _answer_widget(self, question: Question) -> Widget:
         previous = self.answers.get(question.id)
         if question.kind == "scale":
-            return Input(
-                value="" if previous is None else str(previous),
-                restrict=r"[0-9]*",
-                max_length=2,
-                placeholder="0-10",
-                id="scale",
-            )
+            return PainScale(previous, content=self.content, id="scale")
         options = [(o.id, o.label) for o in options_for(question, self.pregnancy_stage)]
+        keys = self.content.text("checkin.option_keys")
         if question.kind == "one":
-            return PickOne(options, previous, id="pick-one")
-        return PickSome(options, previous, id="pick-some")
+            return PickOne(options, previous, keys=keys, id="pick-one")
+        return PickSome(options, previous, keys=keys, id="pick-some")
 
     # --- answering ----------------------------------------------------------------------------------
 
@@ -110,9 +107,9 @@ class CheckInScreen(CoachScreen, keys="checkin"):
         event.stop()
         await self.action_next()
 
-    async def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
         event.stop()
-        await self.action_next()
+        await self.answer(event.value)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -123,11 +120,11 @@ class CheckInScreen(CoachScreen, keys="checkin"):
         if question is None:
             return
         if question.kind == "scale":
-            raw = self.query_one("#scale", Input).value.strip()
-            if not raw.isdigit() or not 0 <= int(raw) <= 10:
+            value = self.query_one("#scale", PainScale).value
+            if value is None:
                 self.refuse("checkin.bad_scale")
                 return
-            await self.answer(int(raw))
+            await self.answer(value)
         elif question.kind == "one":
             widget = self.query_one("#pick-one", PickOne)
             if widget.highlighted is None:

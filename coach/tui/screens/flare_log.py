@@ -20,7 +20,8 @@ class FlareLogModal(CoachModal[FlareLog | None], keys="flare_log"):
             with Horizontal(classes="row"):
                 yield Label(self.content.text("flare.pain_label"))
                 yield Input(
-                    restrict=r"[0-9]*", max_length=2, placeholder=self.content.text("flare.pain_placeholder"), id="flare-pain",
+                    restrict=r"[0-9]*", max_length=2, placeholder=self.content.text("flare.pain_placeholder"),
+                    id="flare-pain",
                     compact=True,
                 )  # fmt: skip
             yield Static(id="flare-problem")

@@ -131,7 +131,8 @@ class HistoryScreen(CoachScreen, keys="history"):
         now = self.coach_app.now()
         # Text, not str: DataTable reads a str as markup, and a "[note]" or a routine name could vanish.
         self.query_one("#history-table", DataTable).add_rows(
-            (Text(when_label(self.content, r.at, now)), Text(week_label(self.content, r.gestation_days)), Text(kind_label(self.content, r.kind)),
+            (Text(when_label(self.content, r.at, now)), Text(week_label(self.content, r.gestation_days)),
+             Text(kind_label(self.content, r.kind)),
              Text(summary(self.content, r) + (self.content.text("summary.note_mark") if r.note else "")))
             for r in batch
         )  # fmt: skip

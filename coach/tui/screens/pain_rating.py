@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from coach.tui.screens.base import CoachModal
+from coach.tui.widgets.pain_scale import PainScale
 
 FEELINGS = ("better", "same", "worse")
 
@@ -31,10 +32,7 @@ class PainRatingScreen(CoachModal[PainAnswer | None], keys="pain_rating"):
         with Vertical(id="pain-rating"):
             yield Static(self.content.text("pain.after_title" if self.after else "pain.before_title"), classes="title")
             yield Static(self.content.text("pain.question"))
-            with Horizontal(id="pain-scale"):
-                for n in range(11):
-                    yield Button(str(n), id=f"pain-{n}", classes="pain")
-            yield Static(self.content.text("pain.anchors"), classes="hint")
+            yield PainScale(content=self.content, id="pain-scale")
             if self.after:
                 yield Static(self.content.text("pain.feeling_question"), id="feeling-question")
                 with Horizontal(id="feelings"):
@@ -43,22 +41,21 @@ class PainRatingScreen(CoachModal[PainAnswer | None], keys="pain_rating"):
             yield Static(self.content.text("pain.after_hint" if self.after else "pain.before_hint"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#pain-0").focus()
+        self.query_one("#pain-scale").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        button_id = event.button.id or ""
-        if button_id.startswith("pain-"):
-            self.action_rate(int(button_id.removeprefix("pain-")))
-        elif button_id in FEELINGS:
-            self.dismiss(PainAnswer(self.pain, button_id))
+        if event.button.id in FEELINGS:
+            self.dismiss(PainAnswer(self.pain, event.button.id))
+
+    def on_pain_scale_chosen(self, event: PainScale.Chosen) -> None:
+        event.stop()
+        self.action_rate(event.value)
 
     def action_rate(self, pain: int) -> None:
         self.pain = pain
         if not self.after:
             self.dismiss(PainAnswer(pain))
             return
-        for button in self.query(".pain").results(Button):
-            button.variant = "primary" if button.id == f"pain-{pain}" else "default"
         for feeling in FEELINGS:
             self.query_one(f"#{feeling}", Button).disabled = False
         self.query_one(f"#{FEELINGS[0]}", Button).focus()

@@ -4,6 +4,7 @@ need clearance before exercise, and the emergency number. Nothing is saved until
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -12,16 +13,19 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Radi
 from coach.checkin.pregnancy import DateProblem, echo, long_date, problem_text, profile_dates, read_date
 from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.answers import TickList
 
 BASES = ("due", "lmp", "born", None)
 PGP = ("yes", "no", "unsure")
 PHONE = re.compile(r"^\+?[0-9 ]{1,20}$")
+DATE_FIELDS = frozenset({"basis", "date", "day-first"})  # what the typed date is read with
 
 
 class ProfileScreen(CoachScreen, keys="profile"):
     def __init__(self, first_checkin: bool = False) -> None:
         super().__init__()
         self.first_checkin = first_checkin
+        self._problem_fields: frozenset[str] = frozenset()  # the fields the shown problem is about
 
     def compose(self) -> ComposeResult:
         profile = self.coach_app.store.load_profile()
@@ -48,9 +52,8 @@ class ProfileScreen(CoachScreen, keys="profile"):
                 for answer in PGP:
                     yield RadioButton(self.content.text(f"profile.pgp_{answer}"), value=profile.pgp_diagnosed == answer)
             yield Label(self.content.text("profile.conditions_label"))
-            yield SelectionList[str](
-                *((c.label, c.id, c.id in profile.conditions) for c in self.content.profile.conditions),
-                id="conditions",
+            yield TickList(
+                [(c.id, c.label) for c in self.content.profile.conditions], profile.conditions, id="conditions"
             )
             yield Label(self.content.text("profile.emergency_label"))
             yield Input(
@@ -75,7 +78,7 @@ class ProfileScreen(CoachScreen, keys="profile"):
         index = self.query_one("#basis", RadioSet).pressed_index
         return BASES[index] if index >= 0 else None
 
-    def _typed_date(self):
+    def _typed_date(self) -> tuple[date | None, str]:
         """(date or None, message): the date field read with the current basis and day-first setting."""
         basis = self._basis()
         typed = self.query_one("#date", Input).value
@@ -99,15 +102,23 @@ class ProfileScreen(CoachScreen, keys="profile"):
         widget.set_class(value is None and bool(message), "error")
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._edited(event.input.id or "")
         if event.input.id == "date":
             self._update_echo()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._edited(event.radio_set.id or "")
         if event.radio_set.id == "basis":
             self._update_echo()
 
-    def on_checkbox_changed(self) -> None:
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._edited(event.checkbox.id or "")
         self._update_echo()
+
+    def _edited(self, field: str) -> None:
+        """A problem shown on Save goes once the person changes what it was about (the echo stays live)."""
+        if field in self._problem_fields:
+            self._refuse("", frozenset())
 
     # --- saving -------------------------------------------------------------------------------------
 
@@ -119,7 +130,8 @@ class ProfileScreen(CoachScreen, keys="profile"):
         event.stop()
         self.action_save() if event.button.id == "save" else self.action_cancel()
 
-    def _refuse(self, message: str) -> None:
+    def _refuse(self, message: str, about: frozenset[str]) -> None:
+        self._problem_fields = about
         self.query_one("#profile-problem", Static).update(message)
 
     def action_save(self) -> None:
@@ -128,18 +140,18 @@ class ProfileScreen(CoachScreen, keys="profile"):
         if basis is not None:
             value, message = self._typed_date()
             if value is None:
-                self._refuse(message)
+                self._refuse(message, DATE_FIELDS)
                 self.query_one("#date", Input).focus()
                 return
             profile = profile_dates(value, basis, profile)
         elif self.query_one("#basis", RadioSet).pressed_index < 0 and self.query_one("#date", Input).value.strip():
-            self._refuse(self.content.text("profile.need_basis"))
+            self._refuse(self.content.text("profile.need_basis"), DATE_FIELDS)
             return
         else:
             profile = profile.model_copy(update={"date_basis": None, "due_date": None, "lmp": None, "birth_date": None})
         number = self.query_one("#emergency", Input).value.strip()
         if number and not PHONE.match(number):
-            self._refuse(self.content.text("profile.bad_number", value=number))
+            self._refuse(self.content.text("profile.bad_number", value=number), frozenset({"emergency"}))
             self.query_one("#emergency", Input).focus()
             return
         pgp_index = self.query_one("#pgp", RadioSet).pressed_index

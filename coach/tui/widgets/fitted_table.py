@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 MIN_LAST = 12  # below this, scrolling sideways beats a stub of a column
 
 
-class FittedTable(DataTable):
-    def add_rows(self, rows: Iterable[Iterable[object]]) -> list:
+class FittedTable(DataTable[object]):
+    def add_rows(self, rows: Iterable[Iterable[object]]) -> list[RowKey]:
         keys = super().add_rows(
             [*cells[:-1], _cut(cells[-1])] for cells in (list(row) for row in rows)
         )  # fmt: skip

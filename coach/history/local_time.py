@@ -1,0 +1,21 @@
+"""Local time with the zone's own rules (summer time, past and future offsets), not today's fixed offset.
+
+`datetime.now().astimezone()` carries a fixed offset: in winter London is +00:00, so midnight on a July day
+computed from it is an hour late. A day's bounds and a record's local date need the zone itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import cast
+
+from dateutil import tz  # type: ignore[import-untyped,unused-ignore]
+
+
+def local_zone() -> tzinfo:
+    """The zone named by $TZ (a zone name or a POSIX rule), else the system's (/etc/localtime)."""
+    return cast(tzinfo, tz.gettz() or tz.tzlocal())
+
+
+def local_now() -> datetime:
+    return datetime.now(local_zone())
