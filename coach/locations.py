@@ -38,6 +38,12 @@ def config_dir() -> Path | None:
     return _user_path(os.environ.get(CONFIG_DIR_ENV), "user_config_path")
 
 
+def config_file() -> Path | None:
+    """A person's settings (coach.config: their own keys); None when there is no home folder."""
+    folder = config_dir()
+    return folder / "config.toml" if folder else None
+
+
 def _user_path(given: str | os.PathLike[str] | None, platform_path: str) -> Path | None:
     # Without a home, "~" cannot be expanded: Path.expanduser and platformdirs raise RuntimeError (older
     # platformdirs return "~/..." unexpanded, which would quietly make a "~" folder wherever we were started).

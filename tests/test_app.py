@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.binding import Binding
 from textual.clock import MockClock
 from textual.widgets import OptionList, Static
 
+from coach.tui.app import screen_class
 from coach.tui.screens.first_run import FirstRunScreen
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.too_small import TooSmallScreen
+from tests.packaged import CONTENT
+from tests.shots import at_30_weeks_with_pgp
 
 
 def menu_labels(app) -> list[str]:
@@ -22,7 +27,7 @@ async def test_home_menu_comes_from_content(make_app, content):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         labels = menu_labels(app)
-        expected = [k.label for k in content.keys_file.screens["home"] if k.show]
+        expected = [words.label for words in CONTENT.keys_file.screens["home"].values()]
         assert len(labels) == len(expected)
         for label, want in zip(labels, expected, strict=True):
             assert want in label
@@ -49,8 +54,9 @@ async def test_help_lists_the_screens_keys_and_closes(make_app, content):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         shown = "\n".join(str(s.content) for s in app.screen.query(".keys").results(Static))
-        for binding in content.keys_file.screens["home"] + content.keys_file.screens["app"]:
-            assert binding.label in shown
+        for owner in ("home", "app"):
+            for words in CONTENT.keys_file.screens[owner].values():
+                assert words.label in shown
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -115,9 +121,8 @@ async def test_palette_lists_the_main_actions(make_app, content):
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for key in content.keys_file.screens["home"]:
-            if key.action.startswith("app.open("):
-                assert key.label in titles
+        for words in CONTENT.keys_file.screens["home"].values():  # every home item opens a screen
+            assert words.label in titles
         assert "Theme" in titles
 
 
@@ -170,7 +175,7 @@ def test_the_first_screen_does_not_wait_for_the_content_models():
     code = (
         "import sys, coach.tui.app, coach.tui.screens.home\n"
         "from coach.content.content import Content\n"
-        "c = Content.load(); c.text('home.intro'); c.keys('home'); c.body_choices('areas')\n"
+        "c = Content.load(); c.text('home.intro'); c.key_words('home.checkin'); c.body_choices('areas')\n"
         "print('coach.content.models' in sys.modules, 'pydantic' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -190,3 +195,34 @@ async def test_palette_switches_the_bell_and_reduced_motion_and_remembers(make_a
         assert "Bell at each step: off" in titles and "Reduced motion: on" in titles
     saved = store.load_settings()
     assert saved.bell is False and saved.reduced_motion is True
+
+
+def home_items() -> list[tuple[int, str]]:
+    """(position in the menu, the screen it opens) for each home menu item."""
+    return [(i, b.id.partition(".")[2]) for i, b in enumerate(HomeScreen.BINDINGS) if isinstance(b, Binding) and b.id]
+
+
+@pytest.mark.parametrize(("position", "name"), home_items())
+async def test_arrows_and_enter_open_each_home_item(make_app, store, position, name):
+    at_30_weeks_with_pgp(store)  # or the check-in would ask for the due date first
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#menu", OptionList)
+        for _ in range(position):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen) is screen_class(name)
+
+
+@pytest.mark.parametrize(("position", "name"), home_items())
+async def test_a_click_opens_each_home_item(make_app, store, position, name):
+    at_30_weeks_with_pgp(store)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#menu", OptionList)
+        assert await pilot.click(menu, offset=(menu.gutter.left + 2, menu.gutter.top + position))
+        await pilot.pause()
+        assert type(app.screen) is screen_class(name)

@@ -169,10 +169,17 @@ async def test_every_option_is_whole_beside_its_box_and_its_letter_and_click_pic
 
 
 def test_no_option_key_is_a_key_the_check_in_binds():
+    from textual.binding import Binding
+
+    from coach.tui.app import PainCoachApp
+    from coach.tui.screens.checkin import CheckInScreen
+    from coach.tui.widgets.answers import PickSome
+
     bound = {
         key
-        for screen in ("app", "checkin", "checkin_list")
-        for binding in CONTENT.keys_file.screens[screen]
+        for owner in (PainCoachApp, CheckInScreen, PickSome)
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding)
         for key in binding.key.split(",")
     }
     assert not set(KEYS) & bound

@@ -290,3 +290,29 @@ def test_data_dir_works_after_the_subcommand_too(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert list((target / "history").glob("*.json"))
+
+
+def test_locate_prints_each_place_labelled_one_per_line(data, tmp_path):
+    env = {"PAIN_COACH_CONFIG_DIR": str(tmp_path / "my-config"), "PAIN_COACH_CACHE_DIR": str(tmp_path / "my-cache")}
+    result = run("locate", data=data, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    config, config_file, data_line, cache = result.stdout.splitlines()
+    assert config == f"config folder:  {tmp_path / 'my-config'}"
+    assert config_file.startswith(f"config file:    {tmp_path / 'my-config' / 'config.toml'} (not there yet")
+    assert data_line == f"data folder:    {data}"
+    assert cache == f"cache folder:   {tmp_path / 'my-cache'}"
+    assert not data.exists() and not (tmp_path / "my-config").exists()  # it only says where
+
+
+def test_locate_honours_data_dir_and_says_when_config_toml_is_there(data, tmp_path):
+    (tmp_path / "my-config").mkdir()
+    (tmp_path / "my-config" / "config.toml").write_text("[keys]\n")
+    env = {"PAIN_COACH_CONFIG_DIR": str(tmp_path / "my-config")}
+    for args in (
+        ("--data-dir", str(tmp_path / "elsewhere"), "locate"),
+        ("locate", "--data-dir", str(tmp_path / "elsewhere")),
+    ):
+        lines = run(*args, data=data, env=env).stdout.splitlines()
+        assert f"data folder:    {tmp_path / 'elsewhere'}" in lines
+        assert f"config file:    {tmp_path / 'my-config' / 'config.toml'}" in lines

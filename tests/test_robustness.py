@@ -585,6 +585,16 @@ def test_no_home_folder_is_one_clear_line(tmp_path, argv, content):
     assert list(tmp_path.iterdir()) == []  # no stray "~" folder where it was started
 
 
+def test_locate_without_a_home_folder_says_so_on_each_line(tmp_path):
+    result = run_without_home(tmp_path, "locate")
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4 and all(line.endswith(CONTENT.text("locate.none")) for line in lines)
+    chosen = run_without_home(tmp_path, "locate", "--data-dir", str(tmp_path / "chosen")).stdout.splitlines()
+    assert chosen[2] == CONTENT.text("locate.data", path=tmp_path / "chosen")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_no_home_folder_but_a_chosen_one_works(tmp_path, content):
     chosen = tmp_path / "chosen"
     assert run_without_home(tmp_path, "--data-dir", str(chosen), "log", "--pain", "4").returncode == 0

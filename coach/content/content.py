@@ -1,7 +1,7 @@
 """`Content`: every content file of one locale, read once by coach.content.loader, handed to whoever shows words.
 
 Two views of the same parsed files:
-- the words (`text`, `keys`, `body_choices`) straight from the plain dictionaries: the first screen and the
+- the words (`text`, `key_words`, `body_choices`) straight from the plain dictionaries: the first screen and the
   quick commands (`pain-coach log`, `export`) use only these, and never import pydantic;
 - the validated models (`triage`, `routines`, `exercises`, ...) built from the same dictionaries on first use
   (coach.content.models), with every cross-check of `pain-coach check-content`.
@@ -23,13 +23,9 @@ if TYPE_CHECKING:
     from coach.content import models
 
 
-class Key(NamedTuple):  # not a dataclass: making one takes a millisecond of the start
-    key: str
-    action: str
+class KeyWords(NamedTuple):  # not a dataclass: making one takes a millisecond of the start
     label: str
     help: str = ""
-    show: bool = True
-    priority: bool = False
 
 
 class Choice(NamedTuple):
@@ -95,13 +91,18 @@ class Content:
         template: str = self.raw("ui")[section][name]
         return template.format(**values) if values else template
 
-    def keys(self, screen: str) -> list[Key]:
-        """The key bindings listed for a screen in keys.toml (`app` for those that work everywhere)."""
+    def key_words(self, binding_id: str) -> KeyWords:
+        """The words of a key binding in keys.toml by its id: key_words("home.checkin").label."""
+        owner, _, name = binding_id.partition(".")
         try:
-            return [Key(**entry) for entry in self.raw("keys").get(screen, [])]
-        except TypeError:
+            return KeyWords(**self.raw("keys")[owner][name])
+        except (KeyError, TypeError):
             self._explain()
             raise
+
+    def binding_ids(self) -> list[str]:
+        """Every binding id keys.toml has words for (the same as the code's, tests/test_keys.py checks)."""
+        return [f"{owner}.{name}" for owner, bindings in self.raw("keys").items() for name in bindings]
 
     def body_choices(self, kind: str) -> list[Choice]:
         """The `areas` or the `sides` listed in body.toml, in their order."""

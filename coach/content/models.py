@@ -9,7 +9,6 @@ add a function to `CROSS_CHECKS`.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, Literal
 
@@ -36,20 +35,16 @@ class UiFile(Model):
     sections: dict[str, dict[str, str]]  # read by coach.content.content.Content.text
 
 
-# --- keys.toml: every key binding and its label, by screen -----------------------------------------
+# --- keys.toml: the words of every key binding, by binding id ([home.checkin]) ----------------------
 
 
-class KeyBinding(Model):
-    key: str
-    action: str
+class KeyWords(Model):
     label: str  # short: the footer must fit 80 columns (tests/test_footer.py)
     help: str = ""  # the fuller wording for the help screen and the footer's tooltip, if the label is terse
-    show: bool = True
-    priority: bool = False
 
 
 class KeysFile(Model):
-    screens: dict[str, list[KeyBinding]]
+    screens: dict[str, dict[str, KeyWords]]  # owner (a screen, `app`, a widget) -> binding name -> words
 
 
 # --- about.toml: about, safety note, first-run notice ----------------------------------------------
@@ -366,25 +361,6 @@ def _unique_body_ids(content: ContentFiles) -> Iterable[Problem]:
             if choice.id in seen:
                 yield "body", f"{name}[{i}].id", f"duplicate id '{choice.id}'"
             seen.add(choice.id)
-
-
-OPEN_ACTION = re.compile(r"app\.open\('([^']*)'\)")
-
-
-@cross_check
-def _opened_screens_exist(content: ContentFiles) -> Iterable[Problem]:
-    from coach.tui.screens import SCREENS  # a plain table of names: imports no textual
-
-    for list_name, bindings in content.keys.screens.items():
-        for i, binding in enumerate(bindings):
-            opened = OPEN_ACTION.fullmatch(binding.action)
-            if not opened:
-                continue
-            name = opened.group(1)
-            if name not in SCREENS:
-                yield "keys", f"{list_name}[{i}].action", unknown_id("screen", name, SCREENS)
-            elif list_name == "home" and f"{name}_help" not in content.ui.sections.get("palette", {}):
-                yield "ui", f"palette.{name}_help", f"missing (the command palette describes home[{i}] with it)"
 
 
 @cross_check

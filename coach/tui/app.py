@@ -1,4 +1,4 @@
-"""The Textual app: screens, bindings from content, theme, command palette.
+"""The Textual app: screens, key bindings (words from content, keys from config.toml too), theme, palette.
 
 Start-up draws the home screen from the words of the `Content` it is given (plain dicts: coach.content.content)
 and coach.tui.startup, and validates the content models, loads settings and profile (pydantic) and the other
@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.clock import Clock
 from textual.content import Content as Markup
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
 from coach.tui.screens import SCREENS
-from coach.tui.screens.base import content_bindings
+from coach.tui.screens.base import LabelledKeys, taken_keys
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
@@ -45,10 +44,14 @@ def screen_class(name: str) -> type[Screen]:
     return getattr(importlib.import_module(module), cls)
 
 
-class PainCoachApp(App[None]):
+class PainCoachApp(LabelledKeys, App[None]):
     CSS_PATH = "app.tcss"  # what the first screen needs; see load_screen_styles
     TITLE = "pain-coach"
-    BINDINGS: list[Binding] = []  # from content, in __init__
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", id="app.quit", priority=True),
+        Binding("question_mark,f1", "help", id="app.help"),
+        Binding("ctrl+p", "command_palette", id="app.commands", show=False),
+    ]
 
     def __init__(
         self,
@@ -58,10 +61,16 @@ class PainCoachApp(App[None]):
         clock: Clock | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        type(self).BINDINGS = content_bindings("app", content=content)
-        type(self)._merged_bindings = type(self)._merge_bindings()
+        from coach.tui.keymap import person_keys
+
         super().__init__()
         self.content = content  # the words and models of every screen (CoachScreen.content)
+        # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
+        config = person_keys(content)
+        self.rebound_keys = config.keys
+        self._config_problems = config.problems
+        self._clashes_told: set[str | None] = set()
+        self.set_keymap(self.rebound_keys)
         self.title = content.text("app.title")
         self.sub_title = content.text("app.subtitle")
         # A Store, or the data folder to open one in once the first screen is up.
@@ -101,6 +110,8 @@ class PainCoachApp(App[None]):
             self.theme = first["theme"]
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._size_checks = True
+        for problem in self._config_problems:
+            self.notify(problem, severity="warning", timeout=20)
         if not first.get("first_run_done"):
             self.load_screen_styles()
             self.push_screen(screen_class("first_run")(), self._first_run_done)
@@ -197,22 +208,36 @@ class PainCoachApp(App[None]):
         self.push_screen(screen_class(name)())
 
     def action_help(self) -> None:
-        if self.screen.__class__.__name__ == "HelpScreen":
+        from coach.tui.screens.help import HelpScreen  # the first press of ? imports it
+
+        if isinstance(self.screen, HelpScreen):
             return
         self.load_screen_styles()
-        self.push_screen(screen_class("help")(getattr(self.screen, "KEYS", "")))
+        screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
+        self.push_screen(HelpScreen(screen_bindings))
+
+    def tell_taken_keys(self, bindings: Iterable[BindingType]) -> None:
+        """Say once if a key from config.toml took the key of another binding on a screen that opens."""
+        from coach.locations import config_file
+
+        for binding in taken_keys(bindings, self.rebound_keys):
+            if binding.id not in self._clashes_told:
+                self._clashes_told.add(binding.id)
+                shown = self.content.text(
+                    "config.clash", file=config_file(), keys=binding.key, label=binding.description
+                )
+                self.notify(shown, severity="warning", timeout=20)
 
     def format_title(self, title: str, sub_title: str) -> Markup:
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).
         return Markup(self.content.text("app.header", title=title, sub_title=sub_title) if sub_title else title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for key in self.content.keys("home"):
-            opened = re.fullmatch(r"app\.open\('(\w+)'\)", key.action)
-            if opened:
-                name = opened.group(1)
+        for binding in screen_class("home").BINDINGS:  # the home menu's items: "home.checkin" opens "checkin"
+            if isinstance(binding, Binding) and binding.id:
+                name = binding.id.partition(".")[2]
                 yield SystemCommand(
-                    key.label, self.content.text(f"palette.{name}_help"), lambda n=name: self.action_open(n)
+                    binding.description, self.content.text(f"palette.{name}_help"), lambda n=name: self.action_open(n)
                 )
         yield SystemCommand(self.content.text("palette.help"), self.content.text("palette.help_help"), self.action_help)
         for setting, name in PALETTE_SETTINGS.items():

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
@@ -13,7 +16,11 @@ def sources_markdown(sources: list[str]) -> str:
     return "\n".join(f"- {s}" for s in sources)
 
 
-class AboutScreen(CoachScreen, keys="about"):
+class AboutScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", id="about.back"),
+    ]
+
     def compose(self) -> ComposeResult:
         about = self.content.about
         yield Header()

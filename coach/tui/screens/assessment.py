@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -20,7 +23,11 @@ def _sources(content: Content, sources: list[str]) -> Static:
     return Static(content.text("assessment.sources", sources="; ".join(dict.fromkeys(sources))), classes="sources")
 
 
-class AssessmentScreen(CoachScreen, keys="assessment"):
+class AssessmentScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", id="assessment.back"),
+    ]
+
     def __init__(self, checkin: CheckIn, result: Assessment, saved: bool = True) -> None:
         super().__init__()
         self.checkin = checkin

@@ -1,11 +1,20 @@
-"""Base classes that take a screen's key bindings from content/keys.toml, and give every screen typed access to
-the app (`coach_app`) and its `Content` (`content`)."""
+"""Key bindings are declared in code, each with a stable id; their words come from content/keys.toml by id.
+
+`Binding("c", "app.open('checkin')", id="home.checkin")` on a screen's BINDINGS gets its footer label and
+its help wording from [home.checkin] in keys.toml when the class is made, before Textual collects the
+class's bindings (so from the packaged content: no app exists yet). A person's [keys] table in config.toml
+rebinds them by id (coach.config, App.set_keymap).
+
+Every screen reaches the app typed (`coach_app`) and the app's `Content` (`content`) through these classes.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from coach.content.content import Content
@@ -14,33 +23,60 @@ if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
 
 
-def content_bindings(name: str, in_footer: bool = True, content: Content | None = None) -> list[Binding]:
-    # Class bindings are made as a screen's class is defined, before any app exists: those read the packaged
-    # keys.toml through the loader (its marshal cache), the app's own from its Content.
-    listed = (content or Content.load()).keys(name)
+def binding_words(content: Content, binding_id: str) -> tuple[str, str]:
+    """(label, help) of a binding: the one place the code looks up the words of a key."""
+    words = content.key_words(binding_id)
+    return words.label, words.help
+
+
+def with_words(bindings: Iterable[BindingType], content: Content) -> list[BindingType]:
+    """The bindings with their description (the footer's label) and tooltip (the fuller help) from content."""
+    worded: list[BindingType] = []
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.id:
+            label, help_text = binding_words(content, binding.id)
+            binding = dataclasses.replace(binding, description=label, tooltip=help_text)
+        worded.append(binding)
+    return worded
+
+
+class LabelledKeys:
+    """A mixin, listed before the Textual class, that fills in the words of the class's own BINDINGS."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "BINDINGS" in cls.__dict__:
+            # One read of keys.toml (through the loader's cache) per class, as the class is made.
+            cls.BINDINGS = with_words(cls.__dict__["BINDINGS"], Content.load())
+        super().__init_subclass__(**kwargs)  # Textual's DOMNode collects the bindings here
+
+
+def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The keys a binding answers to: the person's from config.toml, or the default ("escape,q")."""
+    return keymap.get(binding.id or "", binding.key)
+
+
+def taken_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[Binding]:
+    """The bindings whose default key a person's key (config.toml) gave to another binding of the same screen.
+
+    Textual then lets the person's binding have the key, and the other has none.
+    """
+    holders: dict[str, set[str]] = {}
+    worded = [b for b in bindings if isinstance(b, Binding) and b.id]
+    for binding in worded:
+        for key in bound_keys(binding, keymap).split(","):
+            holders.setdefault(key.strip(), set()).add(binding.id or "")
     return [
-        Binding(k.key, k.action, k.label, show=k.show and in_footer, priority=k.priority, tooltip=k.help)
-        for k in listed
+        binding.with_key(key)
+        for binding in worded
+        if binding.id not in keymap
+        for key in binding.key.split(",")
+        if len(holders[key.strip()]) > 1
     ]
 
 
-class ContentKeys:
-    """`class AboutScreen(CoachScreen, keys="about")` binds the keys listed under [[about]].
-
-    `in_footer=False` keeps them out of the footer, for a screen that shows its keys itself (the home
-    menu); the help screen lists them all the same.
-    """
-
-    KEYS: ClassVar[str] = ""
-
-    def __init_subclass__(cls, keys: str = "", in_footer: bool = True, **kwargs) -> None:
-        if keys:
-            cls.KEYS = keys
-            cls.BINDINGS = content_bindings(keys, in_footer)
-        super().__init_subclass__(**kwargs)
-
-
-class CoachScreen(ContentKeys, Screen[Any]):
+class CoachScreen(LabelledKeys, Screen[Any]):
     @property
     def coach_app(self) -> PainCoachApp:
         return cast("PainCoachApp", self.app)
@@ -49,8 +85,11 @@ class CoachScreen(ContentKeys, Screen[Any]):
     def content(self) -> Content:
         return self.coach_app.content
 
+    def on_mount(self) -> None:  # with a screen's own on_mount too: Textual calls each class's handler
+        self.coach_app.tell_taken_keys(self.BINDINGS)
 
-class CoachModal(ContentKeys, ModalScreen[ScreenResultType]):
+
+class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
     @property
     def coach_app(self) -> PainCoachApp:
         return cast("PainCoachApp", self.app)
@@ -58,3 +97,6 @@ class CoachModal(ContentKeys, ModalScreen[ScreenResultType]):
     @property
     def content(self) -> Content:
         return self.coach_app.content
+
+    def on_mount(self) -> None:
+        self.coach_app.tell_taken_keys(self.BINDINGS)

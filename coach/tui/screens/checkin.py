@@ -6,9 +6,10 @@ the red-flag screen or the assessment.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, OptionList, Static
@@ -21,7 +22,13 @@ from coach.tui.widgets.answers import PickOne, PickSome
 from coach.tui.widgets.pain_scale import PainScale
 
 
-class CheckInScreen(CoachScreen, keys="checkin"):
+class CheckInScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "next", id="checkin.next", show=False),
+        Binding("escape", "back", id="checkin.back"),
+        Binding("n", "none_of_these", id="checkin.none_of_these"),
+    ]
+
     def __init__(self) -> None:
         super().__init__()
         self.answers: dict[str, Any] = {}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
@@ -14,7 +16,12 @@ from coach.history.store import os_problem
 from coach.tui.screens.base import CoachModal
 
 
-class ExportDialog(CoachModal[Path | None], keys="export_dialog"):
+class ExportDialog(CoachModal[Path | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", id="export_dialog.cancel"),
+        Binding("ctrl+s", "save", id="export_dialog.save", priority=True),
+    ]
+
     def __init__(self, since: datetime | None, period: str) -> None:
         super().__init__()
         self.since = since

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Markdown
 
 from coach.tui.screens.base import CoachModal
 
 
-class FirstRunScreen(CoachModal[None], keys="first_run"):
+class FirstRunScreen(CoachModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "dismiss", id="first_run.understood"),
+    ]
+
     def compose(self) -> ComposeResult:
         notice = self.content.about.first_run
         with Vertical(id="first-run"):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -11,7 +14,12 @@ from coach.history.records import FlareLog
 from coach.tui.screens.base import CoachModal
 
 
-class FlareLogModal(CoachModal[FlareLog | None], keys="flare_log"):
+class FlareLogModal(CoachModal[FlareLog | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", id="flare_log.cancel"),
+        Binding("ctrl+s", "save", id="flare_log.save"),
+    ]
+
     def compose(self) -> ComposeResult:
         content = self.content
         # Compact widgets (no borders), pain and note on one row each: the whole form fits 80x24.

@@ -1,20 +1,25 @@
-"""Help: every key of the screen it was opened from, from content/keys.toml."""
+"""Help: every key of the screen it was opened from and of the app, as bound now, with their words."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.content.content import Content
-from coach.tui.screens.base import CoachModal
+from coach.tui.screens.base import CoachModal, bound_keys
 
 
-def key_rows(content: Content, name: str) -> list[tuple[str, str]]:
+def key_rows(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(keys, words) for each binding: the keys a person's config.toml gave it, or its own."""
     rows = []
-    for binding in content.keys(name):
-        shown = " / ".join(_key_name(k) for k in binding.key.split(","))
-        rows.append((shown, binding.help or binding.label))
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.id:
+            shown = " / ".join(_key_name(k.strip()) for k in bound_keys(binding, keymap).split(","))
+            rows.append((shown, binding.tooltip or binding.description))
     return rows
 
 
@@ -37,19 +42,24 @@ def _key_name(key: str) -> str:
     return key.upper() if key.startswith("f") and key[1:].isdigit() else key
 
 
-class HelpScreen(CoachModal, keys="help"):
-    def __init__(self, screen_keys: str) -> None:
+class HelpScreen(CoachModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", id="help.close"),
+    ]
+
+    def __init__(self, screen_bindings: Iterable[BindingType]) -> None:
         super().__init__()
-        self.screen_keys = screen_keys
+        self.screen_bindings = list(screen_bindings)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(self.content.text("help.title"), classes="title")
-            for heading, name in (
-                (self.content.text("help.screen_keys"), self.screen_keys),
-                (self.content.text("help.app_keys"), "app"),
-            ):
-                rows = key_rows(self.content, name)
+            shown = (
+                (self.content.text("help.screen_keys"), self.screen_bindings),
+                (self.content.text("help.app_keys"), self.coach_app.BINDINGS),
+            )
+            for heading, bindings in shown:
+                rows = key_rows(bindings, self.coach_app.rebound_keys)
                 if rows:
                     yield Static(heading, classes="heading")
                     width = max(len(k) for k, _ in rows) + 2

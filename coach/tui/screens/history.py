@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -28,7 +30,20 @@ MORE_ROWS = 200
 MORE_WHEN_LEFT = 20
 
 
-class HistoryScreen(CoachScreen, keys="history"):
+class HistoryScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", id="history.back"),
+        Binding("k", "next_kind", id="history.kind"),
+        Binding("p", "next_period", id="history.period"),
+        Binding("slash", "search", id="history.search"),
+        Binding("r", "show_tab('records')", id="history.records", show=False),
+        Binding("t", "show_tab('trends')", id="history.trends", show=False),
+        Binding("c", "chart_span", id="history.chart_span", show=False),
+        Binding("w", "show_tab('helps')", id="history.helps", show=False),
+        Binding("e", "export", id="history.export"),
+        Binding("u", "undo", id="history.undo", show=False),
+    ]
+
     def __init__(self) -> None:
         super().__init__()
         self.filter = HistoryFilter()

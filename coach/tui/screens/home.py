@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.base import CoachScreen, bound_keys
 
 
 def greeting_key(hour: int) -> str:
@@ -17,7 +20,17 @@ def greeting_key(hour: int) -> str:
     return "home.greeting_afternoon" if hour < 18 else "home.greeting_evening"
 
 
-class HomeScreen(CoachScreen, keys="home", in_footer=False):  # each item shows its key
+class HomeScreen(CoachScreen):
+    # The menu, in this order; each item shows its key, so the footer does not.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "app.open('checkin')", show=False, id="home.checkin"),
+        Binding("r", "app.open('routines')", show=False, id="home.routines"),
+        Binding("h", "app.open('history')", show=False, id="home.history"),
+        Binding("f", "app.open('flare_log')", show=False, id="home.flare_log"),
+        Binding("p", "app.open('profile')", show=False, id="home.profile"),
+        Binding("a", "app.open('about')", show=False, id="home.about"),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
@@ -45,11 +58,14 @@ class HomeScreen(CoachScreen, keys="home", in_footer=False):  # each item shows 
 
     def _menu(self) -> list[Option]:
         options = []
-        for key in self.content.keys("home"):
-            if key.show:
-                shown = key.key.split(",")[0]
-                options.append(Option(Text.assemble((f" {shown} ", "bold reverse"), "  ", key.label), id=key.action))
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            shown = bound_keys(binding, self.coach_app.rebound_keys).split(",")[0]
+            item = Text.assemble((f" {shown} ", "bold reverse"), "  ", binding.description)
+            options.append(Option(item, id=binding.action))
         return options
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.run_action(event.option.id)
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # Enter or a click on an item: the action its key runs.
+        if event.option.id is not None:
+            await self.run_action(event.option.id)

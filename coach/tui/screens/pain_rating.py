@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
@@ -20,8 +22,15 @@ class PainAnswer:
     feeling: str | None = None
 
 
-class PainRatingScreen(CoachModal[PainAnswer | None], keys="pain_rating"):
+class PainRatingScreen(CoachModal[PainAnswer | None]):
     """Before: dismisses with the pain, or None to cancel. After: pain then feeling; Escape skips."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", id="pain_rating.cancel"),
+        Binding("b", "feel('better')", id="pain_rating.better", show=False),
+        Binding("s", "feel('same')", id="pain_rating.same", show=False),
+        Binding("w", "feel('worse')", id="pain_rating.worse", show=False),
+    ]
 
     def __init__(self, after: bool) -> None:
         super().__init__()

@@ -8,8 +8,10 @@ leaves an honest "stopped early" record behind.
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static
 
@@ -55,7 +57,16 @@ def next_words(content: Content, step: Step | None) -> str:
     return content.text("player.next", what=step_title(content, step))
 
 
-class PlayerScreen(CoachScreen, keys="player"):
+class PlayerScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,escape", "stop", id="player.stop"),
+        Binding("space", "toggle_pause", id="player.pause"),
+        Binding("n,right", "next_step", id="player.next"),
+        Binding("b,left", "previous_step", id="player.back"),
+        Binding("plus", "more_time", id="player.more_time"),
+        Binding("minus", "less_time", id="player.less_time", show=False),
+    ]
+
     def __init__(self, plan: Plan, rules: Rules, pain_before: int | None) -> None:
         super().__init__()
         self.plan = plan

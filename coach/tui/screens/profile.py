@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
@@ -21,7 +23,12 @@ PHONE = re.compile(r"^\+?[0-9 ]{1,20}$")
 DATE_FIELDS = frozenset({"basis", "date", "day-first"})  # what the typed date is read with
 
 
-class ProfileScreen(CoachScreen, keys="profile"):
+class ProfileScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", id="profile.save"),
+        Binding("escape", "cancel", id="profile.cancel"),
+    ]
+
     def __init__(self, first_checkin: bool = False) -> None:
         super().__init__()
         self.first_checkin = first_checkin

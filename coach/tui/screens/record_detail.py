@@ -3,8 +3,11 @@ screen). Dismisses with the deleted record, or None."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
@@ -34,7 +37,13 @@ def _rows(lines: list[tuple[str, str]]) -> Text:
     return out
 
 
-class RecordDetailScreen(CoachScreen, keys="record_detail"):
+class RecordDetailScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", id="record_detail.back"),
+        Binding("n", "edit_note", id="record_detail.note"),
+        Binding("d", "delete", id="record_detail.delete"),
+    ]
+
     def __init__(self, record: Record) -> None:
         super().__init__()
         self.record = record
@@ -94,7 +103,12 @@ class RecordDetailScreen(CoachScreen, keys="record_detail"):
         self.dismiss(None)
 
 
-class NoteEditor(CoachModal[str | None], keys="note_editor"):
+class NoteEditor(CoachModal[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", id="note_editor.save", priority=True),
+        Binding("escape", "cancel", id="note_editor.cancel", priority=True),
+    ]
+
     def __init__(self, note: str) -> None:
         super().__init__()
         self.note = note
@@ -123,7 +137,12 @@ class NoteEditor(CoachModal[str | None], keys="note_editor"):
         self.dismiss(None)
 
 
-class ConfirmDelete(CoachModal[bool], keys="confirm_delete"):
+class ConfirmDelete(CoachModal[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "yes", id="confirm_delete.yes"),
+        Binding("n,escape", "no", id="confirm_delete.no"),
+    ]
+
     def __init__(self, what: str) -> None:
         super().__init__()
         self.what = what

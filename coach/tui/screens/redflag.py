@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
@@ -21,8 +24,12 @@ def emergency_lines(content: Content, own_number: str | None) -> list[str]:
     ]
 
 
-class RedFlagScreen(CoachScreen, keys="redflag"):
+class RedFlagScreen(CoachScreen):
     """Shows `checkin`, or else the check-in that currently blocks routines."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", id="redflag.back"),
+    ]
 
     def __init__(self, checkin: CheckIn | None = None) -> None:
         super().__init__()

@@ -6,7 +6,10 @@ the player (which asks for pain after and saves the session).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,7 +21,12 @@ from coach.routines.player import clock_face
 from coach.tui.screens.base import CoachScreen
 
 
-class RoutinesScreen(CoachScreen, keys="routines"):
+class RoutinesScreen(CoachScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", id="routines.start"),
+        Binding("escape,q", "app.pop_screen", id="routines.back"),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="routines"):

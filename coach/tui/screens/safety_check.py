@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Markdown
 
@@ -16,8 +19,12 @@ def conditions_words(content: Content, conditions: list[str]) -> str:
     return ", ".join(labels.get(c, c.replace("-", " ")).lower() for c in conditions)
 
 
-class SafetyCheckScreen(CoachModal[str | None], keys="safety_check"):
+class SafetyCheckScreen(CoachModal[str | None]):
     """Dismisses with "fine", "unwell", or None (not now)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", id="safety_check.not_now"),
+    ]
 
     def __init__(self, conditions: list[str]) -> None:
         super().__init__()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
@@ -10,8 +13,12 @@ from coach.routines.session import STOP_REASONS
 from coach.tui.screens.base import CoachModal
 
 
-class StopReasonScreen(CoachModal[str | None], keys="stop_reason"):
+class StopReasonScreen(CoachModal[str | None]):
     """Dismisses with one of STOP_REASONS, or None to keep going."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "keep_going", id="stop_reason.keep_going"),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stop-reason"):

@@ -12,12 +12,13 @@ Widths are in cells (rich.cells.cell_len), so a wide script lays out as English 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
@@ -25,7 +26,7 @@ from textual.widgets import OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
-from coach.tui.screens.base import ContentKeys
+from coach.tui.screens.base import LabelledKeys
 
 KEY_GAP = 2  # blank cells between an option's key and its label
 BOX = ToggleButton.BUTTON_LEFT + ToggleButton.BUTTON_INNER + ToggleButton.BUTTON_RIGHT + " "
@@ -149,8 +150,13 @@ class TickList(_Gutter, SelectionList[str]):
             self.toggle(self.get_option_at_index(index).value)
 
 
-class PickSome(ContentKeys, TickList, keys="checkin_list"):
+class PickSome(LabelledKeys, TickList):
     """Any number of answers: Space, a click or its letter ticks, Enter asks for the next question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", id="checkin_list.next"),
+        Binding("space", "select", id="checkin_list.tick"),
+    ]
 
     class Submitted(Message):
         pass

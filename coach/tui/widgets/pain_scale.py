@@ -12,13 +12,14 @@ from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content as Markup
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from coach.content.content import Content
-from coach.tui.screens.base import ContentKeys
+from coach.tui.screens.base import LabelledKeys
 
 TOP = 10
 CELL = 5  # cells per number: "[10 ]" when chosen, "  4  " when not
@@ -37,8 +38,18 @@ def cell_text(n: int, chosen: bool) -> str:
     return f"[{number} ]" if chosen else f" {number}  "
 
 
-class PainScale(ContentKeys, Widget, keys="pain_scale", can_focus=True):
+class PainScale(LabelledKeys, Widget, can_focus=True):
     """0-10: posts PainScale.Chosen on Enter or a click. `value` is what the row shows as chosen."""
+
+    # Digits are read by the widget itself ("1" then "0" is 10, shown as typed), so they are not listed here.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", id="pain_scale.choose", show=False),  # the line under the scale says it
+        Binding("left", "less", id="pain_scale.less", show=False),
+        Binding("right", "more", id="pain_scale.more", show=False),
+        Binding("home", "least", id="pain_scale.least", show=False),
+        Binding("end", "most", id="pain_scale.most", show=False),
+        Binding("backspace", "rub_out", id="pain_scale.rub_out", show=False),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pain-scale--number", "pain-scale--chosen", "pain-scale--status"}
     DEFAULT_CSS = """
