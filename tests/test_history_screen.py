@@ -123,9 +123,9 @@ async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, 
     release = threading.Event()
     what_helps = insights.what_helps
 
-    def slow_what_helps(records):  # as with years of history: the answer comes when the test says so
+    def slow_what_helps(content, records):  # as with years of history: the answer comes when the test says so
         release.wait(timeout=30)
-        return what_helps(records)
+        return what_helps(content, records)
 
     monkeypatch.setattr(insights, "what_helps", slow_what_helps)
     app = make_app()

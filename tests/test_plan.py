@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from coach.content.models import Routine
+from coach.history.record_text import change_words
 from coach.history.records import Profile
 from coach.routines.custom import load_custom_routines
 from coach.routines.offer import plan_all, plan_routine, rules_for, rules_notes
@@ -38,10 +39,10 @@ def test_back_lying_bridge_kept_before_16_weeks_and_swapped_from_16():
     assert any("Glute bridge → Buttock squeeze" in s for s in later.substitutions)
 
 
-def test_back_lying_without_alternative_is_shortened_to_a_minute(content):
+def test_back_lying_without_alternative_is_shortened_to_a_minute():
     bridge = EX["glute-bridge"].model_copy(update={"alternative": None, "hold": 30, "reps": 4, "rest": 5})
     routine = Routine(id="r", name="R", sources=["x"], steps=[{"exercise": "glute-bridge"}])
-    plan = plan_routine(content, routine, {**EX, "glute-bridge": bridge}, rules_for(at_week(20), TODAY))
+    plan = plan_routine(CONTENT, routine, {**EX, "glute-bridge": bridge}, rules_for(at_week(20), TODAY))
     b = plan.blocks[0]
     assert b.reps * b.hold + (b.reps - 1) * b.rest <= 60
     assert (b.hold, b.reps) == (30, 1)
@@ -73,33 +74,33 @@ def test_unsure_about_pgp_is_treated_as_pgp():
     assert "standing-piriformis" not in exercise_ids(plan_for("quick-buttock-relief", at_week(30, pgp="unsure")))
 
 
-def test_unknown_profile_uses_the_most_careful_rules_and_says_so(content):
+def test_unknown_profile_uses_the_most_careful_rules_and_says_so():
     rules = rules_for(Profile(), TODAY)
     assert rules.back_lying_limit and rules.pgp
-    assert "don't know how far along" in rules_notes(content, rules)[0]
+    assert "don't know how far along" in rules_notes(CONTENT, rules)[0]
     ids = exercise_ids(plan_for("buttock-strength", Profile()))
     assert "glute-bridge" not in ids and "side-lying-clams" not in ids
 
 
-def test_postnatal_lifts_the_back_lying_limit_but_keeps_pgp_rules(content):
+def test_postnatal_lifts_the_back_lying_limit_but_keeps_pgp_rules():
     born = Profile(birth_date=TODAY - timedelta(days=20), pgp_diagnosed="yes")
     rules = rules_for(born, TODAY)
     assert not rules.back_lying_limit and rules.pgp
     ids = exercise_ids(plan_for("buttock-strength", born))
     assert "glute-bridge" in ids and "side-lying-clams" not in ids
-    assert "after the birth" in rules_notes(content, rules)[0]
+    assert "after the birth" in rules_notes(CONTENT, rules)[0]
 
 
-def test_routine_for_one_stage_is_hidden_in_the_other(content):
+def test_routine_for_one_stage_is_hidden_in_the_other():
     routine = Routine(id="r", name="R", sources=["x"], stages=["postnatal"], steps=[{"exercise": "cat-cow"}])
-    plan = plan_routine(content, routine, EX, rules_for(at_week(20), TODAY))
+    plan = plan_routine(CONTENT, routine, EX, rules_for(at_week(20), TODAY))
     assert not plan.offered and "after the birth" in plan.hidden
 
 
-def test_routine_left_empty_is_not_offered(content):
+def test_routine_left_empty_is_not_offered():
     routine = Routine(id="r", name="R", sources=["x"], steps=[{"exercise": "half-kneeling-hip-flexor"}])
-    assert not plan_routine(content, routine, EX, rules_for(at_week(20, "yes"), TODAY)).offered
-    assert plan_routine(content, routine, EX, rules_for(at_week(20, "no"), TODAY)).offered
+    assert not plan_routine(CONTENT, routine, EX, rules_for(at_week(20, "yes"), TODAY)).offered
+    assert plan_routine(CONTENT, routine, EX, rules_for(at_week(20, "no"), TODAY)).offered
 
 
 def test_gentle_pelvic_girdle_routine_never_needs_a_change():
@@ -107,9 +108,9 @@ def test_gentle_pelvic_girdle_routine_never_needs_a_change():
         assert plan_for("gentle-pelvic-girdle", profile).substitutions == []
 
 
-def test_every_packaged_routine_is_offered_to_everyone(content):
+def test_every_packaged_routine_is_offered_to_everyone():
     for profile in (at_week(12), at_week(24, "yes"), at_week(34, "unsure"), Profile()):
-        assert all(p.offered for p in plan_all(content, content.routines.routines, EX, rules_for(profile, TODAY)))
+        assert all(p.offered for p in plan_all(CONTENT, CONTENT.routines.routines, EX, rules_for(profile, TODAY)))
 
 
 # --- custom routines ------------------------------------------------------------------------------
@@ -127,23 +128,23 @@ def write(folder, name, body):
     (folder / name).write_text(body)
 
 
-def test_custom_routines_load_from_the_config_folder(tmp_path, content):
+def test_custom_routines_load_from_the_config_folder(tmp_path):
     from coach.routines.custom import routines_dir
 
     write(routines_dir(), "physio.toml", GOOD)
-    routines, problems = load_custom_routines(content)
+    routines, problems = load_custom_routines(CONTENT)
     assert problems == [] and [r.id for r in routines] == ["my-physio"]
     assert routines[0].steps[0].reps == 5
 
 
-def test_bad_custom_file_is_named_with_its_field_and_skipped(tmp_path, content):
+def test_bad_custom_file_is_named_with_its_field_and_skipped(tmp_path):
     folder = tmp_path / "routines"
     write(folder, "a-good.toml", GOOD)
     write(folder, "b-typo.toml", GOOD.replace("my-physio", "other").replace('"cat-cow"', '"cat-cw"'))
     write(folder, "c-extra.toml", GOOD.replace("my-physio", "third").replace("name =", "nmae ="))
     write(folder, "d-broken.toml", "[[routines]\n")
     write(folder, "e-clash.toml", GOOD.replace("my-physio", "desk-break"))
-    routines, problems = load_custom_routines(content, folder)
+    routines, problems = load_custom_routines(CONTENT, folder)
     assert [r.id for r in routines] == ["my-physio"]
     assert problems[0] == "b-typo.toml: routines[0].steps[0].exercise: no exercise 'cat-cw' (did you mean 'cat-cow'?)"
     assert any(p.startswith("c-extra.toml: routines[0].nmae: unknown key") for p in problems)
@@ -152,11 +153,11 @@ def test_bad_custom_file_is_named_with_its_field_and_skipped(tmp_path, content):
     assert any(p.startswith("e-clash.toml: routines[0].id: id 'desk-break' is already used") for p in problems)
 
 
-def test_custom_routine_follows_the_same_plan_rules(tmp_path, content):
+def test_custom_routine_follows_the_same_plan_rules(tmp_path):
     folder = tmp_path / "routines"
     write(folder, "p.toml", GOOD.replace('"cat-cow", reps = 5', '"standing-piriformis"'))
-    routines, _ = load_custom_routines(content, folder)
-    plan = plan_routine(content, routines[0], EX, rules_for(at_week(30, "yes"), TODAY))
+    routines, _ = load_custom_routines(CONTENT, folder)
+    plan = plan_routine(CONTENT, routines[0], EX, rules_for(at_week(30, "yes"), TODAY))
     assert [b.exercise.id for b in plan.blocks] == ["seated-figure-4", "glute-squeeze"]
 
 
@@ -164,3 +165,19 @@ def test_swap_that_would_repeat_the_step_before_is_done_once():
     plan = plan_for("quick-buttock-relief", at_week(30, pgp="yes"))
     assert exercise_ids(plan) == ["glute-squeeze", "seated-figure-4", "belly-breathing"]
     assert "done once" in plan.substitutions[0]
+
+
+def test_changes_are_ids_and_worded_from_todays_content():
+    plan = plan_for("buttock-strength", at_week(24, pgp="yes"))
+    kinds = [(c.kind, c.exercise, c.instead, c.flag) for c in plan.changes]
+    assert ("left-out", "half-kneeling-hip-flexor", None, "asymmetric") in kinds
+    renamed = {**EX, "glute-squeeze": EX["glute-squeeze"].model_copy(update={"name": "Bottom squeeze"})}
+    swap = next(c for c in plan.changes if c.instead == "glute-squeeze")
+    exercises = CONTENT.exercises.model_copy(update={"exercises": list(renamed.values())})
+
+    class Renamed:  # today's content, with one exercise renamed since the record was made
+        def __getattr__(self, name: str) -> object:
+            return exercises if name == "exercises" else getattr(CONTENT, name)
+
+    assert "→ Bottom squeeze" in change_words(Renamed(), swap)  # type: ignore[arg-type]
+    assert "→ Buttock squeeze" in change_words(CONTENT, swap)

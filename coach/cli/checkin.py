@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from coach.cli import UsageError, open_store, report_problems, user_file
 
 if TYPE_CHECKING:
-    from coach.checkin.triage import Assessment
     from coach.cli import SubParsers
     from coach.content.content import Content
 
@@ -24,7 +23,7 @@ def add_parser(sub: SubParsers, content: Content) -> str:
     return "check-in"
 
 
-def schema(content: Content) -> dict[str, dict[str, object]]:
+def schema(content: Content) -> dict:
     """Every question id with its kind, text and accepted answers."""
     out = {}
     for q in content.questionnaire.questions:
@@ -103,26 +102,20 @@ def run(args: argparse.Namespace, content: Content) -> int:
     return 0
 
 
-def as_text(content: Content, result: Assessment) -> str:
-    triage, advice = content.triage, content.advice
-    level = triage.level(result.level)
-    lines = [content.text("answers.text_level", title=level.title, action=level.action)]
-    if result.flags:
-        lines += ["", content.text("answers.text_flags")] + [f"  - {triage.flag(f).label}" for f in result.flags]
-    if result.soon:
-        lines += ["", content.text("answers.text_soon")] + [f"  - {triage.soon_rule(r).text}" for r in result.soon]
-    lines += ["", content.text("answers.text_pattern")]
-    if result.pattern:
-        lines.append("  " + content.text("assessment.pattern_fit", name=triage.pattern(result.pattern).name))
-    else:
-        lines.append("  " + content.text("assessment.pattern_none"))
-    if result.advice:
-        lines += ["", content.text("answers.text_plan")]
-        lines += [f"  - {advice.item(a).title}: {advice.item(a).text}" for a in result.advice]
-    if result.routines:
-        lines += ["", content.text("answers.text_routines")] + [
-            f"  - {content.routines.name_of(r)} ({r})" for r in result.routines
-        ]
+def as_text(content: Content, result) -> str:
+    from coach.checkin.assessment_text import assessment_words
+
+    words = assessment_words(result, content)
+    lines = [content.text("answers.text_level", title=words.level_title, action=words.level_action)]
+    if words.flags:
+        lines += ["", content.text("answers.text_flags")] + [f"  - {label}" for label in words.flags]
+    if words.soon:
+        lines += ["", content.text("answers.text_soon")] + [f"  - {reason}" for reason in words.soon]
+    lines += ["", content.text("answers.text_pattern"), "  " + (words.pattern or words.no_pattern)]
+    if words.plan:
+        lines += ["", content.text("answers.text_plan")] + [f"  - {a.title}: {a.text}" for a in words.plan]
+    if words.routines:
+        lines += ["", content.text("answers.text_routines")] + [f"  - {name} ({rid})" for rid, name in words.routines]
     if not result.blocking:
-        lines += ["", advice.calcium.text]
+        lines += ["", words.calcium]
     return "\n".join(lines)

@@ -1,19 +1,18 @@
 """Records in plain words: when, what kind, a one-line summary, and the lines of a detail view.
 
-Pure (no textual): the history screen, the detail screen and the Markdown report all use it, each passing
-the `Content` whose words to use (the labels that need the validated models build them: CSV and JSON
-exports never do). Wording of
+Pure (no textual): the history screen, the detail screen and the Markdown report all use it. Wording of
 levels, warning signs, patterns and answers comes from triage.toml and questionnaire.toml; an id they no
 longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leaking".
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from coach.content.content import Content
-from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
+from coach.content.ids import LEVELS
+from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
 
 
 def humanise(value: str) -> str:
@@ -52,9 +51,6 @@ def kind_label(content: Content, kind: str) -> str:
     return content.text(f"summary.kind_{kind}")
 
 
-LEVELS = ("emergency", "urgent", "soon", "self-care")
-
-
 def _lower_first(label: str) -> str:
     return label[:1].lower() + label[1:]
 
@@ -66,11 +62,13 @@ def level_label(content: Content, level: str) -> str:
 
 def level_title(content: Content, level: str) -> str:
     """What the check-in advised, as the assessment screen said it."""
-    return content.triage.level(level).title if level in LEVELS else humanise(level)
+    triage = getattr(content, "triage", None)
+    return triage.level(level).title if triage and level in LEVELS else humanise(level)
 
 
 def flag_label(content: Content, flag: str) -> str:
-    found = content.triage.flag(flag)
+    triage = getattr(content, "triage", None)
+    found = triage.flag(flag) if triage else None
     return found.label if found else humanise(flag)
 
 
@@ -79,23 +77,57 @@ def flags_label(content: Content, flags: list[str]) -> str:
 
 
 def pattern_label(content: Content, pattern: str) -> str:
+    triage = getattr(content, "triage", None)
     try:
-        return content.triage.pattern(pattern).name
+        return triage.pattern(pattern).name if triage else humanise(pattern)
     except StopIteration:
         return humanise(pattern)
 
 
 def trigger_label(content: Content, trigger: str, question_id: str) -> str:
-    question = content.questionnaire.question(question_id)
+    questionnaire = getattr(content, "questionnaire", None)
+    question = questionnaire.question(question_id) if questionnaire else None
     return question.label_of(trigger) if question and trigger in question.option_ids() else humanise(trigger)
 
 
 def activity_label(content: Content, activity: str) -> str:
-    return next((c.label for c in content.questionnaire.flare_activities if c.id == activity), humanise(activity))
+    questionnaire = getattr(content, "questionnaire", None)
+    choices = questionnaire.flare_activities if questionnaire else []
+    return next((c.label for c in choices if c.id == activity), humanise(activity))
 
 
-def routine_name(session: RoutineSession) -> str:
-    return session.routine_name or humanise(session.routine_id)
+def routine_name(content: Content, session: RoutineSession) -> str:
+    """The routine's name from today's content; a person's own routine by the name it had when run."""
+    routines = getattr(content, "routines", None)
+    found = next((r.name for r in routines.routines if r.id == session.routine_id), None) if routines else None
+    return found or session.fallback_name or humanise(session.routine_id)
+
+
+def exercise_label(content: Content, exercise_id: str) -> str:
+    exercises = getattr(content, "exercises", None)
+    found = next((e.name for e in exercises.exercises if e.id == exercise_id), None) if exercises else None
+    return found or humanise(exercise_id)
+
+
+def change_words(content: Content, change: Change) -> str:
+    """One change the plan made, in words: the routines screen, the player, the history and exports."""
+    if change.kind == "worded":  # a schema-1 record's sentence, kept as it was written
+        return change.words
+    old = exercise_label(content, change.exercise)
+    why = content.text("plan.flag_" + (change.flag or "").replace("-", "_")) if change.flag else ""
+    if change.kind == "shortened":
+        said = content.text("plan.shortened", old=old, reps=change.reps, hold=change.hold, limit=change.limit)
+    elif change.kind == "left-out":
+        said = content.text("plan.left_out", old=old, why=why)
+    else:
+        said = content.text("plan.swapped", old=old, new=exercise_label(content, change.instead or ""), why=why)
+    if change.merged:
+        said = content.text("plan.merged", change=said, new=exercise_label(content, change.instead or change.exercise))
+    return said
+
+
+def changes_words(content: Content, changes: list[Change] | tuple[Change, ...]) -> str:
+    return " ".join(change_words(content, c) for c in changes)
 
 
 def _pain(content: Content, value: int | None) -> str:
@@ -106,7 +138,9 @@ def summary(content: Content, record: Record) -> str:
     """One line: 'Quick buttock relief - 5:10 - pain 6 -> 3', 'Check-in - pain 7 - urgent: fluid leaking'."""
     if isinstance(record, RoutineSession):
         stopped = content.text("summary.stopped") if record.stopped_early else ""
-        values = dict(name=routine_name(record), duration=duration_label(record.active_seconds), stopped=stopped)
+        values = dict(
+            name=routine_name(content, record), duration=duration_label(record.active_seconds), stopped=stopped
+        )
         if record.pain_before is None and record.pain_after is None:
             return content.text("summary.routine_no_pain", **values)
         return content.text(
@@ -150,7 +184,7 @@ def answer_lines(content: Content, answers: dict[str, Any], questionnaire: Any |
 
 
 def _answer_text(content: Content, answer: Any, question: Any | None) -> str:
-    labels = {o.id: o.label for o in (getattr(question, "options", None) or [])}
+    labels: dict[str, str] = {o.id: o.label for o in (getattr(question, "options", None) or [])}
 
     def one(value: Any) -> str:
         if isinstance(value, bool):
@@ -189,7 +223,10 @@ def detail_lines(
         (content.text("detail.when"), local.strftime(content.text("when.full"))),
         (content.text("detail.week"), week_detail(content, record.gestation_days)),
     ]
-    pain = lambda p: content.text("detail.not_noted") if p is None else content.text("detail.pain_value", pain=p)  # noqa: E731
+
+    def pain(p: int | None) -> str:
+        return content.text("detail.not_noted") if p is None else content.text("detail.pain_value", pain=p)
+
     if isinstance(record, CheckIn):
         lines.append((content.text("detail.pain"), pain(record.pain_now)))
         if record.pain_worst is not None:
@@ -201,7 +238,7 @@ def detail_lines(
             lines.append((content.text("detail.pattern"), pattern_label(content, record.pattern)))
     elif isinstance(record, RoutineSession):
         lines += [
-            (content.text("detail.routine"), routine_name(record)),
+            (content.text("detail.routine"), routine_name(content, record)),
             (content.text("detail.time_spent"), duration_label(record.active_seconds)),
             (
                 content.text("detail.steps"),
@@ -212,6 +249,8 @@ def detail_lines(
         ]
         if record.feeling:
             lines.append((content.text("detail.feeling"), humanise(record.feeling)))
+        if record.changes:
+            lines.append((content.text("detail.changes"), changes_words(content, record.changes)))
         if record.stopped_early:
             lines.append(
                 (content.text("detail.stopped_early"), humanise(record.stop_reason or content.text("detail.yes")))
@@ -230,7 +269,7 @@ def question_lines(content: Content, record: Record, questionnaire: Any | None) 
     return answer_lines(content, record.answers, questionnaire) if isinstance(record, CheckIn) else []
 
 
-def day_start(day, tz) -> datetime:
+def day_start(day: date, tz: tzinfo | None) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz)
 
 

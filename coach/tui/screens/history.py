@@ -201,7 +201,7 @@ class HistoryScreen(CoachScreen):
         store = Store(app.store.root, app.content)
         store.on_problem = lambda problem: app.call_from_thread(app.store.on_problem, problem)
         records = store.query()
-        lines = helps_lines(self.content, insights.what_helps(records), insights.trigger_counts(records))
+        lines = helps_lines(app.content, insights.what_helps(app.content, records), insights.trigger_counts(records))
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._show_helps, lines)
 
