@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
@@ -85,7 +86,8 @@ class CoachScreen(LabelledKeys, Screen[Any]):
     def content(self) -> Content:
         return self.coach_app.content
 
-    def on_mount(self) -> None:  # with a screen's own on_mount too: Textual calls each class's handler
+    @on(events.Mount)
+    def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
 
 
@@ -98,5 +100,6 @@ class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
     def content(self) -> Content:
         return self.coach_app.content
 
-    def on_mount(self) -> None:
+    @on(events.Mount)
+    def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
