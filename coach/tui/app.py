@@ -23,8 +23,8 @@ from textual.content import Content as Markup
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
+from coach.tui.bindings import LabelledKeys, taken_keys
 from coach.tui.screens import SCREENS
-from coach.tui.screens.base import LabelledKeys, taken_keys
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
