@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.cli import main
-from coach.content.models import get_content
 from coach.locations import content_dir
+from tests.packaged import CONTENT
 
 FUZZ = settings(
     max_examples=100,
@@ -26,8 +26,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-QUESTIONS = [q.id for q in get_content().questionnaire.questions]
-OPTIONS = sorted({o.id for q in get_content().questionnaire.questions for o in q.options})
+QUESTIONS = [q.id for q in CONTENT.questionnaire.questions]
+OPTIONS = sorted({o.id for q in CONTENT.questionnaire.questions for o in q.options})
 
 scalars = (
     st.none()

@@ -286,16 +286,16 @@ def test_check_content_on_a_file_it_cannot_read(content_copy, capsys, monkeypatc
         (content_copy / "body.toml").unlink()
         (content_copy / "body.toml").mkdir()
     else:
-        from coach.content import models
+        from coach.content import loader
 
-        real = models.read_toml_bytes
+        real = loader.read_toml_bytes
 
         def denied(path: Path, *args: object) -> bytes:
             if path.name == "body.toml":
                 raise PermissionError(13, "Permission denied", str(path))
             return real(path)
 
-        monkeypatch.setattr(models, "read_toml_bytes", denied)
+        monkeypatch.setattr(loader, "read_toml_bytes", denied)
     assert main(["check-content", str(content_copy)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("content/body.toml: cannot be read (") and "Traceback" not in err
@@ -464,21 +464,18 @@ def test_one_unknown_entry_in_the_profile_keeps_the_rest(store, capsys):
 
 
 @pytest.fixture
-def words(tmp_path, monkeypatch):
-    """The quick reader of ui.toml on a content folder of its own, read afresh by each call of `read()`."""
-    from coach.content import words as wording
+def words(tmp_path):
+    """ui.toml of a content folder of its own, read afresh (as a new start of the app) by each call of `read()`."""
+    from coach.content.content import Content
 
     folder = tmp_path / "content-words"
     folder.mkdir()
     (folder / "ui.toml").write_text('[home]\nintro = "the real words"\n', encoding="utf-8")
-    monkeypatch.setattr(wording, "content_dir", lambda: folder)
 
     def read() -> str:
-        wording._load.cache_clear()
-        return wording.text("home.intro")
+        return Content.load(folder=folder).text("home.intro")
 
-    yield read
-    wording._load.cache_clear()
+    return read
 
 
 def cache_root(isolated_dirs: Path) -> Path:

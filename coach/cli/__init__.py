@@ -1,4 +1,5 @@
-"""The command line. Each subcommand is a module here with `add_parser(subparsers)` and `run(args)`.
+"""The command line. Each subcommand is a module here with `add_parser(subparsers, content)` and
+`run(args, content)`: `main` loads the one `Content` of the process and hands it to the command.
 
 Only the bare `pain-coach` (no subcommand) imports the Textual app.
 """
@@ -9,12 +10,27 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from coach import __version__
 
 if TYPE_CHECKING:
     import argparse
+    from typing import TypeAlias
+
+    from coach.content.content import Content
+    from coach.history.store import Store
+
+    SubParsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+class Command(Protocol):
+    """A subcommand module."""
+
+    def add_parser(self, sub: SubParsers, content: Content) -> str: ...
+
+    def run(self, args: argparse.Namespace, content: Content) -> int: ...
+
 
 # Subcommand modules, in the order `--help` lists them.
 COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content", "locate"]
@@ -37,29 +53,27 @@ def _app_args(argv: list[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def _parser(content: Content) -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     import argparse
 
-    from coach.content.words import text
-
+    text = content.text
     parser = argparse.ArgumentParser(prog="pain-coach", description=text("cli.description"))
     parser.add_argument("--version", action="version", version=f"pain-coach {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=text("cli.data_dir_help"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    modules = {}
+    modules: dict[str, Command] = {}
     for name in COMMANDS:
-        module = importlib.import_module(f"coach.cli.{name}")
-        modules[module.add_parser(sub)] = module
+        module: Command = importlib.import_module(f"coach.cli.{name}")
+        modules[module.add_parser(sub, content)] = module
     for command in sub.choices.values():  # `pain-coach log --data-dir X` works as well as before `log`
         command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=text("cli.data_dir_help"))
     return parser, modules
 
 
-def _fail(message: str, status: int) -> int:
-    from coach.content.words import text
+def _fail(content: Content, message: str, status: int) -> int:
     from coach.shown import visible
 
-    print(visible(text("errors.prefix") + message, one_line=True), file=sys.stderr)
+    print(visible(content.text("errors.prefix") + message, one_line=True), file=sys.stderr)
     return status
 
 
@@ -68,29 +82,34 @@ def main(argv: list[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # answer without loading anything else
         print(f"pain-coach {__version__}")
         return 0
-    from coach.content.words import ContentError
+    from coach.content.content import Content
+    from coach.content.loader import ContentError
+    from coach.locations import NoHomeError
 
+    content = Content.load()  # the one of this process; its files are read when first needed
     try:
         if not argv:  # plain `pain-coach`, the usual start: the app, without loading argparse
             from coach.tui.app import run_app
 
-            return run_app(None)
+            return run_app(None, content)
         app_args = _app_args(argv)
         if app_args is not None:
             from coach.tui.app import run_app
 
-            check_data_dir(app_args.data_dir)
-            return run_app(app_args.data_dir)
-        parser, modules = _parser()
+            check_data_dir(content, app_args.data_dir)
+            return run_app(app_args.data_dir, content)
+        parser, modules = _parser(content)
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
             return 2
-        return modules[args.command].run(args)
+        return modules[args.command].run(args, content)
     except UsageError as exc:
-        return _fail(str(exc), 2)
+        return _fail(content, str(exc), 2)
+    except NoHomeError:
+        return _fail(content, content.text("errors.no_home"), 1)
     except ContentError as exc:
-        print_problems(exc.problems)
+        print_problems(content, exc.problems)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -102,25 +121,24 @@ def main(argv: list[str] | None = None) -> int:
         from coach.history.store import StoreError  # imported here: the app's start does not need the store yet
 
         if isinstance(exc, StoreError):
-            return _fail(str(exc), 1)
+            return _fail(content, str(exc), 1)
         raise
 
 
-def print_problems(problems: list[str], limit: int = 20) -> None:
+def print_problems(content: Content, problems: list[str], limit: int = 20) -> None:
     """One line per problem on stderr, control characters shown; past `limit`, a count of the rest."""
-    from coach.content.words import text
     from coach.shown import visible
 
     for problem in problems[:limit]:
         print(visible(problem, one_line=True), file=sys.stderr)
     if len(problems) > limit:
-        print(text("errors.more_problems", count=len(problems) - limit), file=sys.stderr)
+        print(content.text("errors.more_problems", count=len(problems) - limit), file=sys.stderr)
 
 
 MB = 1024 * 1024
 
 
-def read_limited(path: Path | None, limit: int, what: str, name: str) -> bytes:
+def read_limited(content: Content, path: Path | None, limit: int, what: str, name: str) -> bytes:
     """At most `limit` bytes of a file the person named (None: stdin); a larger one is refused, never read whole
     (`--answers /dev/zero` would fill the memory). OSError is the caller's to explain."""
     if path is None:
@@ -129,63 +147,55 @@ def read_limited(path: Path | None, limit: int, what: str, name: str) -> bytes:
         with open(path, "rb") as fh:
             raw = fh.read(limit + 1)
     if len(raw) > limit:
-        from coach.content.words import text
-
-        raise UsageError(text("errors.too_big", path=name, limit=f"{limit // MB} MB", what=what))
+        raise UsageError(content.text("errors.too_big", path=name, limit=f"{limit // MB} MB", what=what))
     return raw
 
 
-def parse_json(raw: bytes, name: str) -> object:
+def parse_json(content: Content, raw: bytes, name: str) -> object:
     """JSON from a person's file. Raises UsageError for what json.loads would crash on as well as for bad JSON:
     nesting past Python's recursion limit, integers over 4300 digits, bytes that are not UTF-8."""
     import json
 
-    from coach.content.words import text
-
     try:
         return json.loads(raw.decode("utf-8"))
     except RecursionError:
-        raise UsageError(text("errors.too_deep", path=name, reason="JSON")) from None
+        raise UsageError(content.text("errors.too_deep", path=name, reason="JSON")) from None
     except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, and too many digits, are ValueErrors
         from coach.shown import clip
 
-        raise UsageError(text("answers.not_json", path=name, reason=clip(exc, 160))) from None
+        raise UsageError(content.text("answers.not_json", path=name, reason=clip(exc, 160))) from None
 
 
-def user_file(raw: str):
+def user_file(raw: str, content: Content) -> Path:
     """A file named on the command line, "~" expanded; without a home folder "~" is a usage error."""
-    from coach.content.words import text
-
     try:
         return Path(raw).expanduser()
     except RuntimeError:
-        raise UsageError(text("export.no_home")) from None
+        raise UsageError(content.text("export.no_home")) from None
 
 
-def check_data_dir(given: str | None) -> None:
+def check_data_dir(content: Content, given: str | None) -> None:
     """`--data-dir ''` is a mistake (an unset variable in a script), not a request for the default folder."""
     if given == "":
-        from coach.content.words import text
-
-        raise UsageError(text("errors.empty_option", what="--data-dir"))
+        raise UsageError(content.text("errors.empty_option", what="--data-dir"))
 
 
-def open_store(args: argparse.Namespace):
+def open_store(args: argparse.Namespace, content: Content) -> Store:
     from coach.history.store import Store
     from coach.locations import data_dir
 
-    check_data_dir(args.data_dir)
-    return Store(data_dir(args.data_dir))
+    check_data_dir(content, args.data_dir)
+    return Store(data_dir(args.data_dir), content)
 
 
-def report_problems(store) -> None:
+def report_problems(store: Store) -> None:
     """Tell the person about any history file that had to be moved aside."""
-    from coach.content.words import text
     from coach.shown import visible
 
+    content = store.content
     for warning in store.warnings:
-        print(visible(text("errors.prefix") + warning, one_line=True), file=sys.stderr)
+        print(visible(content.text("errors.prefix") + warning, one_line=True), file=sys.stderr)
     store.warnings.clear()
     for problem in store.problems:
-        print(visible(text("errors.prefix") + problem.message, one_line=True), file=sys.stderr)
+        print(visible(content.text("errors.prefix") + problem.message(content), one_line=True), file=sys.stderr)
     store.problems.clear()

@@ -7,24 +7,25 @@ import argparse
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coach.cli import MB, UsageError, open_store, read_limited, report_problems, user_file
-from coach.content.words import body_choices, text
 
 EXPORT_LIMIT = 256 * MB  # years of daily entries are a few MB
 
 if TYPE_CHECKING:
+    from coach.cli import SubParsers
+    from coach.content.content import Content
     from coach.history.records import Record
 
 
-def add_parser(sub: Any) -> str:
-    p = sub.add_parser("import", help=text("cli.import_help"), description=text("cli.import_help"))
-    p.add_argument("file", metavar="FILE.json", help=text("cli.import_file_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser("import", help=content.text("cli.import_help"), description=content.text("cli.import_help"))
+    p.add_argument("file", metavar="FILE.json", help=content.text("cli.import_file_help"))
     return "import"
 
 
-def read_export(path: Path) -> list[Record]:
+def read_export(content: Content, path: Path) -> list[Record]:
     """The records of an export file, all validated; raises UsageError naming the first problem."""
     from pydantic import ValidationError
 
@@ -32,25 +33,25 @@ def read_export(path: Path) -> list[Record]:
     from coach.history.records import SCHEMA_VERSION, parse_record
 
     try:
-        raw = read_limited(path, EXPORT_LIMIT, text("errors.what_export"), str(path))
+        raw = read_limited(content, path, EXPORT_LIMIT, content.text("errors.what_export"), str(path))
     except FileNotFoundError:
-        raise UsageError(text("errors.import_missing", path=path)) from None
+        raise UsageError(content.text("errors.import_missing", path=path)) from None
     except OSError as exc:
-        raise UsageError(text("errors.import_unreadable", path=path, reason=exc.strerror or exc)) from None
+        raise UsageError(content.text("errors.import_unreadable", path=path, reason=exc.strerror or exc)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
         json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\udcff") could never be saved
     except RecursionError:
-        raise UsageError(text("errors.too_deep", path=path, reason="JSON")) from None
+        raise UsageError(content.text("errors.too_deep", path=path, reason="JSON")) from None
     except (UnicodeError, ValueError) as exc:  # not UTF-8, not JSON, an integer over 4300 digits
-        raise UsageError(text("errors.import_not_json", path=path, reason=exc.__class__.__name__)) from None
+        raise UsageError(content.text("errors.import_not_json", path=path, reason=exc.__class__.__name__)) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT or not isinstance(data.get("records"), list):
-        raise UsageError(text("errors.import_not_export", path=path))
+        raise UsageError(content.text("errors.import_not_export", path=path))
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise UsageError(text("errors.import_no_schema", path=path))
+        raise UsageError(content.text("errors.import_no_schema", path=path))
     if schema > SCHEMA_VERSION:
-        raise UsageError(text("errors.import_newer", path=path, schema=schema))
+        raise UsageError(content.text("errors.import_newer", path=path, schema=schema))
     records: list[Record] = []
     seen: set[str] = set()
     for index, item in enumerate(data["records"], start=1):
@@ -60,13 +61,13 @@ def read_export(path: Path) -> list[Record]:
             error = exc.errors()[0]
             where = ".".join(str(p) for p in error["loc"])
             raise UsageError(
-                text("errors.import_bad_record", path=path, index=index, reason=f"{where}: {error['msg']}")
+                content.text("errors.import_bad_record", path=path, index=index, reason=f"{where}: {error['msg']}")
             ) from None
-        unknown = unknown_id(record)
+        unknown = unknown_id(content, record)
         if unknown:
-            raise UsageError(text("errors.import_bad_record", path=path, index=index, reason=unknown))
+            raise UsageError(content.text("errors.import_bad_record", path=path, index=index, reason=unknown))
         if record.id in seen:
-            raise UsageError(text("errors.import_duplicate", path=path, index=index))
+            raise UsageError(content.text("errors.import_duplicate", path=path, index=index))
         seen.add(record.id)
         records.append(record)
     return records
@@ -78,32 +79,30 @@ def read_export(path: Path) -> list[Record]:
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
 
-def unknown_id(record: Record) -> str | None:
+def unknown_id(content: Content, record: Record) -> str | None:
     """A body area, side or red flag that could not have come from pain-coach."""
     from coach.history.records import CheckIn, FlareLog
     from coach.shown import clip
 
     checks: list[tuple[str, list[str], list[str]]] = []
     if isinstance(record, FlareLog):
-        checks.append(("where", record.where, [c.id for c in body_choices("areas")]))
-        checks.append(("side", [record.side] if record.side else [], [c.id for c in body_choices("sides")]))
+        checks.append(("where", record.where, [c.id for c in content.body_choices("areas")]))
+        checks.append(("side", [record.side] if record.side else [], [c.id for c in content.body_choices("sides")]))
     elif isinstance(record, CheckIn):
-        from coach.content.models import get_content
-
-        triage = get_content().triage
+        triage = content.triage
         checks.append(("flags", record.flags, [f.id for f in triage.flags] if triage else []))
     for field, values, valid in checks:
         for value in values:
             if value not in valid and not _ID.fullmatch(value):
-                return text("errors.import_unknown_id", field=field, value=clip(value), valid=", ".join(valid))
+                return content.text("errors.import_unknown_id", field=field, value=clip(value), valid=", ".join(valid))
     return None
 
 
-def run(args: argparse.Namespace) -> int:
-    path = user_file(args.file)
-    records = read_export(path)
-    store = open_store(args)
+def run(args: argparse.Namespace, content: Content) -> int:
+    path = user_file(args.file, content)
+    records = read_export(content, path)
+    store = open_store(args, content)
     added, skipped = store.add_new(records)  # ids checked and records written under one lock, all or none
     report_problems(store)
-    print(text("import.done", added=added, skipped=skipped, path=path))
+    print(content.text("import.done", added=added, skipped=skipped, path=path))
     return 0

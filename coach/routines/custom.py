@@ -10,19 +10,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from coach.content.content import Content
+from coach.content.loader import CONTENT_LIMIT, TooBig, read_toml_bytes
 from coach.content.models import (
-    CONTENT_LIMIT,
-    Content,
     CustomRoutinesFile,
     Exercise,
     Routine,
-    TooBig,
     field_path,
     problem_message,
-    read_toml_bytes,
     routine_problems,
 )
-from coach.content.words import text
 from coach.locations import config_dir
 from coach.routines.player import Block, expand, length
 from coach.shown import clip, visible
@@ -45,12 +42,12 @@ def load_custom_routines(content: Content, folder: Path | None = None) -> tuple[
     loaded: list[Routine] = []
     problems: list[str] = []
     for path in sorted(folder.glob("*.toml")):
-        found = _problems_in(path, known)
+        found = _problems_in(content, path, known)
         if isinstance(found, list):
             problems.extend(found)
             continue
         clashes = [
-            f"{visible(path.name, one_line=True)}: routines[{i}].id: " + text("custom.id_taken", id=r.id)
+            f"{visible(path.name, one_line=True)}: routines[{i}].id: " + content.text("custom.id_taken", id=r.id)
             for i, r in enumerate(found.routines)
             if r.id in taken
         ]
@@ -66,35 +63,36 @@ MAX_STEPS = 60  # a long physio programme has a dozen or two
 MAX_LENGTH = 3 * 60 * 60  # seconds, as played (get-ready, both sides, rests): three hours
 
 
-def _problems_in(path: Path, known: dict[str, Exercise]) -> CustomRoutinesFile | list[str]:
+def _problems_in(content: Content, path: Path, known: dict[str, Exercise]) -> CustomRoutinesFile | list[str]:
     name = visible(path.name, one_line=True)
     try:
         data = tomllib.loads(read_toml_bytes(path).decode("utf-8"))
     except TooBig:
         limit = f"{CONTENT_LIMIT // MB} MB"
-        return [f"{name}: " + text("custom.not_toml", reason=text("errors.content_too_big", limit=limit))]
+        too_big = content.text("errors.content_too_big", limit=limit)
+        return [f"{name}: " + content.text("custom.not_toml", reason=too_big)]
     except RecursionError:
-        return [f"{name}: " + text("custom.not_toml", reason=text("errors.content_too_deep"))]
+        return [f"{name}: " + content.text("custom.not_toml", reason=content.text("errors.content_too_deep"))]
     except OSError as exc:
-        return [f"{name}: " + text("custom.not_toml", reason=exc.strerror or exc)]
+        return [f"{name}: " + content.text("custom.not_toml", reason=exc.strerror or exc)]
     except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError, and integers over 4300 digits
-        return [f"{name}: " + text("custom.not_toml", reason=clip(exc, 160))]
+        return [f"{name}: " + content.text("custom.not_toml", reason=clip(exc, 160))]
     data.pop("safety", None)  # a copy of the packaged file may carry it; it is not used here
     try:
         parsed = CustomRoutinesFile.model_validate(data)
     except ValidationError as exc:
-        return [f"{name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(dict(e))}" for e in exc.errors()]
+        return [f"{name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(e)}" for e in exc.errors()]
     routines: list[Routine] = list(parsed.routines)
     problems = [f"{name}: {where}: {msg}" for _, where, msg in routine_problems(routines, known, "")]
-    return problems or _too_long(name, parsed, known) or parsed
+    return problems or _too_long(content, name, parsed, known) or parsed
 
 
-def _too_long(name: str, parsed: CustomRoutinesFile, known: dict[str, Exercise]) -> list[str]:
+def _too_long(content: Content, name: str, parsed: CustomRoutinesFile, known: dict[str, Exercise]) -> list[str]:
     """A routine nobody could follow through (a typo of 4 million hours): refused with its length said."""
     problems = []
     for i, routine in enumerate(parsed.routines):
         if len(routine.steps) > MAX_STEPS:
-            too_many = text("custom.too_many_steps", count=len(routine.steps), limit=MAX_STEPS)
+            too_many = content.text("custom.too_many_steps", count=len(routine.steps), limit=MAX_STEPS)
             problems.append(f"{name}: routines[{i}].steps: {too_many}")
             continue
         blocks = []
@@ -104,7 +102,7 @@ def _too_long(name: str, parsed: CustomRoutinesFile, known: dict[str, Exercise])
             blocks.append(Block(ex, step.hold or ex.hold, step.reps or ex.reps, rest))
         seconds = length(expand(blocks))
         if seconds > MAX_LENGTH:
-            too_long = text("custom.too_long", length=_hours(seconds), limit=_hours(MAX_LENGTH))
+            too_long = content.text("custom.too_long", length=_hours(seconds), limit=_hours(MAX_LENGTH))
             problems.append(f"{name}: routines[{i}]: {too_long}")
     return problems
 
