@@ -7,12 +7,16 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.cli import MB, UsageError, open_store, parse_json, read_limited, report_problems, user_file
+from coach.shown import clip
 
 if TYPE_CHECKING:
     from coach.checkin.triage import Assessment
     from coach.cli import SubParsers
     from coach.content.content import Content
+
+ANSWERS_LIMIT = 1 * MB  # a whole check-in is a few hundred bytes
+SHOWN_PROBLEMS = 5  # an error line names the first few problems, then counts the rest
 
 
 def add_parser(sub: SubParsers, content: Content) -> str:
@@ -49,15 +53,24 @@ def schema(content: Content) -> dict[str, dict[str, object]]:
 
 def read_answers(content: Content, name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else user_file(name, content).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(
-            content.text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)
-        ) from None
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UsageError(content.text("answers.not_json", path=name, reason=exc)) from None
+        path = None if name == "-" else user_file(name, content)
+        raw = read_limited(content, path, ANSWERS_LIMIT, content.text("errors.what_answers"), name)
+    except OSError as exc:
+        raise UsageError(content.text("answers.cannot_read", path=name, reason=exc.strerror or exc)) from None
+    return parse_json(content, raw, name)
+
+
+def problems_line(content: Content, problems: list[tuple[str, dict[str, object]]]) -> str:
+    """The first few problems, each value clipped to a short quote: the input is never echoed whole."""
+    quoted = ("id", "value")  # what came from the file; "valid" lists the options, from content
+    shown = [
+        content.text(f"answers.{key}", **{k: clip(v) if k in quoted else v for k, v in values.items()})
+        for key, values in problems
+    ]
+    line = "; ".join(shown[:SHOWN_PROBLEMS])
+    if len(shown) > SHOWN_PROBLEMS:
+        line += "; " + content.text("errors.more_problems", count=len(shown) - SHOWN_PROBLEMS)
+    return line
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
@@ -78,8 +91,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
     try:
         answers = check_answers(raw, current, content)
     except AnswerError as exc:
-        problems = "; ".join(content.text(f"answers.{key}", **values) for key, values in exc.problems)
-        raise UsageError(content.text("answers.problems", problems=problems)) from None
+        raise UsageError(content.text("answers.problems", problems=problems_line(content, exc.problems))) from None
     result = assess(answers, current, content)
     if args.json:
         body = {

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coach.cli import open_store, report_problems
+from coach.shown import visible
 
 if TYPE_CHECKING:
     from coach.cli import SubParsers
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace, content: Content) -> int:
     report_problems(store)
     routines, problems = every_routine(content)
     for problem in problems:
-        print(content.text("errors.prefix") + content.text("custom.skipped", problem=problem), file=sys.stderr)
+        shown = content.text("errors.prefix") + content.text("custom.skipped", problem=problem)
+        print(visible(shown, one_line=True), file=sys.stderr)
     plans = plan_all(content, routines, content.exercises.by_id(), rules)
     for note in rules_notes(content, rules):
         print(note)
@@ -45,18 +47,19 @@ def run(args: argparse.Namespace, content: Content) -> int:
                     "cli.routines_line",
                     id=plan.routine.id.ljust(width),
                     length=clock_face(plan.length).rjust(5),
-                    name=plan.routine.name,
+                    name=visible(plan.routine.name, one_line=True),
                 )
             )
             if args.all:
                 for change in plan.substitutions:
-                    print(content.text("cli.routines_change", change=change))
+                    print(visible(content.text("cli.routines_change", change=change), one_line=True))
     hidden = [p for p in plans if not p.offered]
     if hidden and args.all:
         print()
         print(content.text("routines.hidden_title"))
         for plan in hidden:
-            print(content.text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden))
+            line = content.text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden)
+            print(visible(line, one_line=True))
     elif hidden:
         print()
         print(content.text("cli.routines_hidden_count", count=len(hidden)))

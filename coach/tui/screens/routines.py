@@ -1,5 +1,8 @@
 """The routines that suit you today, what each one changed for you, and why any are not offered.
 
+A person's own routines are their text: every widget here shows it literally (markup off) with its control
+characters made visible, so "[each side]" stays and "[link=...]" or an ESC sequence does nothing.
+
 Starting one runs: safety check (once a day, or each time with a listed condition) -> pain before ->
 the player (which asks for pain after and saves the session).
 """
@@ -18,6 +21,7 @@ from coach.routines.block import blocking_checkin
 from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
+from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 
 if TYPE_CHECKING:
@@ -33,17 +37,18 @@ class RoutinesScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="routines"):
-            yield Static(id="routines-blocked")
-            yield Static(id="plan-notes")
-            yield OptionList(id="routine-list")
-            yield Static(id="routine-detail")
-            yield Static(id="routines-hidden")
+            yield Static(id="routines-blocked", markup=False)
+            yield Static(id="plan-notes", markup=False)
+            yield OptionList(id="routine-list", markup=False)
+            yield Static(id="routine-detail", markup=False)
+            yield Static(id="routines-hidden", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_plans()
         for problem in self.custom_problems:
-            self.notify(self.content.text("custom.skipped", problem=problem), severity="warning", timeout=20)
+            shown = visible(self.content.text("custom.skipped", problem=problem))
+            self.notify(shown, severity="warning", timeout=20, markup=False)
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -70,7 +75,10 @@ class RoutinesScreen(CoachScreen):
         if self.offered:
             menu.highlighted = min(highlighted or 0, len(self.offered) - 1)
         hidden = [p for p in self.plans if not p.offered]
-        lines = [self.content.text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
+        lines = [
+            visible(self.content.text("routines.hidden_item", name=p.routine.name, why=p.hidden), one_line=True)
+            for p in hidden
+        ]
         self.query_one("#routines-hidden", Static).update(
             self.content.text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
@@ -81,9 +89,8 @@ class RoutinesScreen(CoachScreen):
 
     def _label(self, plan: Plan) -> str:
         changes = self.content.text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
-        return self.content.text(
-            "routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes
-        )
+        name = visible(plan.routine.name, one_line=True)
+        return self.content.text("routines.item", name=name, length=clock_face(plan.length), changes=changes)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         plan = self._plan(event.option.id)
@@ -99,7 +106,7 @@ class RoutinesScreen(CoachScreen):
             )
         if plan.substitutions:
             lines += ["", self.content.text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
-        self.query_one("#routine-detail", Static).update("\n".join(lines))
+        self.query_one("#routine-detail", Static).update(visible("\n".join(lines)))
 
     def _plan(self, routine_id: str | None) -> Plan | None:
         return next((p for p in self.offered if p.routine.id == routine_id), None)
