@@ -22,6 +22,7 @@ def calm_answers(**changes) -> dict:
         "sleep": "none",
         "duration": "days",
         "flags_nerves": [],
+        "flags_urine": [],
         "flags_bleeding": [],
         "flags_pregnancy": [],
         "flags_other": [],
@@ -101,3 +102,15 @@ def test_log_records_carry_the_week(store: Store, capsys):
     assert main(["log", "--pain", "5"]) == 0
     [flare] = store.query(kind="flare")
     assert flare.gestation_days == 266
+
+
+def test_json_says_the_stage_it_triaged_at(tmp_path, capsys, store: Store):
+    from datetime import date, timedelta
+
+    store.save_profile(Profile(date_basis="born", birth_date=date.today() - timedelta(days=3)))
+    postnatal = {k: v for k, v in calm_answers().items() if k not in ("flags_bleeding", "flags_pregnancy")}
+    postnatal.update(flags_postnatal_now=[], flags_postnatal=["wound-problem"])
+    assert main(["check-in", "--answers", write(tmp_path, postnatal), "--json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["stage"] == {"kind": "postnatal", "gestation_days": None, "postnatal_days": 3}
+    assert body["level"] == "urgent" and body["flags"] == ["wound-problem"]

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from coach.checkin.pregnancy import Stage
-from coach.content.models import LEVELS, Content, Question, When, get_content
+from coach.content.models import LEVELS, AnswerOption, Content, Question, When, get_content
 from coach.history.records import CheckIn
 
 NERVE_AREAS = {"below-knee", "foot"}
@@ -28,6 +28,7 @@ class Assessment:
     pattern: str | None = None
     advice: list[str] = field(default_factory=list)
     routines: list[str] = field(default_factory=list)
+    postnatal: bool = False  # triaged after the birth: the words of the level differ (LevelText.words)
 
     @property
     def blocking(self) -> bool:
@@ -38,14 +39,28 @@ class Assessment:
 # --- which questions and options are asked ------------------------------------------------------------
 
 
-def options_for(question: Question, current: Stage) -> list:
-    """The question's options offered at this stage (`before_weeks` options only before that week)."""
+def stage_kind(current: Stage) -> str:
+    """ "postnatal" once a birth date is set, else "pregnant" (also when the dates are not known)."""
+    return "postnatal" if current.postnatal else "pregnant"
+
+
+def is_offered(option: AnswerOption, current: Stage) -> bool:
+    """Whether an option is offered at this stage: its `stages`, and `before_weeks` / `from_weeks` in pregnancy.
+
+    With no known week both sides of a week boundary are offered: asking one more warning sign is safe,
+    leaving one out is not.
+    """
+    if stage_kind(current) not in option.stages:
+        return False
     weeks = current.weeks
-    return [
-        o
-        for o in question.options
-        if o.before_weeks is None or (not current.postnatal and (weeks is None or weeks < o.before_weeks))
-    ]
+    if option.before_weeks is not None and (current.postnatal or (weeks is not None and weeks >= option.before_weeks)):
+        return False
+    return option.from_weeks is None or not (current.postnatal or (weeks is not None and weeks < option.from_weeks))
+
+
+def options_for(question: Question, current: Stage) -> list[AnswerOption]:
+    """The question's options offered at this stage."""
+    return [o for o in question.options if is_offered(o, current)]
 
 
 def is_asked(question: Question, answers: dict[str, Any]) -> bool:
@@ -65,8 +80,16 @@ def asked_questions(answers: dict[str, Any], current: Stage, content: Content | 
     return [
         q
         for q in content.questionnaire.questions
-        if is_asked(q, answers) and (q.kind == "scale" or options_for(q, current))
+        if stage_kind(current) in q.stages and is_asked(q, answers) and (q.kind == "scale" or options_for(q, current))
     ]
+
+
+def ends_now(question: Question, value: object, content: Content | None = None) -> bool:
+    """An EMERGENCY warning sign was just ticked: the check-in stops here and goes straight to care."""
+    if question.kind != "flags" or not isinstance(value, list):
+        return False
+    content = content or get_content()
+    return any((flag := content.triage.flag(v)) is not None and flag.level == "emergency" for v in value)
 
 
 # --- checking answers (the command line, and anything else that did not come from the screens) ------
@@ -92,6 +115,9 @@ def check_answers(answers: object, current: Stage, content: Content | None = Non
         question = known.get(key)
         if question is None:
             problems.append(("unknown_question", {"id": key}))
+            continue
+        if stage_kind(current) not in question.stages:
+            problems.append((f"not_asked_{stage_kind(current)}", {"id": key}))
             continue
         problem = _value_problem(question, value, current)
         if problem:
@@ -141,11 +167,19 @@ def assess(answers: dict[str, Any], current: Stage, content: Content | None = No
     pattern = _pattern(answers)
     if level in ("emergency", "urgent"):
         # Red flags route to care, never to a stretch: no plan, no routine.
-        return Assessment(level=level, flags=flags, soon=soon, pattern=pattern)
+        return Assessment(level=level, flags=flags, soon=soon, pattern=pattern, postnatal=current.postnatal)
     facts = _facts(answers, pattern)
     advice = [a.id for a in content.advice.advice if _matches(a.when, facts, current)]
     routines = [s.routine for s in content.advice.suggest if _matches(s.when, facts, current)]
-    return Assessment(level=level, flags=flags, soon=soon, pattern=pattern, advice=advice, routines=routines)
+    return Assessment(
+        level=level,
+        flags=flags,
+        soon=soon,
+        pattern=pattern,
+        advice=advice,
+        routines=routines,
+        postnatal=current.postnatal,
+    )
 
 
 def _listed(answers: dict[str, Any], name: str) -> set[str]:

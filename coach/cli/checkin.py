@@ -84,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
             "pattern": result.pattern,
             "advice": result.advice,
             "routines": result.routines,
+            "stage": {
+                "kind": ("postnatal" if current.postnatal else "pregnant") if current.known else "unknown",
+                "gestation_days": current.gestation_days,
+                "postnatal_days": current.postnatal_days,
+            },
         }
         print(json.dumps(body, indent=2))
     else:
@@ -103,8 +108,8 @@ def as_text(result) -> str:
 
     content = get_content()
     triage, advice = content.triage, content.advice
-    level = triage.level(result.level)
-    lines = [text("answers.text_level", title=level.title, action=level.action)]
+    title, action = triage.level(result.level).words(result.postnatal)
+    lines = [text("answers.text_level", title=title, action=action)]
     if result.flags:
         lines += ["", text("answers.text_flags")] + [f"  - {triage.flag(f).label}" for f in result.flags]
     if result.soon:

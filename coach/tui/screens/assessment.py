@@ -38,11 +38,11 @@ class AssessmentScreen(CoachScreen):
         content = get_content()
         triage, advice = content.triage, content.advice
         result = self.result
-        level = triage.level(result.level)
+        title, action = triage.level(result.level).words(result.postnatal)
         yield Header()
         with VerticalScroll(id="assessment"):
-            yield Static(level.title, id="level", classes=f"level-{result.level}")
-            yield Static(level.action, id="level-action")
+            yield Static(title, id="level", classes=f"level-{result.level}")
+            yield Static(action, id="level-action")
             if result.soon:
                 yield Static(text("assessment.soon_heading"), classes="heading")
                 rules = [triage.soon_rule(r) for r in result.soon]

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
-from coach.checkin.triage import asked_questions, assess, checkin_record, options_for
+from coach.checkin.triage import asked_questions, assess, checkin_record, ends_now, options_for
 from coach.content.models import Question, text
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
@@ -153,6 +153,9 @@ class CheckInScreen(CoachScreen):
             order = self.current.option_ids()
             value = sorted(value, key=order.index)
         self.answers[self.current.id] = value
+        if ends_now(self.current, value):  # a warning sign that cannot wait: straight to the care screen
+            self.finish()
+            return
         questions = self._questions()
         ids = [q.id for q in questions]
         position = ids.index(self.current.id)

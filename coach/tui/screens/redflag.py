@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
+from coach.checkin.pregnancy import stage
 from coach.content.models import get_content, text
 from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin
@@ -43,9 +44,10 @@ class RedFlagScreen(CoachScreen):
             if checkin is None:
                 yield Static(text("redflag.none"))
             else:
-                level = triage.level(checkin.level)
-                yield Static(level.title, id="redflag-title", classes=f"level-{checkin.level}")
-                yield Static(level.action, id="redflag-action")
+                postnatal = stage(self.app.store.load_profile(), checkin.at.date()).postnatal
+                title, action = triage.level(checkin.level).words(postnatal)
+                yield Static(title, id="redflag-title", classes=f"level-{checkin.level}")
+                yield Static(action, id="redflag-action")
                 yield Static(text("redflag.told_us"), classes="heading")
                 labels = [triage.flag(f).label if triage.flag(f) else f for f in checkin.flags]
                 yield Static("\n".join(f"• {label}" for label in labels), id="redflag-flags")
