@@ -101,6 +101,8 @@ async def test_a_red_flag_goes_to_the_red_flag_screen_and_blocks_routines(make_a
         assert blocking_checkin(store, app.settings) is not None
         await pilot.click("#checked")
         await pilot.pause()
+        assert screen_name(app) == "ConfirmCheckedScreen"
+        await press(pilot, "y")
         assert screen_name(app) == "HomeScreen"
         assert blocking_checkin(store, app.settings) is None
     [checkin] = store.query(kind="checkin")
@@ -328,3 +330,44 @@ async def test_after_the_birth_the_checkin_asks_postnatal_signs(make_app, store)
     [checkin] = store.query(kind="checkin")
     assert checkin.flags == ["wound-problem"]
     assert not {"flags_pregnancy", "flags_bleeding"} & set(checkin.answers)
+
+
+async def test_i_have_been_checked_has_its_key_asks_first_and_is_kept_in_the_history(make_app, store):
+    from coach.history.export import to_markdown
+    from coach.history.records import Clearance
+    from tests.conftest import FIXED_NOW
+
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n", "b", "enter", "n", "n", "n")  # burning urine: urgent
+        assert screen_name(app) == "RedFlagScreen"
+        footer = [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
+        assert ("c", "I've been checked") in footer
+        await press(pilot, "question_mark")
+        assert screen_name(app) == "HelpScreen"
+        help_text = "\n".join(str(s.content) for s in app.screen.query(".keys"))
+        assert "A midwife or doctor has checked me" in help_text
+        await press(pilot, "escape")
+        await press(pilot, "c")
+        assert screen_name(app) == "ConfirmCheckedScreen"
+        await press(pilot, "n")  # not yet: nothing changes
+        assert screen_name(app) == "RedFlagScreen"
+        assert store.query(kind="clearance") == []
+        assert blocking_checkin(store, app.settings) is not None
+        await press(pilot, "c", "y")
+        assert screen_name(app) == "HomeScreen"
+        assert blocking_checkin(store, app.settings) is None
+    [cleared] = store.query(kind="clearance")
+    [checkin] = store.query(kind="checkin")
+    assert isinstance(cleared, Clearance)
+    assert (cleared.checkin_id, cleared.level, cleared.flags, cleared.at) == (
+        checkin.id,
+        "urgent",
+        ["painful-urination"],
+        FIXED_NOW,
+    )
+    report = to_markdown(store.query(), FIXED_NOW)
+    assert "Marked as checked by a midwife or doctor:" in report
+    local = FIXED_NOW.astimezone()
+    assert f"- {local:%Y-%m-%d} {local:%H:%M}: after pain or burning when passing urine" in report

@@ -29,7 +29,7 @@ from coach.history.record_text import (
     routine_name,
     week_label,
 )
-from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import SCHEMA_VERSION, CheckIn, Clearance, FlareLog, Record, RoutineSession
 from coach.history.store import Store, os_problem
 
 _T = TypeVar("_T")
@@ -170,7 +170,8 @@ def to_markdown(records: list[Record], now: datetime) -> str:
         lines.append(
             "- " + text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
         )
-    lines += ["", f"## {text('report.red_flags_title')}", ""] + _red_flags(checkins, now)
+    clearances = [r for r in oldest_first if isinstance(r, Clearance)]
+    lines += ["", f"## {text('report.red_flags_title')}", ""] + _red_flags(checkins, now) + _cleared(clearances, now)
     lines += ["", f"## {text('report.weekly_title')}", ""] + _weekly_table(oldest_first, now)
     lines += ["", f"## {text('report.routines_title')}", ""] + _routines_table(sessions)
     lines += ["", f"## {text('report.checkins_title')}", ""] + _checkins(checkins, now)
@@ -198,6 +199,19 @@ def _red_flags(checkins: list[CheckIn], now: datetime) -> list[str]:
             text("report.red_flag_line", date=_date(c.at, now), week=week_label(c.gestation_days) or "-",
                  flags=flags_label(c.flags), level=level_label(c.level))
         )  # fmt: skip
+    return lines + note
+
+
+def _cleared(clearances: list[Clearance], now: datetime) -> list[str]:
+    """When the person marked a warning sign as checked by a midwife or doctor, with the time."""
+    if not clearances:
+        return []
+    shown, note = _latest(clearances, LIST_LIMIT, text("report.what_clearances"))
+    lines = ["", text("report.cleared_dates"), ""]
+    for c in shown:
+        local = c.at.astimezone(now.tzinfo)
+        flags = flags_label(c.flags) or level_label(c.level)
+        lines.append(text("report.cleared_line", date=f"{local:%Y-%m-%d}", time=f"{local:%H:%M}", flags=flags))
     return lines + note
 
 

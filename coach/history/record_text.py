@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.content.ids import LEVELS
 from coach.content.words import text
-from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import Change, CheckIn, Clearance, FlareLog, Record, RoutineSession
 
 if TYPE_CHECKING:
     from coach.content.models import Content
@@ -157,6 +157,8 @@ def summary(record: Record) -> str:
         if record.flags:
             return text("summary.checkin_flags", pain=record.pain_now, level=level, flags=flags_label(record.flags))
         return text("summary.checkin", pain=record.pain_now, level=level)
+    if isinstance(record, Clearance):
+        return text("summary.clearance", flags=flags_label(record.flags) or level_label(record.level))
     if record.where or record.side:
         return text("summary.flare_where", pain=record.pain, where=where_label(record))
     return text("summary.flare", pain=record.pain)
@@ -249,6 +251,9 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
             lines.append((text("detail.changes"), changes_words(record.changes)))
         if record.stopped_early:
             lines.append((text("detail.stopped_early"), humanise(record.stop_reason or text("detail.yes"))))
+    elif isinstance(record, Clearance):
+        lines.append((text("detail.level"), level_title(record.level)))
+        lines.append((text("detail.cleared_flags"), "; ".join(flag_label(f) for f in record.flags) or "-"))
     else:
         lines.append((text("detail.pain"), pain(record.pain)))
         if record.where or record.side:

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Header, Static
 from coach.checkin.pregnancy import stage
 from coach.content.models import get_content, text
 from coach.history.records import CheckIn
-from coach.routines.block import blocking_checkin
+from coach.routines.block import blocking_checkin, clearance_for
 from coach.tui.screens.base import CoachScreen
 
 
@@ -30,14 +30,16 @@ class RedFlagScreen(CoachScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", id="redflag.back"),
+        Binding("c", "checked", id="redflag.checked"),
     ]
 
     def __init__(self, checkin: CheckIn | None = None) -> None:
         super().__init__()
         self.checkin = checkin
+        self.shown: CheckIn | None = None  # the check-in on screen (set in compose)
 
     def compose(self) -> ComposeResult:
-        checkin = self.checkin or blocking_checkin(self.app.store, self.app.settings)
+        checkin = self.shown = self.checkin or blocking_checkin(self.app.store, self.app.settings)
         triage = get_content().triage
         yield Header()
         with VerticalScroll(id="redflag"):
@@ -63,8 +65,32 @@ class RedFlagScreen(CoachScreen):
         self.sub_title = text("redflag.title")
         self.query_one("#redflag").focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "I have been checked" only while there is a check-in to clear (hidden from footer and help otherwise)."""
+        if action == "checked":
+            return self.shown is not None
+        return True
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "checked" and self.app.update_settings(cleared_after=self.app.now()):
-            self.app.notify(text("redflag.cleared"), timeout=8)
-        self.app.pop_screen()
+        if event.button.id == "checked":
+            self.action_checked()
+        else:
+            self.app.pop_screen()
+
+    def action_checked(self) -> None:
+        """Ask first; on yes, keep a Clearance record in the history and go home."""
+        from coach.tui.screens.confirm_checked import ConfirmCheckedScreen
+
+        checkin = self.shown
+        if checkin is None:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            if self.app.save_record(clearance_for(checkin, self.app.now())):
+                self.app.notify(text("redflag.cleared"), timeout=8)
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmCheckedScreen(), answered)
