@@ -9,9 +9,16 @@ from datetime import date
 from coach.cli import open_store, report_problems
 from coach.content.words import text
 
+BLOCKED_STATUS = 3  # a check-in's warning sign is not cleared: nothing to start (0 listed, 1 failure, 2 usage)
 
-def add_parser(sub) -> str:
-    p = sub.add_parser("routines", help=text("cli.routines_help"), description=text("cli.routines_help"))
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
+    p = sub.add_parser(
+        "routines",
+        help=text("cli.routines_help"),
+        description=text("cli.routines_help"),
+        epilog=text("cli.routines_status_help", status=BLOCKED_STATUS),
+    )
     p.add_argument("--all", action="store_true", help=text("cli.routines_all_help"))
     return "routines"
 
@@ -22,8 +29,17 @@ def run(args: argparse.Namespace) -> int:
     from coach.routines.offer import plan_all, rules_for, rules_notes
     from coach.routines.player import clock_face
 
+    from coach.history.record_text import flags_label, level_label
+    from coach.routines.block import blocking_checkin
+
     content = get_content()
     store = open_store(args)
+    blocked = blocking_checkin(store, store.load_settings())
+    if blocked is not None:  # the same block as the app: a warning sign routes to care, never to a stretch
+        report_problems(store)
+        when = blocked.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(text("cli.routines_blocked", when=when, flags=flags_label(blocked.flags) or level_label(blocked.level)))
+        return BLOCKED_STATUS
     rules = rules_for(store.load_profile(), date.today())
     report_problems(store)
     routines, problems = every_routine(content)
