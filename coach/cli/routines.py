@@ -25,12 +25,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from coach.content.models import get_content
+    from coach.history.record_text import flags_label, level_label
+    from coach.routines.block import blocking_checkin
     from coach.routines.custom import every_routine
     from coach.routines.offer import plan_all, rules_for, rules_notes
     from coach.routines.player import clock_face
-
-    from coach.history.record_text import flags_label, level_label
-    from coach.routines.block import blocking_checkin
 
     content = get_content()
     store = open_store(args)
