@@ -371,3 +371,14 @@ async def test_i_have_been_checked_has_its_key_asks_first_and_is_kept_in_the_his
     assert "Marked as checked by a midwife or doctor:" in report
     local = FIXED_NOW.astimezone()
     assert f"- {local:%Y-%m-%d} {local:%H:%M}: after pain or burning when passing urine" in report
+
+
+async def test_worst_pain_below_pain_now_is_refused_on_the_screen(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "b", "enter", "a", "a", "enter", "6", "enter", "4", "enter")
+        assert "How bad was it at its worst" in shown(app, "#question")
+        assert "cannot be lower than the pain right now (6)" in shown(app, "#problem")
+        await press(pilot, "backspace", "7", "enter")
+        assert "What makes it worse" in shown(app, "#question")

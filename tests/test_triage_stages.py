@@ -173,3 +173,35 @@ def test_only_an_emergency_answer_ends_the_checkin_at_once():
     assert not ends_now(urine, ["painful-urination"])
     assert not ends_now(nerves, [])
     assert not ends_now(questionnaire.question("pain_now"), 10)  # type: ignore[arg-type]
+
+
+# --- the plan says only what is true -------------------------------------------------------------------
+
+
+def plan_words(answers: dict) -> str:
+    result = assess(check_answers(answers, WEEKS_30), WEEKS_30)
+    advice = get_content().advice
+    return " ".join(advice.item(a).text for a in result.advice).lower()  # type: ignore[union-attr]
+
+
+def test_the_plan_names_only_symptoms_that_were_reported():
+    burning_only = plan_words(calm(where=["buttock", "back-of-thigh"], feel=["burning-electric"]))
+    assert "burning" in burning_only
+    assert "below the knee" not in burning_only and "numbness" not in burning_only
+    numb_below_knee = plan_words(calm(where=["below-knee"], feel=["numbness"]))
+    assert "numbness" in numb_below_knee and "burning" not in numb_below_knee
+    assert "numbness" not in plan_words(calm()) and "burning" not in plan_words(calm())
+
+
+def test_worst_pain_below_pain_now_is_refused_with_a_clear_message():
+    with pytest.raises(AnswerError) as caught:
+        check_answers(calm(pain_now=6, pain_worst=4), WEEKS_30)
+    assert caught.value.problems == [("worst_below_now", {"worst": 4, "now": 6})]
+    check_answers(calm(pain_now=6, pain_worst=6), WEEKS_30)  # equal is fine
+
+
+def test_duration_options_do_not_overlap():
+    duration = get_content().questionnaire.question("duration")
+    assert duration is not None
+    labels = [o.label for o in duration.options]
+    assert labels == ["Less than a week", "1 to 2 weeks", "More than 2 weeks, up to 6 weeks", "More than 6 weeks"]

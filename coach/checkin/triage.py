@@ -82,6 +82,17 @@ def asked_questions(answers: dict[str, Any], current: Stage, content: Content | 
     ]
 
 
+def answer_problem(question: Question, value: object, answers: dict[str, Any]) -> tuple[str, dict[str, object]] | None:
+    """An answer that contradicts an earlier one: (message key in ui.toml [answers], values), or None.
+
+    The worst pain in the last 24 hours cannot be below the pain right now.
+    """
+    now = answers.get(ids.PAIN_NOW)
+    if question.id == ids.PAIN_WORST and isinstance(value, int) and isinstance(now, int) and value < now:
+        return ("worst_below_now", {"worst": value, "now": now})
+    return None
+
+
 def ends_now(question: Question, value: object, content: Content | None = None) -> bool:
     """An EMERGENCY warning sign was just ticked: the check-in stops here and goes straight to care."""
     if question.kind != "flags" or not isinstance(value, list):
@@ -124,6 +135,9 @@ def check_answers(answers: object, current: Stage, content: Content | None = Non
             clean[key] = sorted(value, key=question.option_ids().index) if isinstance(value, list) else value
     if not problems:
         for question in asked_questions(clean, current, content):
+            problem = answer_problem(question, clean.get(question.id), clean)
+            if problem:
+                problems.append(problem)
             if question.id not in clean:
                 problems.append(("missing", {"id": question.id}))
     if problems:

@@ -30,6 +30,7 @@ PGP_PATTERN, NERVE_PATTERN, LOWER_BACK_PATTERN, MIXED_PATTERN = PATTERNS
 # --- questionnaire.toml: questions the triage reads, and the options it reads by name -----------------
 TRIGGER_QUESTION = "worse"  # "What makes it worse?": the history's "what sets it off" counts its answers
 TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", TRIGGER_QUESTION, "rest", "trend", "sleep", "duration")
+PAIN_NOW, PAIN_WORST = "pain_now", "pain_worst"  # the worst in 24 hours may not be below the pain now
 # Options of `where` are the body areas of body.toml (the questionnaire draws them from there).
 WHERE_QUESTION = "where"
 NERVE_AREAS = frozenset({"below-knee", "foot"})
