@@ -173,7 +173,7 @@ def test_preterm_answer_refused_from_37_weeks():
     at_term = Stage(gestation_days=37 * 7)
     with pytest.raises(AnswerError) as caught:
         check_answers(calm(at_term, flags_pregnancy=["preterm-backache"]), at_term)
-    assert caught.value.problems[0][0] == "bad_option"
+    assert caught.value.problems[0][0] == "not_offered"
     before = Stage(gestation_days=37 * 7 - 1)
     assert assess(check_answers(calm(before, flags_pregnancy=["preterm-backache"]), before), before).level == "urgent"
 

@@ -91,10 +91,10 @@ def test_labour_signs_at_term_go_to_the_maternity_unit_never_a_stretch(flag):
 def test_a_labour_sign_is_refused_before_term_and_the_preterm_item_from_term():
     with pytest.raises(AnswerError) as caught:
         check_answers(calm(JUST_BEFORE_TERM, flags_pregnancy=["labour-backache"]), JUST_BEFORE_TERM)
-    assert caught.value.problems[0][0] == "bad_option"
+    assert caught.value.problems[0][0] == "not_offered"
     with pytest.raises(AnswerError) as caught:
         check_answers(calm(TERM, flags_pregnancy=["preterm-backache"]), TERM)
-    assert caught.value.problems[0][0] == "bad_option"
+    assert caught.value.problems[0][0] == "not_offered"
 
 
 # --- after the birth -------------------------------------------------------------------------------
@@ -205,3 +205,16 @@ def test_duration_options_do_not_overlap():
     assert duration is not None
     labels = [o.label for o in duration.options]
     assert labels == ["Less than a week", "1 to 2 weeks", "More than 2 weeks, up to 6 weeks", "More than 6 weeks"]
+
+
+def test_a_refused_answer_says_why():
+    with pytest.raises(AnswerError) as caught:
+        check_answers(calm(TERM, flags_pregnancy=["preterm-backache"]), TERM)
+    why = {"id": "flags_pregnancy", "value": "preterm-backache", "why": "asked only before 37 weeks of pregnancy"}
+    assert caught.value.problems == [("not_offered", why)]
+    with pytest.raises(AnswerError) as caught:
+        check_answers(calm(JUST_BEFORE_TERM, flags_pregnancy=["labour-backache"]), JUST_BEFORE_TERM)
+    assert caught.value.problems[0][1]["why"] == "asked only from 37 weeks of pregnancy"
+    with pytest.raises(AnswerError) as caught:
+        check_answers(calm(DAY_1, flags_other=["fall-bump"]), DAY_1)
+    assert caught.value.problems[0][1]["why"] == "asked only in pregnancy"

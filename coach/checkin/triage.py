@@ -56,6 +56,17 @@ def is_offered(option: AnswerOption, current: Stage) -> bool:
     return option.from_weeks is None or not (current.postnatal or (weeks is not None and weeks < option.from_weeks))
 
 
+def why_not_offered(option: AnswerOption) -> str:
+    """Why an option may not be asked: its rule in words (ui.toml [answers]), e.g. "asked only before 37 weeks"."""
+    from coach.content.words import text
+
+    if option.before_weeks is not None:
+        return text("answers.only_before", weeks=option.before_weeks)
+    if option.from_weeks is not None:
+        return text("answers.only_from", weeks=option.from_weeks)
+    return text("answers.only_postnatal" if option.stages == [ids.POSTNATAL] else "answers.only_pregnant")
+
+
 def options_for(question: Question, current: Stage) -> list[AnswerOption]:
     """The question's options offered at this stage."""
     return [o for o in question.options if is_offered(o, current)]
@@ -158,6 +169,9 @@ def _value_problem(question: Question, value: object, current: Stage) -> tuple[s
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return ("not_a_list", {"id": question.id, "value": value, "valid": ", ".join(valid)})
     wrong = [v for v in value if v not in valid]
+    other_stage = next((o for o in question.options if o.id in wrong), None)
+    if other_stage is not None and len(wrong) == 1:  # a real option, not asked at this stage: say why
+        return ("not_offered", {"id": question.id, "value": other_stage.id, "why": why_not_offered(other_stage)})
     if wrong:
         return ("bad_option", {"id": question.id, "value": ", ".join(wrong), "valid": ", ".join(valid)})
     if question.kind == "many" and question.required and not value:

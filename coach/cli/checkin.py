@@ -5,26 +5,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems, user_file
 from coach.content.words import text
 
+if TYPE_CHECKING:
+    from coach.checkin.pregnancy import Stage
+    from coach.checkin.triage import Assessment
+    from coach.history.store import Store
 
-def add_parser(sub) -> str:
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
     p = sub.add_parser("check-in", help=text("cli.checkin_help"), description=text("cli.checkin_help"))
     p.add_argument("--answers", metavar="FILE.json", help=text("cli.checkin_answers_help"))
     p.add_argument("--json", action="store_true", help=text("cli.checkin_json_help"))
     p.add_argument("--save", action="store_true", help=text("cli.checkin_save_help"))
     p.add_argument("--schema", action="store_true", help=text("cli.checkin_schema_help"))
+    p.add_argument("--stage", metavar="STAGE", help=text("cli.checkin_stage_help"))
     return "check-in"
 
 
-def schema() -> dict:
-    """Every question id with its kind, text and accepted answers."""
-    from coach.content.models import get_content
+def schema(current: Stage) -> dict[str, dict[str, object]]:
+    """Every question asked at this stage, with its kind, text and the answers it accepts there."""
+    from coach.checkin.triage import asked_questions, options_for
 
     out = {}
-    for q in get_content().questionnaire.questions:
+    for q in asked_questions({}, current):
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
@@ -37,7 +45,7 @@ def schema() -> dict:
         )
         entry["accepts"] = text(f"answers.accepts_{accepts}")
         if q.options:
-            entry["options"] = {o.id: o.label for o in q.options}
+            entry["options"] = {o.id: o.label for o in options_for(q, current)}
         if q.show_if:
             entry["asked_only_if"] = q.show_if
         out[q.id] = entry
@@ -55,13 +63,25 @@ def read_answers(name: str) -> object:
         raise UsageError(text("answers.not_json", path=name, reason=exc)) from None
 
 
+def given_stage(args: argparse.Namespace, store: Store, day: date) -> Stage:
+    """--stage if given, else the stage the stored profile gives today."""
+    from coach.checkin.pregnancy import DateProblem, parse_stage, problem_text, stage
+
+    if args.stage is None:
+        return stage(store.load_profile(), day)
+    try:
+        return parse_stage(args.stage)
+    except DateProblem as problem:
+        raise UsageError(problem_text(problem)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.schema:
-        print(json.dumps(schema(), indent=2, ensure_ascii=False))
+        current = given_stage(args, open_store(args), date.today())
+        print(json.dumps(schema(current), indent=2, ensure_ascii=False))
         return 0
     if not args.answers:
         raise UsageError(text("answers.need_answers"))
-    from coach.checkin.pregnancy import stage
     from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
     from coach.history.records import now
 
@@ -69,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     profile = store.load_profile()
     at = now()
-    current = stage(profile, at.date())
+    current = given_stage(args, store, at.date())
     try:
         answers = check_answers(raw, current)
     except AnswerError as exc:
@@ -103,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def as_text(result) -> str:
+def as_text(result: Assessment) -> str:
     from coach.checkin.assessment_text import assessment_words
 
     words = assessment_words(result)
