@@ -367,7 +367,7 @@ async def test_i_have_been_checked_has_its_key_asks_first_and_is_kept_in_the_his
         ["painful-urination"],
         FIXED_NOW,
     )
-    report = to_markdown(store.query(), FIXED_NOW)
+    report = to_markdown(app.content, store.query(), FIXED_NOW)
     assert "Marked as checked by a midwife or doctor:" in report
     local = FIXED_NOW.astimezone()
     assert f"- {local:%Y-%m-%d} {local:%H:%M}: after pain or burning when passing urine" in report

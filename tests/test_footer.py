@@ -18,6 +18,7 @@ from coach.tui.app import PainCoachApp, screen_class
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickSome
+from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
 
 SMALLEST_WIDTH = 80
@@ -52,7 +53,7 @@ def footer_width(app: PainCoachApp, name: str, widest: bool = True) -> int:
 
 @pytest.fixture
 def app(isolated_dirs):
-    return PainCoachApp(isolated_dirs)
+    return PainCoachApp(isolated_dirs, CONTENT)
 
 
 def test_every_full_screen_is_checked():

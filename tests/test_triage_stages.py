@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import pytest
 
+from coach.checkin import triage
 from coach.checkin.pregnancy import Stage
-from coach.checkin.triage import AnswerError, asked_questions, assess, check_answers, ends_now, options_for
-from coach.content.models import get_content
+from coach.checkin.triage import AnswerError, options_for
+from tests.packaged import CONTENT
 from tests.test_triage import BIRTH_DAY, DAY_1, JUST_BEFORE_TERM, SIX_WEEKS_AFTER, TERM, WEEKS_30, calm
 
 UNKNOWN = Stage()
+
+
+def asked_questions(answers: dict, at: Stage) -> list:
+    return triage.asked_questions(answers, at, CONTENT)
+
+
+def check_answers(answers: dict, at: Stage) -> dict:
+    return triage.check_answers(answers, at, CONTENT)
+
+
+def assess(answers: dict, at: Stage) -> triage.Assessment:
+    return triage.assess(answers, at, CONTENT)
+
+
+def ends_now(question: object, value: object) -> bool:
+    return triage.ends_now(question, value, CONTENT)  # type: ignore[arg-type]
+
+
 EVERY_STAGE = [WEEKS_30, JUST_BEFORE_TERM, TERM, UNKNOWN, BIRTH_DAY, DAY_1, SIX_WEEKS_AFTER]
 PREGNANCY_ONLY = {
     "baby-movements",
@@ -59,9 +78,9 @@ def test_urine_is_asked_as_two_separate_items_in_one_group_at_every_stage(at):
 
 def test_no_other_item_asks_about_passing_urine():
     """Retention cannot be ticked under a milder item: only the retention item speaks of not passing urine."""
-    questionnaire = get_content().questionnaire
+    questionnaire = CONTENT.questionnaire
     labels = {o.id: o.label.lower() for q in questionnaire.questions if q.kind == "flags" for o in q.options}
-    levels = {f.id: f.level for f in get_content().triage.flags}
+    levels = {f.id: f.level for f in CONTENT.triage.flags}
     about_urine = [i for i, label in labels.items() if "urine" in label]
     assert {"urine-retention", "painful-urination"} <= set(about_urine)
     assert [i for i in about_urine if levels[i] != "emergency"] == ["painful-urination"]
@@ -135,7 +154,7 @@ def test_the_postnatal_questionnaire_is_the_agreed_one():
 @pytest.mark.parametrize("at", [BIRTH_DAY, SIX_WEEKS_AFTER], ids=["day 0", "6 weeks"])
 def test_postnatal_wording_fits_the_stage(at):
     """No "bump", no "antenatal appointment", no "pregnan..." in anything asked or said after the birth."""
-    content = get_content()
+    content = CONTENT
     words = []
     for question in asked_questions({}, at):
         words += [question.text, question.help] + [o.label for o in options_for(question, at)]
@@ -148,7 +167,7 @@ def test_postnatal_wording_fits_the_stage(at):
 
 
 def test_self_care_after_the_birth_points_to_the_postnatal_check():
-    _, action = get_content().triage.level("self-care").words(postnatal=True)
+    _, action = CONTENT.triage.level("self-care").words(postnatal=True)
     assert "postnatal check" in action and "antenatal" not in action
 
 
@@ -166,7 +185,7 @@ def test_answers_from_the_other_stage_are_refused_naming_them():
 
 
 def test_only_an_emergency_answer_ends_the_checkin_at_once():
-    questionnaire = get_content().questionnaire
+    questionnaire = CONTENT.questionnaire
     nerves, urine = questionnaire.question("flags_nerves"), questionnaire.question("flags_urine")
     assert nerves is not None and urine is not None
     assert ends_now(urine, ["urine-retention"])
@@ -180,7 +199,7 @@ def test_only_an_emergency_answer_ends_the_checkin_at_once():
 
 def plan_words(answers: dict) -> str:
     result = assess(check_answers(answers, WEEKS_30), WEEKS_30)
-    advice = get_content().advice
+    advice = CONTENT.advice
     return " ".join(advice.item(a).text for a in result.advice).lower()  # type: ignore[union-attr]
 
 
@@ -201,7 +220,7 @@ def test_worst_pain_below_pain_now_is_refused_with_a_clear_message():
 
 
 def test_duration_options_do_not_overlap():
-    duration = get_content().questionnaire.question("duration")
+    duration = CONTENT.questionnaire.question("duration")
     assert duration is not None
     labels = [o.label for o in duration.options]
     assert labels == ["Less than a week", "1 to 2 weeks", "More than 2 weeks, up to 6 weeks", "More than 6 weeks"]

@@ -11,8 +11,9 @@ from typing import Any
 
 from coach.checkin.pregnancy import Stage
 from coach.content import ids
+from coach.content.content import Content
 from coach.content.ids import LEVELS, NERVE_AREAS, NERVE_FEELINGS, PGP_AGGRAVATORS, PGP_AREAS, Level
-from coach.content.models import AnswerOption, Content, Question, When, get_content
+from coach.content.models import AnswerOption, Question, When
 from coach.history.records import CheckIn
 
 SEVERE = 7  # pain at or above this is "severe" (content-brief section 5: never on the score alone)
@@ -56,15 +57,14 @@ def is_offered(option: AnswerOption, current: Stage) -> bool:
     return option.from_weeks is None or not (current.postnatal or (weeks is not None and weeks < option.from_weeks))
 
 
-def why_not_offered(option: AnswerOption) -> str:
+def why_not_offered(content: Content, option: AnswerOption) -> str:
     """Why an option may not be asked: its rule in words (ui.toml [answers]), e.g. "asked only before 37 weeks"."""
-    from coach.content.words import text
-
     if option.before_weeks is not None:
-        return text("answers.only_before", weeks=option.before_weeks)
+        return content.text("answers.only_before", weeks=option.before_weeks)
     if option.from_weeks is not None:
-        return text("answers.only_from", weeks=option.from_weeks)
-    return text("answers.only_postnatal" if option.stages == [ids.POSTNATAL] else "answers.only_pregnant")
+        return content.text("answers.only_from", weeks=option.from_weeks)
+    postnatal_only = option.stages == [ids.POSTNATAL]
+    return content.text("answers.only_postnatal" if postnatal_only else "answers.only_pregnant")
 
 
 def options_for(question: Question, current: Stage) -> list[AnswerOption]:
@@ -83,9 +83,8 @@ def is_asked(question: Question, answers: dict[str, Any]) -> bool:
     return True
 
 
-def asked_questions(answers: dict[str, Any], current: Stage, content: Content | None = None) -> list[Question]:
+def asked_questions(answers: dict[str, Any], current: Stage, content: Content) -> list[Question]:
     """The questions asked, in order, given the answers so far."""
-    content = content or get_content()
     return [
         q
         for q in content.questionnaire.questions
@@ -104,11 +103,10 @@ def answer_problem(question: Question, value: object, answers: dict[str, Any]) -
     return None
 
 
-def ends_now(question: Question, value: object, content: Content | None = None) -> bool:
+def ends_now(question: Question, value: object, content: Content) -> bool:
     """An EMERGENCY warning sign was just ticked: the check-in stops here and goes straight to care."""
     if question.kind != "flags" or not isinstance(value, list):
         return False
-    content = content or get_content()
     return any((flag := content.triage.flag(v)) is not None and flag.level == ids.EMERGENCY for v in value)
 
 
@@ -123,9 +121,8 @@ class AnswerError(ValueError):
         super().__init__(str(problems))
 
 
-def check_answers(answers: object, current: Stage, content: Content | None = None) -> dict[str, Any]:
+def check_answers(answers: object, current: Stage, content: Content) -> dict[str, Any]:
     """Answers keyed by question id, validated; raises AnswerError naming every unknown id or value."""
-    content = content or get_content()
     if not isinstance(answers, dict):
         raise AnswerError([("not_an_object", {})])
     problems: list[tuple[str, dict[str, object]]] = []
@@ -139,7 +136,7 @@ def check_answers(answers: object, current: Stage, content: Content | None = Non
         if stage_kind(current) not in question.stages:
             problems.append((f"not_asked_{stage_kind(current)}", {"id": key}))
             continue
-        problem = _value_problem(question, value, current)
+        problem = _value_problem(question, value, current, content)
         if problem:
             problems.append(problem)
         else:
@@ -156,7 +153,9 @@ def check_answers(answers: object, current: Stage, content: Content | None = Non
     return clean
 
 
-def _value_problem(question: Question, value: object, current: Stage) -> tuple[str, dict[str, object]] | None:
+def _value_problem(
+    question: Question, value: object, current: Stage, content: Content
+) -> tuple[str, dict[str, object]] | None:
     if question.kind == "scale":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
             return ("bad_scale", {"id": question.id, "value": value})
@@ -171,7 +170,10 @@ def _value_problem(question: Question, value: object, current: Stage) -> tuple[s
     wrong = [v for v in value if v not in valid]
     other_stage = next((o for o in question.options if o.id in wrong), None)
     if other_stage is not None and len(wrong) == 1:  # a real option, not asked at this stage: say why
-        return ("not_offered", {"id": question.id, "value": other_stage.id, "why": why_not_offered(other_stage)})
+        return (
+            "not_offered",
+            {"id": question.id, "value": other_stage.id, "why": why_not_offered(content, other_stage)},
+        )
     if wrong:
         return ("bad_option", {"id": question.id, "value": ", ".join(wrong), "valid": ", ".join(valid)})
     if question.kind == "many" and question.required and not value:
@@ -182,9 +184,8 @@ def _value_problem(question: Question, value: object, current: Stage) -> tuple[s
 # --- the assessment -----------------------------------------------------------------------------------
 
 
-def assess(answers: dict[str, Any], current: Stage, content: Content | None = None) -> Assessment:
+def assess(answers: dict[str, Any], current: Stage, content: Content) -> Assessment:
     """Triage checked answers (see check_answers) at this stage of pregnancy."""
-    content = content or get_content()
     flags = _red_flags(answers, content)
     soon = _soon_reasons(answers, current)
     flag_levels = [content.triage.flag(f).level for f in flags]  # type: ignore[union-attr]
@@ -249,9 +250,9 @@ def _soon_reasons(answers: dict[str, Any], current: Stage) -> list[str]:
 def _pattern(answers: dict[str, Any]) -> str | None:
     where, feel, worse = (_listed(answers, n) for n in ("where", "feel", "worse"))
     kinds = []
-    if where & PGP_AREAS or (ids.BACK_OF_THIGH in where and worse & PGP_AGGRAVATORS):
-        if worse & PGP_AGGRAVATORS or ids.FRONT_PELVIS in where:
-            kinds.append(ids.PGP_PATTERN)
+    pelvic_area = where & PGP_AREAS or (ids.BACK_OF_THIGH in where and worse & PGP_AGGRAVATORS)
+    if pelvic_area and (worse & PGP_AGGRAVATORS or ids.FRONT_PELVIS in where):
+        kinds.append(ids.PGP_PATTERN)
     if where & NERVE_AREAS and feel & NERVE_FEELINGS:
         kinds.append(ids.NERVE_PATTERN)
     if ids.LOWER_BACK in where and ids.PGP_PATTERN not in kinds:
@@ -275,7 +276,7 @@ def _matches(when: When, facts: dict[str, set[str]], current: Stage) -> bool:
     return when.always or any(set(getattr(when, name)) & facts[name] for name in facts)
 
 
-def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime) -> CheckIn:
+def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime, content: Content) -> CheckIn:
     """The history record of a check-in: the app and `pain-coach check-in --save` store the same."""
     return CheckIn(
         at=at,
@@ -287,5 +288,5 @@ def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime) ->
         pattern=result.pattern,
         advice=result.advice,
         routines=result.routines,
-        content_version=get_content().version,
+        content_version=content.version,
     )

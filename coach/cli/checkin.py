@@ -9,30 +9,33 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.content.words import text
+
+if TYPE_CHECKING:
+    from coach.checkin.triage import Assessment
+    from coach.cli import SubParsers
+    from coach.content.content import Content
 
 if TYPE_CHECKING:
     from coach.checkin.pregnancy import Stage
-    from coach.checkin.triage import Assessment
     from coach.history.store import Store
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
-    p = sub.add_parser("check-in", help=text("cli.checkin_help"), description=text("cli.checkin_help"))
-    p.add_argument("--answers", metavar="FILE.json", help=text("cli.checkin_answers_help"))
-    p.add_argument("--json", action="store_true", help=text("cli.checkin_json_help"))
-    p.add_argument("--save", action="store_true", help=text("cli.checkin_save_help"))
-    p.add_argument("--schema", action="store_true", help=text("cli.checkin_schema_help"))
-    p.add_argument("--stage", metavar="STAGE", help=text("cli.checkin_stage_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser("check-in", help=content.text("cli.checkin_help"), description=content.text("cli.checkin_help"))
+    p.add_argument("--answers", metavar="FILE.json", help=content.text("cli.checkin_answers_help"))
+    p.add_argument("--json", action="store_true", help=content.text("cli.checkin_json_help"))
+    p.add_argument("--save", action="store_true", help=content.text("cli.checkin_save_help"))
+    p.add_argument("--schema", action="store_true", help=content.text("cli.checkin_schema_help"))
+    p.add_argument("--stage", metavar="STAGE", help=content.text("cli.checkin_stage_help"))
     return "check-in"
 
 
-def schema(current: Stage) -> dict[str, dict[str, object]]:
+def schema(content: Content, current: Stage) -> dict[str, dict[str, object]]:
     """Every question asked at this stage, with its kind, text and the answers it accepts there."""
     from coach.checkin.triage import asked_questions, options_for
 
     out = {}
-    for q in asked_questions({}, current):
+    for q in asked_questions({}, current, content):
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
@@ -43,7 +46,7 @@ def schema(current: Stage) -> dict[str, dict[str, object]]:
             if q.kind == "flags" or not q.required
             else "some"
         )
-        entry["accepts"] = text(f"answers.accepts_{accepts}")
+        entry["accepts"] = content.text(f"answers.accepts_{accepts}")
         if q.options:
             entry["options"] = {o.id: o.label for o in options_for(q, current)}
         if q.show_if:
@@ -52,18 +55,20 @@ def schema(current: Stage) -> dict[str, dict[str, object]]:
     return out
 
 
-def read_answers(name: str) -> object:
+def read_answers(content: Content, name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else user_file(name).read_text(encoding="utf-8")
+        raw = sys.stdin.read() if name == "-" else user_file(name, content).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)) from None
+        raise UsageError(
+            content.text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)
+        ) from None
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise UsageError(text("answers.not_json", path=name, reason=exc)) from None
+        raise UsageError(content.text("answers.not_json", path=name, reason=exc)) from None
 
 
-def given_stage(args: argparse.Namespace, store: Store, day: date) -> Stage:
+def given_stage(args: argparse.Namespace, content: Content, store: Store, day: date) -> Stage:
     """--stage if given, else the stage the stored profile gives today."""
     from coach.checkin.pregnancy import DateProblem, parse_stage, problem_text, stage
 
@@ -72,30 +77,30 @@ def given_stage(args: argparse.Namespace, store: Store, day: date) -> Stage:
     try:
         return parse_stage(args.stage)
     except DateProblem as problem:
-        raise UsageError(problem_text(problem)) from None
+        raise UsageError(problem_text(content, problem)) from None
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, content: Content) -> int:
     if args.schema:
-        current = given_stage(args, open_store(args), date.today())
-        print(json.dumps(schema(current), indent=2, ensure_ascii=False))
+        current = given_stage(args, content, open_store(args, content), date.today())
+        print(json.dumps(schema(content, current), indent=2, ensure_ascii=False))
         return 0
     if not args.answers:
-        raise UsageError(text("answers.need_answers"))
+        raise UsageError(content.text("answers.need_answers"))
     from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
     from coach.history.records import now
 
-    raw = read_answers(args.answers)
-    store = open_store(args)
+    raw = read_answers(content, args.answers)
+    store = open_store(args, content)
     profile = store.load_profile()
     at = now()
-    current = given_stage(args, store, at.date())
+    current = given_stage(args, content, store, at.date())
     try:
-        answers = check_answers(raw, current)
+        answers = check_answers(raw, current, content)
     except AnswerError as exc:
-        problems = "; ".join(text(f"answers.{key}", **values) for key, values in exc.problems)
-        raise UsageError(text("answers.problems", problems=problems)) from None
-    result = assess(answers, current)
+        problems = "; ".join(content.text(f"answers.{key}", **values) for key, values in exc.problems)
+        raise UsageError(content.text("answers.problems", problems=problems)) from None
+    result = assess(answers, current, content)
     if args.json:
         body = {
             "level": result.level,
@@ -112,31 +117,31 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(body, indent=2))
     else:
-        print(as_text(result))
+        print(as_text(content, result))
     if args.save:
         from coach.checkin.pregnancy import with_gestation
 
-        record = checkin_record(answers, result, at)
+        record = checkin_record(answers, result, at, content)
         store.add(with_gestation(record, profile))
         report_problems(store)
-        print(text("answers.text_saved", level=result.level), file=sys.stderr)
+        print(content.text("answers.text_saved", level=result.level), file=sys.stderr)
     return 0
 
 
-def as_text(result: Assessment) -> str:
+def as_text(content: Content, result: Assessment) -> str:
     from coach.checkin.assessment_text import assessment_words
 
-    words = assessment_words(result)
-    lines = [text("answers.text_level", title=words.level_title, action=words.level_action)]
+    words = assessment_words(result, content)
+    lines = [content.text("answers.text_level", title=words.level_title, action=words.level_action)]
     if words.flags:
-        lines += ["", text("answers.text_flags")] + [f"  - {label}" for label in words.flags]
+        lines += ["", content.text("answers.text_flags")] + [f"  - {label}" for label in words.flags]
     if words.soon:
-        lines += ["", text("answers.text_soon")] + [f"  - {reason}" for reason in words.soon]
-    lines += ["", text("answers.text_pattern"), "  " + (words.pattern or words.no_pattern)]
+        lines += ["", content.text("answers.text_soon")] + [f"  - {reason}" for reason in words.soon]
+    lines += ["", content.text("answers.text_pattern"), "  " + (words.pattern or words.no_pattern)]
     if words.plan:
-        lines += ["", text("answers.text_plan")] + [f"  - {a.title}: {a.text}" for a in words.plan]
+        lines += ["", content.text("answers.text_plan")] + [f"  - {a.title}: {a.text}" for a in words.plan]
     if words.routines:
-        lines += ["", text("answers.text_routines")] + [f"  - {name} ({rid})" for rid, name in words.routines]
+        lines += ["", content.text("answers.text_routines")] + [f"  - {name} ({rid})" for rid, name in words.routines]
     if not result.blocking:
         lines += ["", words.calcium]
     return "\n".join(lines)

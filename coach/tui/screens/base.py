@@ -1,79 +1,43 @@
-"""Key bindings are declared in code, each with a stable id; their words come from content/keys.toml by id.
-
-`Binding("c", "app.open('checkin')", id="home.checkin")` on a screen's BINDINGS gets its footer label and
-its help wording from [home.checkin] in keys.toml when the class is made, before Textual collects the
-class's bindings. A person's [keys] table in config.toml rebinds them by id (coach.config, App.set_keymap).
-"""
+"""The base classes of every screen and dialog: their key words (coach.tui.bindings), the typed app
+(`coach_app`) and the app's `Content` (`content`)."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, cast
 
-from textual.binding import Binding, BindingType
+from textual import events, on
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
-from coach.content import words as wording
+from coach.content.content import Content
+from coach.tui.bindings import LabelledKeys
 
-
-def binding_words(binding_id: str) -> tuple[str, str]:
-    """(label, help) of a binding: the one place the code looks up the words of a key."""
-    words = wording.key_words(binding_id)
-    return words.label, words.help
-
-
-def with_words(bindings: Iterable[BindingType]) -> list[BindingType]:
-    """The bindings with their description (the footer's label) and tooltip (the fuller help) from content."""
-    worded: list[BindingType] = []
-    for binding in bindings:
-        if isinstance(binding, Binding) and binding.id:
-            label, help_text = binding_words(binding.id)
-            binding = dataclasses.replace(binding, description=label, tooltip=help_text)
-        worded.append(binding)
-    return worded
-
-
-class LabelledKeys:
-    """A mixin, listed before the Textual class, that fills in the words of the class's own BINDINGS."""
-
-    BINDINGS: ClassVar[list[BindingType]] = []
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        if "BINDINGS" in cls.__dict__:
-            cls.BINDINGS = with_words(cls.__dict__["BINDINGS"])
-        super().__init_subclass__(**kwargs)  # Textual's DOMNode collects the bindings here
-
-
-def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
-    """The keys a binding answers to: the person's from config.toml, or the default ("escape,q")."""
-    return keymap.get(binding.id or "", binding.key)
-
-
-def taken_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[Binding]:
-    """The bindings whose default key a person's key (config.toml) gave to another binding of the same screen.
-
-    Textual then lets the person's binding have the key, and the other has none.
-    """
-    holders: dict[str, set[str]] = {}
-    worded = [b for b in bindings if isinstance(b, Binding) and b.id]
-    for binding in worded:
-        for key in bound_keys(binding, keymap).split(","):
-            holders.setdefault(key.strip(), set()).add(binding.id or "")
-    return [
-        binding.with_key(key)
-        for binding in worded
-        if binding.id not in keymap
-        for key in binding.key.split(",")
-        if len(holders[key.strip()]) > 1
-    ]
+if TYPE_CHECKING:
+    from coach.tui.app import PainCoachApp
 
 
 class CoachScreen(LabelledKeys, Screen[Any]):
-    def on_mount(self) -> None:  # with a screen's own on_mount too: Textual calls each class's handler
-        self.app.tell_taken_keys(self.BINDINGS)
+    @property
+    def coach_app(self) -> PainCoachApp:
+        return cast("PainCoachApp", self.app)
+
+    @property
+    def content(self) -> Content:
+        return self.coach_app.content
+
+    @on(events.Mount)
+    def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
+        self.coach_app.tell_taken_keys(self.BINDINGS)
 
 
 class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
-    def on_mount(self) -> None:
-        self.app.tell_taken_keys(self.BINDINGS)
+    @property
+    def coach_app(self) -> PainCoachApp:
+        return cast("PainCoachApp", self.app)
+
+    @property
+    def content(self) -> Content:
+        return self.coach_app.content
+
+    @on(events.Mount)
+    def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
+        self.coach_app.tell_taken_keys(self.BINDINGS)

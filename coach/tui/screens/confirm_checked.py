@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from coach.content.words import text
 from coach.tui.screens.base import CoachModal
 
 
@@ -23,11 +22,11 @@ class ConfirmCheckedScreen(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-checked"):
-            yield Static(text("redflag.confirm_title"), classes="title")
-            yield Static(text("redflag.confirm_body"), id="confirm-body")
+            yield Static(self.content.text("redflag.confirm_title"), classes="title")
+            yield Static(self.content.text("redflag.confirm_body"), id="confirm-body")
             with Horizontal(id="confirm-buttons"):
-                yield Button(text("redflag.confirm_yes"), id="yes", variant="warning")
-                yield Button(text("redflag.confirm_no"), id="no", variant="primary")
+                yield Button(self.content.text("redflag.confirm_yes"), id="yes", variant="warning")
+                yield Button(self.content.text("redflag.confirm_no"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe answer is the one Enter gives

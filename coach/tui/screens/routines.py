@@ -6,7 +6,7 @@ the player (which asks for pain after and saves the session).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,13 +14,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content.models import get_content, text
 from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin
 from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
 from coach.tui.screens.base import CoachScreen
+
+if TYPE_CHECKING:
+    from coach.tui.screens.pain_rating import PainAnswer
 
 
 class RoutinesScreen(CoachScreen):
@@ -44,7 +46,7 @@ class RoutinesScreen(CoachScreen):
     def on_mount(self) -> None:
         self.refresh_plans()
         for problem in self.custom_problems:
-            self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
+            self.notify(self.content.text("custom.skipped", problem=problem), severity="warning", timeout=20)
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -60,20 +62,20 @@ class RoutinesScreen(CoachScreen):
         from coach.tui.screens.redflag import RedFlagScreen
 
         if self.blocked is not None:
-            self.app.push_screen(RedFlagScreen(self.blocked))
+            self.coach_app.push_screen(RedFlagScreen(self.blocked))
 
     def refresh_plans(self) -> None:
-        content = get_content()
-        self.profile = self.app.store.load_profile()
-        self.rules: Rules = rules_for(self.profile, self.app.now().date())
+        content = self.content
+        self.profile = self.coach_app.store.load_profile()
+        self.rules: Rules = rules_for(self.profile, self.coach_app.now().date())
         routines, self.custom_problems = every_routine(content)
-        self.plans: list[Plan] = plan_all(routines, content.exercises.by_id(), self.rules)
-        blocked = self.blocked = blocking_checkin(self.app.store, self.app.settings)
+        self.plans: list[Plan] = plan_all(self.content, routines, content.exercises.by_id(), self.rules)
+        blocked = self.blocked = blocking_checkin(self.coach_app.store, self.coach_app.settings)
         self.refresh_bindings()
         banner = self.query_one("#routines-blocked", Static)
-        banner.update(text("routines.blocked") if blocked else "")
+        banner.update(self.content.text("routines.blocked") if blocked else "")
         banner.display = blocked is not None
-        notes = rules_notes(self.rules)
+        notes = rules_notes(self.content, self.rules)
         if self.rules.stage.postnatal:
             notes.append(content.routines.safety.postnatal)
         self.query_one("#plan-notes", Static).update("\n".join(notes))
@@ -84,9 +86,9 @@ class RoutinesScreen(CoachScreen):
         if self.offered:
             menu.highlighted = min(highlighted or 0, len(self.offered) - 1)
         hidden = [p for p in self.plans if not p.offered]
-        lines = [text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
+        lines = [self.content.text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
         self.query_one("#routines-hidden", Static).update(
-            text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
+            self.content.text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
 
     @property
@@ -94,8 +96,10 @@ class RoutinesScreen(CoachScreen):
         return [p for p in self.plans if p.offered]
 
     def _label(self, plan: Plan) -> str:
-        changes = text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
-        return text("routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes)
+        changes = self.content.text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
+        return self.content.text(
+            "routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         plan = self._plan(event.option.id)
@@ -103,12 +107,14 @@ class RoutinesScreen(CoachScreen):
             return
         lines = [plan.routine.summary, ""] if plan.routine.summary else []
         for block in plan.blocks:
-            side = text("routines.each_side") if block.exercise.per_side else ""
+            side = self.content.text("routines.each_side") if block.exercise.per_side else ""
             lines.append(
-                text("routines.step_line", name=block.exercise.name, reps=block.reps, hold=block.hold, side=side)
+                self.content.text(
+                    "routines.step_line", name=block.exercise.name, reps=block.reps, hold=block.hold, side=side
+                )
             )
         if plan.substitutions:
-            lines += ["", text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
+            lines += ["", self.content.text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
         self.query_one("#routine-detail", Static).update("\n".join(lines))
 
     def _plan(self, routine_id: str | None) -> Plan | None:
@@ -128,31 +134,31 @@ class RoutinesScreen(CoachScreen):
         plan = self._plan(routine_id)
         if plan is None:
             return
-        if blocking_checkin(self.app.store, self.app.settings) is not None:
-            self.notify(text("routines.blocked_refused"), severity="error", timeout=10)
+        if blocking_checkin(self.coach_app.store, self.coach_app.settings) is not None:
+            self.notify(self.content.text("routines.blocked_refused"), severity="error", timeout=10)
             return
-        today = self.app.now().date()
-        if self.app.settings.safety_check_date != today or self.profile.conditions:
+        today = self.coach_app.now().date()
+        if self.coach_app.settings.safety_check_date != today or self.profile.conditions:
             from coach.tui.screens.safety_check import SafetyCheckScreen
 
             def checked(answer: str | None) -> None:
                 if answer == "fine":
-                    self.app.update_settings(safety_check_date=today)
+                    self.coach_app.update_settings(safety_check_date=today)
                     self._rate_before(plan)
                 elif answer == "unwell":
-                    self.app.action_open("stop_advice")
+                    self.coach_app.action_open("stop_advice")
 
-            self.app.push_screen(SafetyCheckScreen(self.profile.conditions), checked)
+            self.coach_app.push_screen(SafetyCheckScreen(self.profile.conditions), checked)
         else:
             self._rate_before(plan)
 
     def _rate_before(self, plan: Plan) -> None:
         from coach.tui.screens.pain_rating import PainRatingScreen
 
-        def rated(answer) -> None:
+        def rated(answer: PainAnswer | None) -> None:
             if answer is not None:
                 from coach.tui.screens.player import PlayerScreen
 
-                self.app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain))
+                self.coach_app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain))
 
-        self.app.push_screen(PainRatingScreen(after=False), rated)
+        self.coach_app.push_screen(PainRatingScreen(after=False), rated)
