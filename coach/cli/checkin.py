@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
 from coach.cli import MB, UsageError, open_store, parse_json, read_limited, report_problems, user_file
 from coach.shown import clip
 
 if TYPE_CHECKING:
+    from coach.checkin.pregnancy import Stage
     from coach.checkin.triage import Assessment
     from coach.cli import SubParsers
     from coach.content.content import Content
+    from coach.history.store import Store
 
 ANSWERS_LIMIT = 1 * MB  # a whole check-in is a few hundred bytes
 SHOWN_PROBLEMS = 5  # an error line names the first few problems, then counts the rest
@@ -25,13 +28,16 @@ def add_parser(sub: SubParsers, content: Content) -> str:
     p.add_argument("--json", action="store_true", help=content.text("cli.checkin_json_help"))
     p.add_argument("--save", action="store_true", help=content.text("cli.checkin_save_help"))
     p.add_argument("--schema", action="store_true", help=content.text("cli.checkin_schema_help"))
+    p.add_argument("--stage", metavar="STAGE", help=content.text("cli.checkin_stage_help"))
     return "check-in"
 
 
-def schema(content: Content) -> dict[str, dict[str, object]]:
-    """Every question id with its kind, text and accepted answers."""
+def schema(content: Content, current: Stage) -> dict[str, dict[str, object]]:
+    """Every question asked at this stage, with its kind, text and the answers it accepts there."""
+    from coach.checkin.triage import asked_questions, options_for
+
     out = {}
-    for q in content.questionnaire.questions:
+    for q in asked_questions({}, current, content):
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
@@ -44,7 +50,7 @@ def schema(content: Content) -> dict[str, dict[str, object]]:
         )
         entry["accepts"] = content.text(f"answers.accepts_{accepts}")
         if q.options:
-            entry["options"] = {o.id: o.label for o in q.options}
+            entry["options"] = {o.id: o.label for o in options_for(q, current)}
         if q.show_if:
             entry["asked_only_if"] = q.show_if
         out[q.id] = entry
@@ -73,13 +79,25 @@ def problems_line(content: Content, problems: list[tuple[str, dict[str, object]]
     return line
 
 
+def given_stage(args: argparse.Namespace, content: Content, store: Store, day: date) -> Stage:
+    """--stage if given, else the stage the stored profile gives today."""
+    from coach.checkin.pregnancy import DateProblem, parse_stage, problem_text, stage
+
+    if args.stage is None:
+        return stage(store.load_profile(), day)
+    try:
+        return parse_stage(args.stage)
+    except DateProblem as problem:
+        raise UsageError(problem_text(content, problem)) from None
+
+
 def run(args: argparse.Namespace, content: Content) -> int:
     if args.schema:
-        print(json.dumps(schema(content), indent=2, ensure_ascii=False))
+        current = given_stage(args, content, open_store(args, content), date.today())
+        print(json.dumps(schema(content, current), indent=2, ensure_ascii=False))
         return 0
     if not args.answers:
         raise UsageError(content.text("answers.need_answers"))
-    from coach.checkin.pregnancy import stage
     from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
     from coach.history.records import now
 
@@ -87,7 +105,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
     store = open_store(args, content)
     profile = store.load_profile()
     at = now()
-    current = stage(profile, at.date())
+    current = given_stage(args, content, store, at.date())
     try:
         answers = check_answers(raw, current, content)
     except AnswerError as exc:
@@ -101,6 +119,11 @@ def run(args: argparse.Namespace, content: Content) -> int:
             "pattern": result.pattern,
             "advice": result.advice,
             "routines": result.routines,
+            "stage": {
+                "kind": ("postnatal" if current.postnatal else "pregnant") if current.known else "unknown",
+                "gestation_days": current.gestation_days,
+                "postnatal_days": current.postnatal_days,
+            },
         }
         print(json.dumps(body, indent=2))
     else:

@@ -14,21 +14,35 @@ if TYPE_CHECKING:
     from coach.cli import SubParsers
     from coach.content.content import Content
 
+BLOCKED_STATUS = 3  # a check-in's warning sign is not cleared: nothing to start (0 listed, 1 failure, 2 usage)
+
 
 def add_parser(sub: SubParsers, content: Content) -> str:
     p = sub.add_parser(
-        "routines", help=content.text("cli.routines_help"), description=content.text("cli.routines_help")
+        "routines",
+        help=content.text("cli.routines_help"),
+        description=content.text("cli.routines_help"),
+        epilog=content.text("cli.routines_status_help", status=BLOCKED_STATUS),
     )
     p.add_argument("--all", action="store_true", help=content.text("cli.routines_all_help"))
     return "routines"
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
+    from coach.history.record_text import flags_label, level_label
+    from coach.routines.block import blocking_checkin
     from coach.routines.custom import every_routine
     from coach.routines.offer import plan_all, rules_for, rules_notes
     from coach.routines.player import clock_face
 
     store = open_store(args, content)
+    blocked = blocking_checkin(store, store.load_settings())
+    if blocked is not None:  # the same block as the app: a warning sign routes to care, never to a stretch
+        report_problems(store)
+        when = blocked.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        flags = flags_label(content, blocked.flags) or level_label(content, blocked.level)
+        print(content.text("cli.routines_blocked", when=when, flags=flags))
+        return BLOCKED_STATUS
     rules = rules_for(store.load_profile(), date.today())
     report_problems(store)
     routines, problems = every_routine(content)

@@ -29,7 +29,7 @@ from coach.history.record_text import (
     routine_name,
     week_label,
 )
-from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import SCHEMA_VERSION, CheckIn, Clearance, FlareLog, Record, RoutineSession
 from coach.history.store import Store, os_problem
 from coach.shown import clip, visible
 
@@ -217,7 +217,9 @@ def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
             "- "
             + content.text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
         )
+    clearances = [r for r in oldest_first if isinstance(r, Clearance)]
     lines += ["", f"## {content.text('report.red_flags_title')}", "", *_red_flags(content, checkins, now)]
+    lines += _cleared(content, clearances, now)
     lines += ["", f"## {content.text('report.weekly_title')}", "", *_weekly_table(content, oldest_first, now)]
     lines += ["", f"## {content.text('report.routines_title')}", "", *_routines_table(content, sessions)]
     lines += ["", f"## {content.text('report.checkins_title')}", "", *_checkins(content, checkins, now)]
@@ -246,6 +248,20 @@ def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list
         week = week_label(content, c.gestation_days) or "-"
         flags, level = md_text(flags_label(content, c.flags)), level_label(content, c.level)
         lines.append(content.text("report.red_flag_line", date=_date(c.at, now), week=week, flags=flags, level=level))
+    return lines + note
+
+
+def _cleared(content: Content, clearances: list[Clearance], now: datetime) -> list[str]:
+    """When the person marked a warning sign as checked by a midwife or doctor, with the time."""
+    if not clearances:
+        return []
+    shown, note = _latest(content, clearances, LIST_LIMIT, content.text("report.what_clearances"))
+    lines = ["", content.text("report.cleared_dates"), ""]
+    for c in shown:
+        local = c.at.astimezone(now.tzinfo)
+        flags = flags_label(content, c.flags) or level_label(content, c.level)
+        when = {"date": f"{local:%Y-%m-%d}", "time": f"{local:%H:%M}"}
+        lines.append(content.text("report.cleared_line", flags=flags, **when))
     return lines + note
 
 

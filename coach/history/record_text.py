@@ -15,7 +15,7 @@ from typing import Any
 
 from coach.content.content import Content
 from coach.content.ids import LEVELS
-from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import Change, CheckIn, Clearance, FlareLog, Record, RoutineSession
 from coach.shown import visible
 
 
@@ -164,6 +164,9 @@ def _summary(content: Content, record: Record) -> str:
                 "summary.checkin_flags", pain=record.pain_now, level=level, flags=flags_label(content, record.flags)
             )
         return content.text("summary.checkin", pain=record.pain_now, level=level)
+    if isinstance(record, Clearance):
+        flags = flags_label(content, record.flags) or level_label(content, record.level)
+        return content.text("summary.clearance", flags=flags)
     if record.where or record.side:
         return content.text("summary.flare_where", pain=record.pain, where=where_label(content, record))
     return content.text("summary.flare", pain=record.pain)
@@ -264,6 +267,10 @@ def detail_lines(
             lines.append(
                 (content.text("detail.stopped_early"), humanise(record.stop_reason or content.text("detail.yes")))
             )
+    elif isinstance(record, Clearance):
+        lines.append((content.text("detail.level"), level_title(content, record.level)))
+        checked = "; ".join(flag_label(content, f) for f in record.flags) or "-"
+        lines.append((content.text("detail.cleared_flags"), checked))
     else:
         lines.append((content.text("detail.pain"), pain(record.pain)))
         if record.where or record.side:

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin
 from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
@@ -32,7 +33,9 @@ class RoutinesScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", id="routines.start"),
         Binding("escape,q", "app.pop_screen", id="routines.back"),
+        Binding("c", "care", id="routines.care"),  # only while routines are paused by a warning sign
     ]
+    blocked: CheckIn | None = None  # the check-in whose warning sign pauses routines
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,13 +57,26 @@ class RoutinesScreen(CoachScreen):
     def on_screen_resume(self) -> None:
         self.refresh_plans()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "care":
+            return self.blocked is not None
+        return True
+
+    def action_care(self) -> None:
+        """The care screen of the check-in that paused routines: what to do, and "I have been checked"."""
+        from coach.tui.screens.redflag import RedFlagScreen
+
+        if self.blocked is not None:
+            self.coach_app.push_screen(RedFlagScreen(self.blocked))
+
     def refresh_plans(self) -> None:
         content = self.content
         self.profile = self.coach_app.store.load_profile()
         self.rules: Rules = rules_for(self.profile, self.coach_app.now().date())
         routines, self.custom_problems = every_routine(content)
         self.plans: list[Plan] = plan_all(self.content, routines, content.exercises.by_id(), self.rules)
-        blocked = blocking_checkin(self.coach_app.store, self.coach_app.settings)
+        blocked = self.blocked = blocking_checkin(self.coach_app.store, self.coach_app.settings)
+        self.refresh_bindings()
         banner = self.query_one("#routines-blocked", Static)
         banner.update(self.content.text("routines.blocked") if blocked else "")
         banner.display = blocked is not None
