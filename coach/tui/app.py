@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from coach.content.words import ContentError, text
 from coach.tui.screens import SCREENS
-from coach.tui.screens.base import LabelledKeys, taken_keys
+from coach.tui.screens.base import CoachModal, LabelledKeys, taken_keys, with_dialog_copies
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
@@ -64,7 +64,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         super().__init__()
         # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
         config = person_keys()
-        self.rebound_keys = config.keys
+        self.rebound_keys = with_dialog_copies(config.keys)
         self._config_problems = config.problems
         self._clashes_told: set[str | None] = set()
         self.set_keymap(self.rebound_keys)
@@ -205,6 +205,13 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.load_screen_styles()  # in case a key beat the first paint
         self.push_screen(screen_class(name)())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help":  # not offered on the help screen itself
+            from coach.tui.screens.help import HelpScreen
+
+            return not isinstance(self.screen, HelpScreen)
+        return True
+
     def action_help(self) -> None:
         from coach.tui.screens.help import HelpScreen  # the first press of ? imports it
 
@@ -212,7 +219,10 @@ class PainCoachApp(LabelledKeys, App[None]):
             return
         self.load_screen_styles()
         screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
-        self.push_screen(HelpScreen(screen_bindings))
+        app_bindings: list[BindingType] = list(self.BINDINGS)
+        if isinstance(self.screen, CoachModal):  # a dialog passes on only the app's priority keys, and help
+            app_bindings = [b for b in app_bindings if isinstance(b, Binding) and (b.priority or b.action == "help")]
+        self.push_screen(HelpScreen(screen_bindings, app_bindings))
 
     def tell_taken_keys(self, bindings: Iterable[BindingType]) -> None:
         """Say once if a key from config.toml took the key of another binding on a screen that opens."""

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.widgets import Footer
 
 from coach.content import words as wording
 
@@ -45,6 +46,16 @@ class LabelledKeys:
         super().__init_subclass__(**kwargs)  # Textual's DOMNode collects the bindings here
 
 
+# A dialog's copies of the app's keys, rebound with them by a person's config.toml.
+DIALOG_COPIES = {"dialog.quit": "app.quit", "dialog.help": "app.help"}
+
+
+def with_dialog_copies(keymap: Mapping[str, str]) -> dict[str, str]:
+    """The keymap with the app's rebound keys given to the dialogs' copies of them too."""
+    copies = {copy: keymap[app_id] for copy, app_id in DIALOG_COPIES.items() if app_id in keymap}
+    return {**copies, **keymap}
+
+
 def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
     """The keys a binding answers to: the person's from config.toml, or the default ("escape,q")."""
     return keymap.get(binding.id or "", binding.key)
@@ -75,5 +86,17 @@ class CoachScreen(LabelledKeys, Screen[Any]):
 
 
 class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
+    """A dialog: its own footer, with its own keys, and help.
+
+    Textual stops the search for a key's binding at a modal screen (only priority bindings of the app pass),
+    and the footer of the screen beneath lists that screen's keys: so a dialog brings help and its footer.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "app.quit", id="dialog.quit"),  # shown: the app's priority binding does it
+        Binding("question_mark,f1", "app.help", id="dialog.help"),
+    ]
+
     def on_mount(self) -> None:
         self.app.tell_taken_keys(self.BINDINGS)
+        self.mount(Footer())

@@ -48,14 +48,15 @@ class HelpScreen(CoachModal[None]):
         Binding("escape,q", "dismiss", id="help.close"),
     ]
 
-    def __init__(self, screen_bindings: Iterable[BindingType]) -> None:
+    def __init__(self, screen_bindings: Iterable[BindingType], app_bindings: Iterable[BindingType] = ()) -> None:
         super().__init__()
         self.screen_bindings = list(screen_bindings)
+        self.app_bindings = list(app_bindings)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(text("help.title"), classes="title")
-            shown = ((text("help.screen_keys"), self.screen_bindings), (text("help.app_keys"), self.app.BINDINGS))
+            shown = ((text("help.screen_keys"), self.screen_bindings), (text("help.app_keys"), self.app_bindings))
             for heading, bindings in shown:
                 rows = key_rows(bindings, self.app.rebound_keys)
                 if rows:
