@@ -41,15 +41,20 @@ def footer_width(app: PainCoachApp, name: str, widest: bool = True, only: set[st
     for widget in FOCUSED_WIDGET_KEYS.get(name, []):
         bindings += [b for b in widget.BINDINGS if isinstance(b, Binding)]
     bindings += [b for b in PainCoachApp.BINDINGS if isinstance(b, Binding)]
-    widths: dict[str, int] = {}  # one item per action, as the footer shows it
+    widths: dict[int, int] = {}  # one item per action, as the footer shows it
+    slots: dict[str, int] = {}  # an action's item, or a key's: of bindings on one key, one is active at a time
     for binding in bindings:
         # The footer shows the first key that is active: "?" for help, or "f1" while a text field takes the "?".
-        shown = [app.get_key_display(b) for b in Binding.make_bindings([binding])]
+        expanded = list(Binding.make_bindings([binding]))
+        shown = [app.get_key_display(b) for b in expanded]
         key = max(shown, key=len) if widest else shown[0]
         item = 1 + len(key) + 1 + len(binding.description) + 1
         palette = binding.action == "command_palette" and getattr(cls, "FOOTER_PALETTE", True)
         if (binding.show or palette) and (only is None or binding.action in only):
-            widths[binding.action] = max(widths.get(binding.action, 0), item)
+            slot = slots.get(binding.action, next((slots[b.key] for b in expanded if b.key in slots), len(slots)))
+            slots[binding.action] = slot
+            slots.update((b.key, slot) for b in expanded)
+            widths[slot] = max(widths.get(slot, 0), item)
     return sum(widths.values())
 
 

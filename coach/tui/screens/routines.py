@@ -24,14 +24,21 @@ from coach.tui.screens.base import CoachScreen
 
 class RoutinesScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", id="routines.start"),
+        # priority: the list's own Enter would hide this one from the footer (a click on an item starts it too)
+        Binding("enter", "start", id="routines.start", priority=True),
         Binding("escape,q", "app.pop_screen", id="routines.back"),
     ]
 
+    def __init__(self, start_with: str | None = None) -> None:
+        super().__init__()
+        self.start_with = start_with  # a routine suggested on the assessment: started as soon as the list is up
+
     def compose(self) -> ComposeResult:
         yield Header()
+        # Above the scrolling part: the list takes the focus, and a banner scrolled off with it went unseen.
+        yield Static(id="routines-blocked")
+        yield Static(text("routines.how_to_start"), id="routines-hint")
         with VerticalScroll(id="routines"):
-            yield Static(id="routines-blocked")
             yield Static(id="plan-notes")
             yield OptionList(id="routine-list")
             yield Static(id="routine-detail")
@@ -39,10 +46,17 @@ class RoutinesScreen(CoachScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = text("routines.title")
         self.refresh_plans()
         for problem in self.custom_problems:
             self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
         self.query_one(OptionList).focus()
+        if self.start_with is not None:
+            menu = self.query_one(OptionList)
+            ids = [p.routine.id for p in self.offered]
+            if self.start_with in ids:
+                menu.highlighted = ids.index(self.start_with)
+            self.call_after_refresh(self.start, self.start_with)
 
     def on_screen_resume(self) -> None:
         self.refresh_plans()
@@ -57,6 +71,9 @@ class RoutinesScreen(CoachScreen):
         banner = self.query_one("#routines-blocked", Static)
         banner.update(text("routines.blocked") if blocked else "")
         banner.display = blocked is not None
+        self.blocked = blocked is not None
+        self.query_one("#routines-hint").display = not self.blocked
+        self.refresh_bindings()
         notes = rules_notes(self.rules)
         if self.rules.stage.postnatal:
             notes.append(content.routines.safety.postnatal)
@@ -72,6 +89,11 @@ class RoutinesScreen(CoachScreen):
         self.query_one("#routines-hidden", Static).update(
             text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":  # not while a red flag pauses routines, nor with nothing to start
+            return not getattr(self, "blocked", False) and bool(getattr(self, "plans", None) and self.offered)
+        return True
 
     @property
     def offered(self) -> list[Plan]:
