@@ -267,7 +267,7 @@ async def play(steps, store) -> tuple[float, list[float]]:
     from coach.tui.screens.player import DEADLINE_SLACK, TICK_SECONDS
 
     player = Player(steps, now=time.monotonic())
-    record = store.add(RoutineSession(routine_id="bench", routine_name="bench", steps_done=0,
+    record = store.add(RoutineSession(routine_id="bench", fallback_name="bench", steps_done=0,
                                       steps_total=len(steps), active_seconds=0))  # fmt: skip
     ends, total = [], player.started_at
     for step in steps:

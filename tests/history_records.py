@@ -24,7 +24,7 @@ def session(
     **kw,
 ):
     return RoutineSession(
-        at=at(days_ago, hour), routine_id=routine, routine_name=name, steps_done=5, steps_total=5,
+        at=at(days_ago, hour), routine_id=routine, fallback_name=name, steps_done=5, steps_total=5,
         active_seconds=seconds, pain_before=before, pain_after=after, **kw,
     )  # fmt: skip
 

@@ -43,7 +43,7 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
         note = rng.choice(NOTES)
         roll = rng.random()
         if roll < 0.45:
-            rid, name = rng.choice(ROUTINES)
+            rid, _name = rng.choice(ROUTINES)
             before = rng.randint(2, 9)
             after = None if rng.random() < 0.1 else max(0, before - rng.choice([-1, 0, 1, 2, 2, 3]))
             seconds = rng.randint(120, 900)
@@ -53,7 +53,6 @@ def make_records(n: int = 10_000, *, end: datetime | None = None, days: int = 3 
                     gestation_days=gestation,
                     note=note,
                     routine_id=rid,
-                    routine_name=name,
                     ended_at=at + timedelta(seconds=seconds),
                     steps_done=6,
                     steps_total=6,

@@ -113,8 +113,8 @@ BROKEN = {
         ["content/body.toml: areas[4].id: String should match pattern"],
     ),
     "duplicate id": (
-        lambda f: edit(f, "body.toml", 'id = "foot"', 'id = "buttock"'),
-        ["content/body.toml: areas[4].id: duplicate id 'buttock'"],
+        lambda f: edit(f, "body.toml", 'id = "both"', 'id = "left"'),
+        ["content/body.toml: sides[2].id: duplicate id 'left'"],
     ),
     "suggested routine that does not exist": (
         lambda f: edit(f, "advice.toml", 'routine = "quick-buttock-relief"', 'routine = "quick-buttock-relif"'),
@@ -177,7 +177,7 @@ def test_check_content_command_lists_each_problem_and_exits_2(copy):
     edit(copy, "ui.toml", "intro = 42", 'intro = "What now?"')
     result = check_content(str(copy))
     assert result.returncode == 2
-    assert result.stderr.splitlines() == ["content/body.toml: areas[4].id: duplicate id 'buttock'"]
+    assert result.stderr.splitlines() == ["content/body.toml: sides[2].id: duplicate id 'left'"]
 
 
 # --- the code uses only what the content defines -------------------------------------------------------
@@ -214,3 +214,47 @@ def test_check_content_of_the_current_folder_names_the_files(copy):
     result = check_content(".", cwd=copy)
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["content/body.toml: missing file"]
+
+
+# --- the ids the code reads by name (coach/content/ids.py) ----------------------------------------------
+
+
+def test_renaming_an_option_triage_reads_fails_check_content(copy):
+    edit(copy, "questionnaire.toml", 'id = "two-six-weeks"', 'id = "two-to-six-weeks"')
+    result = check_content(str(copy))
+    assert result.returncode == 2
+    assert (
+        "content/questionnaire.toml: questions[9].options: no option 'two-six-weeks' "
+        "(did you mean 'two-to-six-weeks'?), which triage reads"
+    ) in result.stderr.splitlines()
+
+
+def test_renaming_a_body_area_fails_check_content_naming_body_toml(copy):
+    edit(copy, "body.toml", 'id = "front-pelvis"', 'id = "front-of-pelvis"')
+    lines = problems_of(copy)
+    assert (
+        "content/body.toml: areas: no option 'front-pelvis' (did you mean 'front-of-pelvis'?), which triage reads"
+    ) in lines
+
+
+def test_the_questionnaire_asks_where_it_hurts_from_body_toml(copy):
+    edit(copy, "body.toml", 'label = "Foot"', 'label = "Foot or ankle"')
+    where = load_content(copy).questionnaire.question("where")
+    assert where is not None and where.label_of("foot") == "Foot or ankle"
+
+
+def test_an_exercise_flag_the_plan_reads_must_exist(copy):
+    path = copy / "exercises.toml"
+    path.write_text(path.read_text().replace('"single-leg"', '"asymmetric"'))
+    assert any(
+        line.startswith("content/exercises.toml: exercises[].flags: no exercise flag 'single-leg'")
+        for line in problems_of(copy)
+    )
+
+
+def test_each_exercise_flag_needs_its_wording_for_the_plan(copy):
+    edit(copy, "ui.toml", "flag_kneeling = ", "flag_knelling = ")
+    assert (
+        "content/ui.toml: plan.flag_kneeling: missing (the plan's changes are worded with it: record_text.change_words)"
+        in problems_of(copy)
+    )

@@ -1,7 +1,7 @@
 import csv
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -69,7 +69,7 @@ def test_filter_records_by_range():
 def test_json_keeps_every_field_and_parses_back():
     records = sample()
     data = json.loads(export.to_json(records, NOW))
-    assert data["format"] == "pain-coach" and data["schema"] == 1
+    assert data["format"] == "pain-coach" and data["schema"] == 2
     assert [parse_record(r) for r in data["records"]] == records
 
 
@@ -135,3 +135,19 @@ def test_long_report_lists_only_the_latest_and_says_so():
     assert "Only the latest 20 of 100 notes are listed." in report
     assert "(Check-in): n0" in report and "(Check-in): n20" not in report  # n0 is the newest
     assert "What the check-ins suggested: urgent 100." in report
+
+
+def test_export_history_filters_renders_and_writes_once_for_cli_and_dialog(tmp_path, store):
+    store.add_many([flare(0, note="today"), flare(10, note="older")])
+    since = NOW - timedelta(days=3)
+    printed = export.export_history(store, "csv", NOW, since=since)
+    assert printed.count == 1 and "today" in printed.body and "older" not in printed.body
+    target = tmp_path / "out.csv"
+    written = export.export_history(store, "csv", NOW, since=since, path=target)
+    assert target.read_bytes().decode() == printed.body and written.count == 1
+    with pytest.raises(export.ExportError) as refused:
+        export.export_history(store, "md", NOW, path=target)
+    assert refused.value.reason == "exists" and target.read_bytes().decode() == printed.body
+    with pytest.raises(export.ExportError) as bad:
+        export.export_history(store, "pdf", NOW)
+    assert bad.value.reason == "format" and "json, csv, md" in str(bad.value)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from unittest.mock import patch
 
 import pytest
 
 from coach.content.models import Routine, get_content
+from coach.history.record_text import change_words
 from coach.history.records import Profile
 from coach.routines.custom import load_custom_routines
 from coach.routines.offer import plan_all, plan_routine, rules_for, rules_notes
@@ -163,3 +165,17 @@ def test_swap_that_would_repeat_the_step_before_is_done_once():
     plan = plan_for("quick-buttock-relief", at_week(30, pgp="yes"))
     assert exercise_ids(plan) == ["glute-squeeze", "seated-figure-4", "belly-breathing"]
     assert "done once" in plan.substitutions[0]
+
+
+def test_changes_are_ids_and_worded_from_todays_content():
+    plan = plan_for("buttock-strength", at_week(24, pgp="yes"))
+    kinds = [(c.kind, c.exercise, c.instead, c.flag) for c in plan.changes]
+    assert ("left-out", "half-kneeling-hip-flexor", None, "asymmetric") in kinds
+    renamed = {**EX, "glute-squeeze": EX["glute-squeeze"].model_copy(update={"name": "Bottom squeeze"})}
+    swap = next(c for c in plan.changes if c.instead == "glute-squeeze")
+    content = get_content().model_copy(
+        update={"exercises": get_content().exercises.model_copy(update={"exercises": list(renamed.values())})}
+    )
+    with patch("coach.history.record_text._content", return_value=content):
+        assert "→ Bottom squeeze" in change_words(swap)
+    assert "→ Buttock squeeze" in change_words(swap)

@@ -314,3 +314,21 @@ async def test_help_over_the_player_pauses_the_routine_until_it_closes(make_app,
         clock.set_time(clock.time + 2)
         player_screen.tick()
         assert countdown.value == "0:03"
+
+
+async def test_a_changed_routine_is_stored_as_ids_and_numbers(make_app, store, checked_today):
+    store.save_profile(Profile(due_date=(FIXED_NOW + timedelta(weeks=10)).date(), pgp_diagnosed="yes"))
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_first(pilot, "quick-buttock-relief")
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PlayerScreen"
+    [session] = routine_sessions(store)
+    assert session.fallback_name == ""  # a packaged routine is named from content when shown
+    assert [c.model_dump(exclude_defaults=True) for c in session.changes] == [
+        {"kind": "swapped", "exercise": "standing-piriformis", "instead": "seated-figure-4", "flag": "single-leg",
+         "merged": True}
+    ]  # fmt: skip
+    raw = (store.history / f"{FIXED_NOW:%Y-%m}.json").read_text()
+    assert "Standing buttock stretch" not in raw and "routine_name" not in raw

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import coach.history.store as store_module
-from coach.history.records import CheckIn, FlareLog, Profile, RoutineSession, Settings
+from coach.history.records import Change, CheckIn, FlareLog, Profile, RoutineSession, Settings
 from coach.history.store import Store, StoreError
 
 UTC = UTC
@@ -56,7 +56,7 @@ def test_each_record_kind_round_trips(store):
         RoutineSession(
             at=datetime(2026, 11, 5, 20, 0, tzinfo=MINUS5),
             routine_id="evening",
-            routine_name="Evening",
+            fallback_name="Evening",
             ended_at=datetime(2026, 11, 5, 20, 12, tzinfo=MINUS5),
             steps_done=3,
             steps_total=5,
@@ -67,7 +67,7 @@ def test_each_record_kind_round_trips(store):
             feeling="better",
             stopped_early=True,
             stop_reason="tired",
-            substitutions=["cat-cow"],
+            changes=[Change(kind="swapped", exercise="cat-cow", instead="glute-squeeze", flag="kneeling")],
         ),
     ]
     for record in records:

@@ -10,19 +10,17 @@ from datetime import datetime
 from typing import Any
 
 from coach.checkin.pregnancy import Stage
-from coach.content.models import LEVELS, Content, Question, When, get_content
+from coach.content import ids
+from coach.content.ids import LEVELS, NERVE_AREAS, NERVE_FEELINGS, PGP_AGGRAVATORS, PGP_AREAS, Level
+from coach.content.models import AnswerOption, Content, Question, When, get_content
 from coach.history.records import CheckIn
 
-NERVE_AREAS = {"below-knee", "foot"}
-NERVE_FEELINGS = {"burning-electric", "numbness"}
-PGP_AREAS = {"buttock", "front-pelvis"}
-PGP_AGGRAVATORS = {"walking", "one-leg", "turning-in-bed", "car"}
 SEVERE = 7  # pain at or above this is "severe" (content-brief section 5: never on the score alone)
 
 
 @dataclass(frozen=True)
 class Assessment:
-    level: str
+    level: Level
     flags: list[str] = field(default_factory=list)  # red flags, most urgent first
     soon: list[str] = field(default_factory=list)  # reasons to book a check
     pattern: str | None = None
@@ -32,13 +30,13 @@ class Assessment:
     @property
     def blocking(self) -> bool:
         """Emergency or urgent: red-flag screen, no routine from this check-in."""
-        return self.level in ("emergency", "urgent")
+        return self.level in ids.BLOCKING_LEVELS
 
 
 # --- which questions and options are asked ------------------------------------------------------------
 
 
-def options_for(question: Question, current: Stage) -> list:
+def options_for(question: Question, current: Stage) -> list[AnswerOption]:
     """The question's options offered at this stage (`before_weeks` options only before that week)."""
     weeks = current.weeks
     return [
@@ -136,10 +134,11 @@ def assess(answers: dict[str, Any], current: Stage, content: Content | None = No
     flags = _red_flags(answers, content)
     soon = _soon_reasons(answers, current)
     flag_levels = [content.triage.flag(f).level for f in flags]  # type: ignore[union-attr]
-    level = min(flag_levels + (["soon"] if soon else []) + ["self-care"], key=LEVELS.index)
+    candidates: list[Level] = [*flag_levels, "soon", "self-care"] if soon else [*flag_levels, "self-care"]
+    level = min(candidates, key=LEVELS.index)
     flags.sort(key=lambda f: LEVELS.index(content.triage.flag(f).level))  # type: ignore[union-attr]
     pattern = _pattern(answers)
-    if level in ("emergency", "urgent"):
+    if level in ids.BLOCKING_LEVELS:
         # Red flags route to care, never to a stretch: no plan, no routine.
         return Assessment(level=level, flags=flags, soon=soon, pattern=pattern)
     facts = _facts(answers, pattern)
@@ -161,42 +160,43 @@ def _red_flags(answers: dict[str, Any], content: Content) -> list[str]:
         if question.kind == "flags":
             flags += [v for v in answers.get(question.id, []) if v not in flags]
     worst = max(answers.get("pain_now", 0), answers.get("pain_worst") or 0)
-    if worst >= SEVERE and answers.get("trend") == "worse":
-        flags.append("severe-worsening")
-    if answers.get("pain_now", 0) >= SEVERE and answers.get("rest") == "no":
-        flags.append("severe-unrelieved")
+    if worst >= SEVERE and answers.get("trend") == ids.TREND_WORSE:
+        flags.append(ids.DERIVED_FLAGS[0])
+    if answers.get("pain_now", 0) >= SEVERE and answers.get("rest") == ids.REST_NO:
+        flags.append(ids.DERIVED_FLAGS[1])
     return flags
 
 
 def _soon_reasons(answers: dict[str, Any], current: Stage) -> list[str]:
     reasons = []
     worst = max(answers.get("pain_now", 0), answers.get("pain_worst") or 0)
-    if worst >= SEVERE and answers.get("rest") != "yes":
-        reasons.append("high-pain")
-    if "below-knee" in _listed(answers, "where") and "numbness" in _listed(answers, "feel"):
-        reasons.append("nerve-signs")
-    if answers.get("sleep") == "most":
-        reasons.append("sleep-lost")
-    if answers.get("duration") in ("two-six-weeks", "months") and answers.get("trend") != "better":
-        reasons.append("not-settling")
+    high_pain, nerve_signs, sleep_lost, not_settling, postnatal_not_settled = ids.SOON_RULES
+    if worst >= SEVERE and answers.get("rest") != ids.REST_YES:
+        reasons.append(high_pain)
+    if ids.BELOW_KNEE in _listed(answers, "where") and ids.NUMBNESS in _listed(answers, "feel"):
+        reasons.append(nerve_signs)
+    if answers.get("sleep") == ids.SLEEP_MOST:
+        reasons.append(sleep_lost)
+    if answers.get("duration") in ids.LONG_DURATIONS and answers.get("trend") != ids.TREND_BETTER:
+        reasons.append(not_settling)
     if current.postnatal and (current.postnatal_days or 0) > 14 and answers.get("pain_now", 0) > 0:
-        reasons.append("postnatal-not-settled")
+        reasons.append(postnatal_not_settled)
     return reasons
 
 
 def _pattern(answers: dict[str, Any]) -> str | None:
     where, feel, worse = (_listed(answers, n) for n in ("where", "feel", "worse"))
     kinds = []
-    if where & PGP_AREAS or ("back-of-thigh" in where and worse & PGP_AGGRAVATORS):
-        if worse & PGP_AGGRAVATORS or "front-pelvis" in where:
-            kinds.append("pelvic-girdle")
+    if where & PGP_AREAS or (ids.BACK_OF_THIGH in where and worse & PGP_AGGRAVATORS):
+        if worse & PGP_AGGRAVATORS or ids.FRONT_PELVIS in where:
+            kinds.append(ids.PGP_PATTERN)
     if where & NERVE_AREAS and feel & NERVE_FEELINGS:
-        kinds.append("nerve")
-    if "lower-back" in where and "pelvic-girdle" not in kinds:
-        kinds.append("lower-back")
+        kinds.append(ids.NERVE_PATTERN)
+    if ids.LOWER_BACK in where and ids.PGP_PATTERN not in kinds:
+        kinds.append(ids.LOWER_BACK_PATTERN)
     if not kinds:
         return None
-    return kinds[0] if len(kinds) == 1 else "mixed"
+    return kinds[0] if len(kinds) == 1 else ids.MIXED_PATTERN
 
 
 def _facts(answers: dict[str, Any], pattern: str | None) -> dict[str, set[str]]:

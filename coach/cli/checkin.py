@@ -99,28 +99,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_text(result) -> str:
-    from coach.content.models import get_content
+    from coach.checkin.assessment_text import assessment_words
 
-    content = get_content()
-    triage, advice = content.triage, content.advice
-    level = triage.level(result.level)
-    lines = [text("answers.text_level", title=level.title, action=level.action)]
-    if result.flags:
-        lines += ["", text("answers.text_flags")] + [f"  - {triage.flag(f).label}" for f in result.flags]
-    if result.soon:
-        lines += ["", text("answers.text_soon")] + [f"  - {triage.soon_rule(r).text}" for r in result.soon]
-    lines += ["", text("answers.text_pattern")]
-    if result.pattern:
-        lines.append("  " + text("assessment.pattern_fit", name=triage.pattern(result.pattern).name))
-    else:
-        lines.append("  " + text("assessment.pattern_none"))
-    if result.advice:
-        lines += ["", text("answers.text_plan")]
-        lines += [f"  - {advice.item(a).title}: {advice.item(a).text}" for a in result.advice]
-    if result.routines:
-        lines += ["", text("answers.text_routines")] + [
-            f"  - {content.routines.name_of(r)} ({r})" for r in result.routines
-        ]
+    words = assessment_words(result)
+    lines = [text("answers.text_level", title=words.level_title, action=words.level_action)]
+    if words.flags:
+        lines += ["", text("answers.text_flags")] + [f"  - {label}" for label in words.flags]
+    if words.soon:
+        lines += ["", text("answers.text_soon")] + [f"  - {reason}" for reason in words.soon]
+    lines += ["", text("answers.text_pattern"), "  " + (words.pattern or words.no_pattern)]
+    if words.plan:
+        lines += ["", text("answers.text_plan")] + [f"  - {a.title}: {a.text}" for a in words.plan]
+    if words.routines:
+        lines += ["", text("answers.text_routines")] + [f"  - {name} ({rid})" for rid, name in words.routines]
     if not result.blocking:
-        lines += ["", advice.calcium.text]
+        lines += ["", words.calcium]
     return "\n".join(lines)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.cli import UsageError, open_store, report_problems, user_file
 from coach.content.words import text
+
+if TYPE_CHECKING:
+    from coach.history.export import ExportError
+    from coach.history.store import Store
 
 
 def add_parser(sub: Any) -> str:
@@ -29,68 +30,42 @@ def run(args: argparse.Namespace) -> int:
     from coach.history import export
     from coach.history.local_time import local_now
 
-    if args.format not in export.FORMATS:
-        raise UsageError(text("errors.bad_choice", what="--format", valid=", ".join(export.FORMATS), value=args.format))
-    now = local_now()  # with the zone's rules, so a day in summer starts at its summer midnight
     try:
+        export.check_format(args.format)
+        now = local_now()  # with the zone's rules, so a day in summer starts at its summer midnight
         since, until = export.parse_range(args.since, args.until, now)
+        path = user_file(args.output) if args.output and args.output != "-" else None  # "-" is stdout
+        if path is not None:
+            export.check_target(path, args.force)  # before the history is read
     except export.WhenError as exc:
         raise UsageError(str(exc)) from None
-    path = user_file(args.output) if args.output and args.output != "-" else None  # "-" is stdout, as elsewhere
-    into = check_target(path, args.force) if path is not None else False
+    except export.ExportError as exc:
+        raise _cli_error(exc) from None
     store = open_store(args)
-    records = store.query(since=since, until=until)
-    store.problems[:] = [p for p in store.problems if not p.read_error]
-    report_problems(store)
-    store.refuse_unread_months()  # a backup that silently lacks a month is worse than none
-    body = export.render(args.format, records, now)
-    if path is None:
-        sys.stdout.write(body)
-        return 0
     try:
-        if into:
-            write_into(path, body)
-        else:
-            export.write_file(path, body, force=args.force)
-    except FileExistsError:
-        raise UsageError(text("errors.file_exists", path=path)) from None
-    except OSError as exc:
-        from coach.history.store import StoreError, os_problem
-
-        raise StoreError(os_problem(exc, path, export=True)) from exc
-    print(text("cli.export_written", count=len(records), path=path), file=sys.stderr)
+        done = export.export_history(
+            store, args.format, now, since=since, until=until, path=path, force=args.force, on_read=_after_read
+        )
+    except export.ExportError as exc:
+        raise _cli_error(exc) from None
+    if path is None:
+        sys.stdout.write(done.body)
+        return 0
+    print(text("cli.export_written", count=done.count, path=path), file=sys.stderr)
     return 0
 
 
-def check_target(path: Path, force: bool) -> bool:
-    """Refuse early, before reading the history, when the file cannot be written as asked. True: `path` is a
-    device or a pipe (/dev/null, a FIFO), to be written into, never replaced by a file."""
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        from coach.history.store import StoreError, os_problem
-
-        raise StoreError(os_problem(exc, path, export=True)) from exc
-    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        return True
-    if mode is not None and not stat.S_ISREG(mode):
-        raise UsageError(text("errors.not_a_file", path=path))
-    if mode is not None and not force:
-        raise UsageError(text("errors.file_exists", path=path))
-    if not path.parent.is_dir():
-        from coach.history.store import StoreError  # a file-system problem, not bad usage: exit status 1
-
-        raise StoreError(text("export.no_folder", folder=path.parent))
-    return False
+def _after_read(store: Store) -> None:
+    store.problems[:] = [p for p in store.problems if not p.read_error]
+    report_problems(store)
+    store.refuse_unread_months()  # a backup that silently lacks a month is worse than none
 
 
-def write_into(path: Path, body: str) -> None:
-    """Write into a device or a pipe where it is: it is not a file to replace."""
-    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
-    if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
-        os.close(fd)  # swapped for something else since the check: leave it alone
-        raise FileExistsError(path)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(body)
+def _cli_error(exc: ExportError) -> Exception:
+    from coach.history.store import StoreError
+
+    if exc.reason == "exists":
+        return UsageError(text("errors.file_exists", path=exc.path))
+    if exc.reason in ("format", "not_a_file"):
+        return UsageError(str(exc))
+    return StoreError(str(exc))  # a file-system problem, not bad usage: exit status 1

@@ -12,10 +12,23 @@ import hashlib
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from coach.content.ids import (
+    BACK_LYING,
+    DERIVED_FLAGS,
+    LEVELS,
+    OPTIONS_READ,
+    PATTERNS,
+    PGP_FLAGS,
+    SOON_RULES,
+    TRIAGE_QUESTIONS,
+    ExerciseFlag,
+    FlagLevel,
+    Level,
+)
 from coach.content.words import ContentError, text  # noqa: F401  (text: the same words, without validation)
 from coach.locations import content_dir
 
@@ -83,7 +96,7 @@ class BodyFile(Model):
 
 # --- exercises.toml and routines.toml: the catalogue and the guided routines ------------------------
 
-Flag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing"]
+Flag = ExerciseFlag
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Cue = Annotated[str, Field(min_length=1, max_length=60)]  # read at a glance mid-stretch
 
@@ -160,7 +173,6 @@ class CustomRoutinesFile(Model):
 # --- questionnaire.toml: the check-in questions ----------------------------------------------------
 
 QUESTION_ID = r"^[a-z][a-z0-9_]*$"
-Level = Literal["emergency", "urgent", "soon", "self-care"]
 
 
 class AnswerOption(Model):
@@ -175,6 +187,8 @@ class Question(Model):
     text: str
     help: str = ""
     options: list[AnswerOption] = []
+    # "areas" or "sides": the options are body.toml's, so where it hurts is defined once (the loader fills them).
+    options_from: Literal["areas", "sides"] | None = None
     required: bool = True  # for `many`: at least one option
     show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
 
@@ -182,7 +196,7 @@ class Question(Model):
     def _options_fit_kind(self) -> Question:
         if self.kind == "scale" and self.options:
             raise ValueError("a scale question has no options")
-        if self.kind != "scale" and not self.options:
+        if self.kind != "scale" and not self.options and not self.options_from:
             raise ValueError(f"a '{self.kind}' question needs options")
         return self
 
@@ -203,11 +217,7 @@ class QuestionnaireFile(Model):
 
 # --- triage.toml: levels, red flags, reasons to book a check, patterns ------------------------------
 
-# Ids the triage code refers to by name; the file must define exactly these.
-DERIVED_FLAGS = ("severe-worsening", "severe-unrelieved")
-SOON_RULES = ("high-pain", "nerve-signs", "sleep-lost", "not-settling", "postnatal-not-settled")
-PATTERNS = ("pelvic-girdle", "nerve", "lower-back", "mixed")
-LEVELS = ("emergency", "urgent", "soon", "self-care")
+# The ids the triage code refers to by name (coach/content/ids.py); the file must define exactly these.
 
 
 class LevelText(Sourced):
@@ -219,7 +229,7 @@ class LevelText(Sourced):
 class RedFlag(Sourced):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     label: str
-    level: Literal["emergency", "urgent"]
+    level: FlagLevel
 
 
 class SoonRule(Sourced):
@@ -433,16 +443,32 @@ def _questionnaire_refs(content: Content) -> Iterable[Problem]:
                     )
 
 
-# Questions the triage code reads by id.
-TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", "worse", "rest", "trend", "sleep", "duration")
-
-
 @cross_check
-def _triage_questions_exist(content: Content) -> Iterable[Problem]:
-    have = {q.id for q in content.questionnaire.questions}
+def _ids_the_code_reads(content: Content) -> Iterable[Problem]:
+    """Each id in coach/content/ids.py that the code reads by name exists in the content files; a renamed
+    option would otherwise silently switch a triage rule off."""
+    questions = {q.id: q for q in content.questionnaire.questions}
     for name in TRIAGE_QUESTIONS:
-        if name not in have:
-            yield "questionnaire", "questions", f"missing the question '{name}' that triage reads"
+        if name not in questions:
+            yield "questionnaire", "questions", unknown_id("question", name, questions) + ", which triage reads"
+    for question_id, option in OPTIONS_READ:
+        question = questions.get(question_id)
+        if question is not None and option not in question.option_ids():
+            why = unknown_id("option", option, question.option_ids()) + ", which triage reads"
+            if question.options_from:  # the options are body.toml's
+                yield "body", question.options_from, why
+            else:
+                yield "questionnaire", f"questions[{list(questions).index(question_id)}].options", why
+    # triage.toml's levels, soon rules, patterns and derived flags: TriageFile._known_ids.
+    plan_words = content.ui.sections.get("plan", {})
+    for flag in get_args(ExerciseFlag):
+        key = "flag_" + flag.replace("-", "_")
+        if key not in plan_words:
+            yield "ui", f"plan.{key}", "missing (the plan's changes are worded with it: record_text.change_words)"
+    used = {flag for e in content.exercises.exercises for flag in e.flags}
+    for flag in (BACK_LYING, *PGP_FLAGS):
+        if flag not in used:
+            yield "exercises", "exercises[].flags", unknown_id("exercise flag", flag, used) + ", which the plan reads"
 
 
 @cross_check
@@ -504,6 +530,8 @@ def load_content(folder: Path | None = None) -> Content:
             problems.append(f"{where}: not valid TOML: {exc}")
             continue
         digest.update(raw)
+        if name == "questionnaire":
+            data = _body_options(data, parsed.get("body"), problems, where)
         try:
             parsed[name] = model.model_validate(_wrap(model, data))
         except ValidationError as exc:
@@ -518,6 +546,23 @@ def load_content(folder: Path | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _body_options(data: dict, body: BaseModel | None, problems: list[str], where: str) -> dict:
+    """Fill the options of each question that takes them from body.toml (`options_from`)."""
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not isinstance(body, BodyFile):
+        return data
+    filled = []
+    for i, question in enumerate(questions):
+        source = question.get("options_from") if isinstance(question, dict) else None
+        if source in ("areas", "sides"):
+            if question.get("options"):
+                problems.append(f"{where}: questions[{i}].options: give options or options_from, not both")
+            choices = getattr(body, source)
+            question = {**question, "options": [{"id": c.id, "label": c.label} for c in choices]}
+        filled.append(question)
+    return {**data, "questions": filled}
 
 
 def problem_message(err: dict) -> str:

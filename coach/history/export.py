@@ -1,21 +1,23 @@
 """History -> JSON (re-importable), CSV (one row per record) or a Markdown report; --since/--until parsing;
-writing a file so that it is whole or absent. Pure apart from `write_file`; no textual."""
+writing a file so that it is whole or absent; `export_history` is the whole export, for the command and the
+export dialog alike. No textual."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import re
-import tempfile
+import stat
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from coach.atomic_file import write_atomic
 from coach.content.words import text
 from coach.history import insights
 from coach.history.record_text import (
@@ -28,7 +30,9 @@ from coach.history.record_text import (
     week_label,
 )
 from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.store import Store, os_problem
 
+_T = TypeVar("_T")
 FORMATS = ("json", "csv", "md")
 EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
 EXPORT_FORMAT = "pain-coach"
@@ -101,6 +105,8 @@ def csv_row(record: Record) -> list[Any]:
     data["pain"] = (
         record.pain if isinstance(record, FlareLog) else record.pain_now if isinstance(record, CheckIn) else None
     )
+    if isinstance(record, RoutineSession):
+        data["routine_name"] = routine_name(record)  # drawn from content: the record keeps the id
     for column in ("flags", "where"):
         if column in data:
             data[column] = "; ".join(data[column])
@@ -134,7 +140,7 @@ LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a 
 WEEKS_LIMIT = 26
 
 
-def _latest(items: list, limit: int, what: str) -> tuple[list, list[str]]:
+def _latest(items: list[_T], limit: int, what: str) -> tuple[list[_T], list[str]]:
     """The last `limit` items (oldest first) and, if some were left out, a line saying so."""
     if len(items) <= limit:
         return items, []
@@ -281,20 +287,97 @@ def default_path(fmt: str, today: date) -> Path:
 def write_file(path: Path, body: str, force: bool = False) -> None:
     """Write `body` to `path` whole or not at all. Without `force` an existing file is left alone
     (FileExistsError), checked at the moment of linking so nothing can slip in between."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    write_atomic(path, body, replace=force)
+
+
+# --- the export, as `pain-coach export` and the history screen's export dialog both do it --------------
+
+
+class ExportError(Exception):
+    """Why an export was not written. `reason`: "format" or "exists" (the person asked for something that
+    cannot be done as asked), "no_folder" or "os" (the file system); str() is the message to show. For
+    "exists" each caller says how to replace the file in its own way (--force, a checkbox)."""
+
+    def __init__(self, reason: str, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Exported:
+    count: int  # records exported
+    body: str  # the file's text (to print, when there is no path)
+    path: Path | None
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ExportError("format", text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=fmt))
+
+
+def check_target(path: Path, force: bool) -> bool:
+    """Refuse early, before reading the history, when the file cannot be written as asked. True: `path` is a
+    device or a pipe (/dev/null, a FIFO), to be written into, never replaced by a file."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(body)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        if force:
-            os.replace(tmp, path)
-        else:
-            os.link(tmp, path)  # fails if `path` exists
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise ExportError("os", os_problem(exc, path, export=True), path) from exc
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        return True
+    if mode is not None and not stat.S_ISREG(mode):
+        raise ExportError("not_a_file", text("errors.not_a_file", path=path), path)
+    if mode is not None and not force:
+        raise ExportError("exists", str(path), path)
+    if not path.parent.is_dir():
+        raise ExportError("no_folder", text("export.no_folder", folder=path.parent), path)
+    return False
+
+
+def write_into(path: Path, body: str) -> None:
+    """Write into a device or a pipe where it is: it is not a file to replace."""
+    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
+        os.close(fd)  # swapped for something else since the check: leave it alone
+        raise FileExistsError(path)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(body)
+
+
+def export_history(
+    store: Store,
+    fmt: str,
+    now: datetime,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    path: Path | None = None,
+    force: bool = False,
+    on_read: Callable[[Store], None] | None = None,
+) -> Exported:
+    """Pick the format, take the records in [since, until), render them and write `path` whole (or, with no
+    path, return the text to print). `on_read` runs once the history is read, before anything is written
+    (the command reports problems there and refuses a history missing a month). Raises ExportError; nothing
+    is written then."""
+    check_format(fmt)
+    into = check_target(path, force) if path is not None else False
+    records = store.query(since=since, until=until)
+    if on_read is not None:
+        on_read(store)
+    body = render(fmt, records, now)
+    if path is not None:
+        try:
+            if into:
+                write_into(path, body)
+            else:
+                write_file(path, body, force=force)
+        except FileExistsError:
+            raise ExportError("exists", str(path), path) from None
+        except OSError as exc:
+            raise ExportError("os", os_problem(exc, path, export=True), path) from exc
+    return Exported(len(records), body, path)
 
 
 def filter_records(records: Iterable[Record], start: datetime | None, end: datetime | None) -> list[Record]:

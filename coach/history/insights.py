@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from coach.content import ids
+from coach.history.record_text import routine_name
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
 MIN_TIMES = 3  # a routine needs this many measured sessions before we say anything about it
-TRIGGER_QUESTION = "worse"  # the check-in question "What makes it worse?" (questionnaire.toml)
+TRIGGER_QUESTION = ids.TRIGGER_QUESTION
 
 
 def local_day(record: Record, tz: tzinfo | None) -> date:
@@ -161,7 +163,7 @@ def what_helps(records: Iterable[Record], min_times: int = MIN_TIMES) -> list[Ro
         changes = [c for c in (pain_change(s) for s in sessions) if c is not None]
         if len(changes) < min_times:
             continue
-        name = next((s.routine_name for s in sorted(sessions, key=lambda s: s.at, reverse=True) if s.routine_name), "")
+        name = routine_name(max(sessions, key=lambda s: s.at))
         effects.append(
             RoutineEffect(
                 routine_id,

@@ -7,14 +7,18 @@ longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leak
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
 
+from coach.content.ids import LEVELS
 from coach.content.words import text
-from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
+
+if TYPE_CHECKING:
+    from coach.content.models import Content
 
 
-def _content():
+def _content() -> Content:
     """The validated content models, loaded by the labels that need them: CSV and JSON exports never do."""
     from coach.content.models import get_content
 
@@ -55,9 +59,6 @@ def duration_label(seconds: float) -> str:
 
 def kind_label(kind: str) -> str:
     return text(f"summary.kind_{kind}")
-
-
-LEVELS = ("emergency", "urgent", "soon", "self-care")
 
 
 def _lower_first(label: str) -> str:
@@ -106,7 +107,37 @@ def activity_label(activity: str) -> str:
 
 
 def routine_name(session: RoutineSession) -> str:
-    return session.routine_name or humanise(session.routine_id)
+    """The routine's name from today's content; a person's own routine by the name it had when run."""
+    routines = getattr(_content(), "routines", None)
+    found = next((r.name for r in routines.routines if r.id == session.routine_id), None) if routines else None
+    return found or session.fallback_name or humanise(session.routine_id)
+
+
+def exercise_label(exercise_id: str) -> str:
+    exercises = getattr(_content(), "exercises", None)
+    found = next((e.name for e in exercises.exercises if e.id == exercise_id), None) if exercises else None
+    return found or humanise(exercise_id)
+
+
+def change_words(change: Change) -> str:
+    """One change the plan made, in words: the routines screen, the player, the history and exports."""
+    if change.kind == "worded":  # a schema-1 record's sentence, kept as it was written
+        return change.words
+    old = exercise_label(change.exercise)
+    why = text("plan.flag_" + (change.flag or "").replace("-", "_")) if change.flag else ""
+    if change.kind == "shortened":
+        said = text("plan.shortened", old=old, reps=change.reps, hold=change.hold, limit=change.limit)
+    elif change.kind == "left-out":
+        said = text("plan.left_out", old=old, why=why)
+    else:
+        said = text("plan.swapped", old=old, new=exercise_label(change.instead or ""), why=why)
+    if change.merged:
+        said = text("plan.merged", change=said, new=exercise_label(change.instead or change.exercise))
+    return said
+
+
+def changes_words(changes: list[Change] | tuple[Change, ...]) -> str:
+    return " ".join(change_words(c) for c in changes)
 
 
 def _pain(value: int | None) -> str:
@@ -154,7 +185,7 @@ def answer_lines(answers: dict[str, Any], questionnaire: Any | None) -> list[tup
 
 
 def _answer_text(answer: Any, question: Any | None) -> str:
-    labels = {o.id: o.label for o in (getattr(question, "options", None) or [])}
+    labels: dict[str, str] = {o.id: o.label for o in (getattr(question, "options", None) or [])}
 
     def one(value: Any) -> str:
         if isinstance(value, bool):
@@ -191,7 +222,10 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
         (text("detail.when"), local.strftime(text("when.full"))),
         (text("detail.week"), week_detail(record.gestation_days)),
     ]
-    pain = lambda p: text("detail.not_noted") if p is None else text("detail.pain_value", pain=p)  # noqa: E731
+
+    def pain(p: int | None) -> str:
+        return text("detail.not_noted") if p is None else text("detail.pain_value", pain=p)
+
     if isinstance(record, CheckIn):
         lines.append((text("detail.pain"), pain(record.pain_now)))
         if record.pain_worst is not None:
@@ -211,6 +245,8 @@ def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None
         ]
         if record.feeling:
             lines.append((text("detail.feeling"), humanise(record.feeling)))
+        if record.changes:
+            lines.append((text("detail.changes"), changes_words(record.changes)))
         if record.stopped_early:
             lines.append((text("detail.stopped_early"), humanise(record.stop_reason or text("detail.yes"))))
     else:
@@ -227,7 +263,7 @@ def question_lines(record: Record, questionnaire: Any | None) -> list[tuple[str,
     return answer_lines(record.answers, questionnaire) if isinstance(record, CheckIn) else []
 
 
-def day_start(day, tz) -> datetime:
+def day_start(day: date, tz: tzinfo | None) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz)
 
 

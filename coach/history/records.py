@@ -2,17 +2,25 @@
 
 Every record carries `schema` (its schema version) and a unique `id`. A record whose schema is newer
 than this code knows is refused rather than guessed at (the store quarantines its file).
+
+Records keep ids, never words: a routine session stores the routine's id and its changes as ids and
+numbers, so the words are drawn when shown, in the reader's language, from the content of the day.
+Schema 1 (pain-coach 0.1) kept the routine's name and the changes as English sentences; such a record is
+migrated as it is read (see `_from_schema_1`) and written as schema 2 only when its month is written anyway.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
-SCHEMA_VERSION = 1
+from coach.content.ids import Level
+
+SCHEMA_VERSION: Final = 2  # records (history months and exports)
+FILE_SCHEMA_VERSION: Final = 1  # profile.json and settings.json
 
 Pain = Annotated[int, Field(ge=0, le=10)]
 # A moment the app can show, file by month and do day arithmetic on: far from datetime's year 1 and 9999 edges.
@@ -29,8 +37,25 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _from_schema_1(data: Any) -> Any:
+    """A schema-1 record as schema 2. Pure: no content is read, so a history loads without it."""
+    if not isinstance(data, dict) or data.get("schema") != 1:
+        return data
+    data = {**data, "schema": SCHEMA_VERSION}
+    if data.get("kind") == "routine":
+        # The stored name is kept only as a fallback for a routine the content no longer has (see
+        # RoutineSession.fallback_name); the old sentences were English prose and are shown as they were.
+        name = data.pop("routine_name", "")
+        if name:
+            data["fallback_name"] = name
+        sentences = data.pop("substitutions", [])
+        if isinstance(sentences, list):
+            data["changes"] = [{"kind": "worded", "words": s} for s in sentences]
+    return data
+
+
 class RecordBase(BaseModel):
-    schema_: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
+    schema_: Literal[2] = Field(default=SCHEMA_VERSION, alias="schema")
     id: str = Field(default_factory=new_id, min_length=8)
     at: Moment = Field(default_factory=now)
     # Days of pregnancy at the time (280 = due date); None when the profile had no dates.
@@ -38,6 +63,11 @@ class RecordBase(BaseModel):
     note: str = ""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        return _from_schema_1(data)
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)
@@ -60,7 +90,7 @@ class CheckIn(RecordBase):
     answers: dict[str, Any]
     pain_now: Pain
     pain_worst: Pain | None = None
-    level: Literal["emergency", "urgent", "soon", "self-care"]
+    level: Level
     flags: list[str] = []
     pattern: str | None = None
     advice: list[str] = []
@@ -68,12 +98,38 @@ class CheckIn(RecordBase):
     content_version: str = ""
 
 
+class Change(BaseModel):
+    """One change the plan made to a routine for this person (coach/routines/offer.py), as ids and numbers.
+
+    - swapped: `exercise` -> `instead`, because of `flag`
+    - left-out: `exercise` left out because of `flag`, having no gentler alternative
+    - shortened: `exercise` cut to `reps` x `hold` s, at most `limit` s lying on the back
+    - worded: a schema-1 record's sentence, kept as it was written (`words`)
+    `merged`: the changed step repeated the one before, so it was done once.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["swapped", "left-out", "shortened", "worded"]
+    exercise: str = ""
+    instead: str | None = None
+    flag: str | None = None
+    reps: int | None = None
+    hold: int | None = None
+    limit: int | None = None
+    merged: bool = False
+    words: str = ""
+
+
 class RoutineSession(RecordBase):
     """One run of a guided routine, finished or stopped early. `at` is when it started."""
 
     kind: Literal["routine"] = "routine"
     routine_id: str
-    routine_name: str = ""
+    # Only for a person's own routine: its file may be deleted or renamed later, and then nothing else knows
+    # its name. It is their own words, not ours, so keeping it does not tie the record to one language.
+    # Packaged routines are named from content by `routine_id`.
+    fallback_name: str = ""
     content_version: str = ""
     ended_at: Moment | None = None
     steps_done: int = Field(ge=0)
@@ -85,7 +141,7 @@ class RoutineSession(RecordBase):
     feeling: Literal["better", "same", "worse"] | None = None
     stopped_early: bool = False
     stop_reason: str | None = None
-    substitutions: list[str] = []
+    changes: list[Change] = []
 
 
 Record = Annotated[FlareLog | CheckIn | RoutineSession, Field(discriminator="kind")]
@@ -98,12 +154,19 @@ def parse_record(data: Any) -> Record:
     return RECORD_ADAPTER.validate_python(data)
 
 
+def upgraded(doc: Any) -> Any:
+    """A stored document as this schema writes it (for a month being written anyway); others as they are."""
+    if isinstance(doc, dict) and isinstance(doc.get("schema"), int) and doc["schema"] < SCHEMA_VERSION:
+        return parse_record(doc).to_json()
+    return doc
+
+
 class Profile(BaseModel):
     """What the person told us about their pregnancy; kept in its own file."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    schema_: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
+    schema_: Literal[1] = Field(default=FILE_SCHEMA_VERSION, alias="schema")
     due_date: date | None = None
     # How the due date was given: by the midwife, from the last period, or the baby is born.
     date_basis: Literal["due", "lmp", "born"] | None = None
@@ -120,7 +183,7 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    schema_: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
+    schema_: Literal[1] = Field(default=FILE_SCHEMA_VERSION, alias="schema")
     theme: str | None = None
     first_run_done: bool = False
     bell: bool = True

@@ -32,8 +32,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from coach.atomic_file import write_atomic
 from coach.content.words import text
-from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record
+from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record, upgraded
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
@@ -65,19 +66,7 @@ class Quarantined:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` in one step: readers see the old file or the new, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
+    write_atomic(path, text)
 
 
 def _fsync_folder(path: Path) -> None:
@@ -121,6 +110,8 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         data: dict[str, Any] | None = json.loads(text) if text else None
+        if isinstance(data, dict) and isinstance(data.get(TABLE), dict):  # older records: written as schema 2
+            data[TABLE] = {key: upgraded(doc) for key, doc in data[TABLE].items()}
         return data
 
     def write(self, data: dict[str, Any]) -> None:

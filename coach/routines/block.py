@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from coach.content.ids import BLOCKING_LEVELS
 from coach.history.records import CheckIn, Settings
 from coach.history.store import Store
-
-BLOCKING_LEVELS = ("emergency", "urgent")
 
 
 def blocking_checkin(store: Store, settings: Settings) -> CheckIn | None:

@@ -7,7 +7,8 @@ Rules (content-brief section 3):
   one-leg and lopsided exercises are swapped for their alternatives, or left out when there is none.
 - after the birth: no back-lying limit; the PGP rule still follows the profile; routines say which
   stages they are for.
-A routine whose steps were all left out is not offered. Every change is recorded, in words, for the screen.
+A routine whose steps were all left out is not offered. Every change is kept as ids and numbers (a
+`Change`, as the history stores it); `record_text.change_words` words it for the screen and the record.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coach.checkin.pregnancy import Stage, stage, weeks_days
-from coach.content.models import Exercise, Routine, text
-from coach.history.records import Profile
+from coach.content.ids import BACK_LYING, PGP_FLAGS
+from coach.content.models import Exercise, Routine
+from coach.content.words import text
+from coach.history.record_text import change_words
+from coach.history.records import Change, Profile
 from coach.routines.player import Block, Step, expand, length
 
 BACK_LYING_FROM_WEEK = 16
 BACK_LYING_MAX_SECONDS = 60
-PGP_FLAGS = ("wide-legged", "single-leg", "asymmetric")
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,13 @@ def rules_notes(rules: Rules) -> list[str]:
 class Plan:
     routine: Routine
     blocks: list[Block]
-    substitutions: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     hidden: str | None = None  # why it is not offered
+
+    @property
+    def substitutions(self) -> list[str]:
+        """The changes in words, one sentence each."""
+        return [change_words(c) for c in self.changes]
 
     @property
     def offered(self) -> bool:
@@ -98,8 +106,8 @@ def _ruled_out(block: Block, rules: Rules) -> str | None:
         for flag in PGP_FLAGS:
             if flag in flags:
                 return flag
-    if rules.back_lying_limit and "back-lying" in flags and _block_seconds(block) > BACK_LYING_MAX_SECONDS:
-        return "back-lying"
+    if rules.back_lying_limit and BACK_LYING in flags and _block_seconds(block) > BACK_LYING_MAX_SECONDS:
+        return BACK_LYING
     return None
 
 
@@ -110,10 +118,6 @@ def _shortened(block: Block) -> Block:
     return Block(block.exercise, hold, reps, rest)
 
 
-def _flag_words(flag: str) -> str:
-    return text("plan.flag_" + flag.replace("-", "_"))
-
-
 def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
     plan = Plan(routine, blocks=[])
     if rules.stage.known and rules.stage_name not in routine.stages:
@@ -121,32 +125,35 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
         return plan
     for step in routine.steps:
         ex = exercises[step.exercise]
-        block = Block(ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest)
+        block: Block | None = Block(
+            ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest
+        )
         seen = {ex.id}
-        changes_before = len(plan.substitutions)
-        while (flag := _ruled_out(block, rules)) is not None:
-            old = block.exercise.name
+        changes_before = len(plan.changes)
+        while block is not None and (flag := _ruled_out(block, rules)) is not None:
+            old = block.exercise.id
             alt = exercises.get(block.exercise.alternative or "")
             if alt is None or alt.id in seen:
-                if flag == "back-lying":
+                if flag == BACK_LYING:
                     block = _shortened(block)
-                    plan.substitutions.append(
-                        text("plan.shortened", old=old, reps=block.reps, hold=block.hold, limit=BACK_LYING_MAX_SECONDS)
-                    )
+                    plan.changes.append(
+                        Change(kind="shortened", exercise=old, reps=block.reps, hold=block.hold,
+                               limit=BACK_LYING_MAX_SECONDS)
+                    )  # fmt: skip
                     break
-                plan.substitutions.append(text("plan.left_out", old=old, why=_flag_words(flag)))
+                plan.changes.append(Change(kind="left-out", exercise=old, flag=flag))
                 block = None
                 break
             seen.add(alt.id)
-            plan.substitutions.append(text("plan.swapped", old=old, new=alt.name, why=_flag_words(flag)))
+            plan.changes.append(Change(kind="swapped", exercise=old, instead=alt.id, flag=flag))
             block = Block(alt, alt.hold, alt.reps, alt.rest)
         if block is None:
             continue
         if block.exercise.id != ex.id and plan.blocks and plan.blocks[-1].exercise.id == block.exercise.id:
-            plan.substitutions[-1] = text("plan.merged", change=plan.substitutions[-1], new=block.exercise.name)
+            plan.changes[-1] = plan.changes[-1].model_copy(update={"merged": True})
             continue  # the swap would repeat the step just before: do it once
-        if len(plan.substitutions) > changes_before:
-            block = replace(block, change=" ".join(plan.substitutions[changes_before:]))
+        if len(plan.changes) > changes_before:
+            block = replace(block, change=tuple(plan.changes[changes_before:]))
         plan.blocks.append(block)
     if not plan.blocks:
         plan.hidden = text("plan.hidden_empty")

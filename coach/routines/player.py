@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.content.models import Exercise
+from coach.history.records import Change
 
 GET_READY_SECONDS = 5
 SWITCH_SIDES_SECONDS = 5
@@ -28,7 +29,7 @@ class Block:
     hold: int
     reps: int
     rest: int
-    change: str | None = None  # what the plan changed here, said on the get-ready step
+    change: tuple[Change, ...] = ()  # what the plan changed here, said on the get-ready step
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Step:
     side: Literal["left", "right"] | None = None
     rep: int = 1
     reps: int = 1
-    change: str | None = None
+    change: tuple[Change, ...] = ()
 
     @property
     def paced(self) -> bool:

@@ -10,18 +10,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.checkin.assessment_text import assessment_words
 from coach.checkin.triage import Assessment
-from coach.content.models import get_content, text
+from coach.content.models import text
 from coach.history.records import CheckIn
 from coach.tui.screens.base import CoachScreen
 
 
-def routine_label(routine_id: str) -> str:
-    return get_content().routines.name_of(routine_id)
-
-
 def _sources(sources: list[str]) -> Static:
-    return Static(text("assessment.sources", sources="; ".join(dict.fromkeys(sources))), classes="sources")
+    return Static(text("assessment.sources", sources="; ".join(sources)), classes="sources")
 
 
 class AssessmentScreen(CoachScreen):
@@ -37,46 +34,40 @@ class AssessmentScreen(CoachScreen):
         self.saved = saved
 
     def compose(self) -> ComposeResult:
-        content = get_content()
-        triage, advice = content.triage, content.advice
-        result = self.result
-        level = triage.level(result.level)
+        words = assessment_words(self.result)
         yield Header()
         with VerticalScroll(id="assessment"):
-            yield Static(level.title, id="level", classes=f"level-{result.level}")
-            yield Static(level.action, id="level-action")
-            if result.soon:
+            yield Static(words.level_title, id="level", classes=f"level-{self.result.level}")
+            yield Static(words.level_action, id="level-action")
+            if words.soon:
                 yield Static(text("assessment.soon_heading"), classes="heading")
-                rules = [triage.soon_rule(r) for r in result.soon]
-                yield Static("\n".join(f"• {r.text}" for r in rules), id="soon")
-                yield _sources([s for r in rules for s in r.sources])
+                yield Static("\n".join(f"• {r}" for r in words.soon), id="soon")
+                yield _sources(words.soon_sources)
             yield Static(text("assessment.pattern_heading"), classes="heading")
-            if result.pattern:
-                pattern = triage.pattern(result.pattern)
-                yield Static(text("assessment.pattern_fit", name=pattern.name), id="pattern")
-                yield Static(pattern.why, id="why")
-                yield _sources(pattern.sources)
+            if words.pattern:
+                yield Static(words.pattern, id="pattern")
+                yield Static(words.pattern_why, id="why")
+                yield _sources(words.pattern_sources)
             else:
-                yield Static(text("assessment.pattern_none"), id="pattern")
+                yield Static(words.no_pattern, id="pattern")
             yield Static(text("assessment.plan_heading"), classes="heading")
-            items = [advice.item(a) for a in result.advice if advice.item(a)]
-            yield Static("\n".join(f"• [b]{a.title}[/b]: {a.text}" for a in items), id="plan")
-            yield _sources([s for a in items for s in a.sources])
-            if result.routines:
+            yield Static("\n".join(f"• [b]{a.title}[/b]: {a.text}" for a in words.plan), id="plan")
+            yield _sources(words.plan_sources)
+            if words.routines:
                 yield Static(text("assessment.routines_heading"), classes="heading")
                 yield Static(text("assessment.routines_hint"), classes="hint")
                 yield OptionList(
-                    *(Option(text("assessment.routine_item", name=routine_label(r)), id=r) for r in result.routines),
+                    *(Option(text("assessment.routine_item", name=name), id=r) for r, name in words.routines),
                     id="routines-to-try",
                 )
             yield Static(text("assessment.calcium_heading"), classes="heading")
-            yield Static(advice.calcium.text, id="calcium")
-            yield _sources(advice.calcium.sources)
+            yield Static(words.calcium, id="calcium")
+            yield _sources(words.calcium_sources)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_suggested":
-            return bool(self.result.routines)
+            return bool(self.query("#routines-to-try"))
         return True
 
     def action_start_suggested(self) -> None:

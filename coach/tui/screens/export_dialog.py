@@ -13,7 +13,6 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from coach.content.models import text
 from coach.history import export
-from coach.history.store import os_problem
 from coach.tui.screens.base import CoachModal
 
 
@@ -79,17 +78,13 @@ class ExportDialog(CoachModal[Path | None]):
             path = Path(raw).expanduser()
         except RuntimeError:  # "~" and no home folder
             return self._error(text("export.no_home"))
-        if not path.parent.is_dir():
-            return self._error(text("export.no_folder", folder=path.parent))
         fmt = str(self.query_one("#export-format", Select).value)
-        body = export.render(fmt, self.records, self.app.now())
+        force = self.query_one("#export-replace", Checkbox).value
         try:
-            export.write_file(path, body, force=self.query_one("#export-replace", Checkbox).value)
-        except FileExistsError:
-            return self._error(text("export.exists", path=path))
-        except OSError as exc:
-            return self._error(os_problem(exc, path, export=True))
-        self.notify(text("export.written", count=len(self.records), path=path), timeout=10)
+            done = export.export_history(self.app.store, fmt, self.app.now(), since=self.since, path=path, force=force)
+        except export.ExportError as exc:
+            return self._error(text("export.exists", path=path) if exc.reason == "exists" else str(exc))
+        self.notify(text("export.written", count=done.count, path=path), timeout=10)
         self.dismiss(path)
 
     def _error(self, message: str) -> None:

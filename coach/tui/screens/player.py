@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from coach.content.models import get_content, text
+from coach.history.record_text import changes_words
 from coach.history.records import RoutineSession
 from coach.history.store import StoreError
 from coach.routines.offer import Plan, Rules
@@ -74,15 +75,17 @@ class PlayerScreen(CoachScreen):
         super().__init__()
         self.plan = plan
         self.player = Player(plan.steps, now=0.0)  # replaced on mount, on the app's clock
+        content = get_content()
+        packaged = {r.id for r in content.routines.routines}  # named from content by id when shown
         self.record = RoutineSession(
             routine_id=plan.routine.id,
-            routine_name=plan.routine.name,
-            content_version=get_content().version,
+            fallback_name=plan.routine.name if plan.routine.id not in packaged else "",
+            content_version=content.version,
             steps_done=0,
             steps_total=len(self.player.steps),
             active_seconds=0,
             pain_before=pain_before,
-            substitutions=list(plan.substitutions),
+            changes=list(plan.changes),
             gestation_days=rules.stage.gestation_days,
         )
         self.saved = False  # the record is in the history
@@ -165,7 +168,7 @@ class PlayerScreen(CoachScreen):
             self.query_one("#step-title", Static).update(step_title(step))
             position = step.exercise.position
             if step.change:
-                position += "\n" + text("player.changed", change=step.change)
+                position += "\n" + text("player.changed", change=changes_words(step.change))
             self.query_one("#step-position", Static).update(position)
             self.query_one("#cues", Static).update("\n".join(f"• {c}" for c in step.exercise.cues))
             self.query_one("#next-step", Static).update(next_words(p.next_step))
