@@ -216,14 +216,14 @@ _MONTHS = [
 
 
 def _stage_values(days: int) -> dict[str, object]:
-    from coach.content.words import text
+    from coach.content.words import counted, text
 
     weeks, rest = weeks_days(days)
     term = term_category(days)
     term_part = "" if term == "preterm" else text("dates.term_part", term=text(f"stage.{term}"))
     return {
-        "weeks": weeks,
-        "days": rest,
+        "weeks": counted("weeks", weeks),
+        "days": counted("days", rest),
         "trimester_word": text(f"stage.trimester_{trimester(days)}"),
         "term_part": term_part,
     }
@@ -231,23 +231,23 @@ def _stage_values(days: int) -> dict[str, object]:
 
 def describe_stage(current: Stage) -> str:
     """'31 weeks + 2 days pregnant · third trimester' (the term word only from 37 weeks)."""
-    from coach.content.words import text
+    from coach.content.words import counted, text
 
     if current.gestation_days is not None:
         return text("stage.pregnant", **_stage_values(current.gestation_days))
     if current.postnatal_days is not None:
         weeks, days = weeks_days(current.postnatal_days)
-        return text("stage.postnatal", weeks=weeks, days=days)
+        return text("stage.postnatal", weeks=counted("weeks", weeks), days=counted("days", days))
     return text("stage.unknown")
 
 
 def echo(value: date, basis: Basis, today: date) -> str:
     """The typed date back in words with what it means today."""
-    from coach.content.words import text
+    from coach.content.words import counted, text
 
     if basis == "born":
         weeks, days = weeks_days((today - value).days)
-        return text("dates.born_echo", date=long_date(value), weeks=weeks, days=days)
+        return text("dates.born_echo", date=long_date(value), weeks=counted("weeks", weeks), days=counted("days", days))
     due = value if basis == "due" else due_from_lmp(value)
     values = _stage_values(gestation_days(due, today))
     if basis == "lmp":

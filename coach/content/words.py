@@ -92,10 +92,30 @@ def _explain() -> None:
 
 
 def text(key: str, **values: object) -> str:
-    """A user-facing string from content/ui.toml: text("home.intro"), text("app.too_small", width=80, ...)."""
+    """A user-facing string from content/ui.toml: text("home.intro"), text("app.too_small", width=80, ...).
+
+    A message with a `count` may come in plural forms, `name_one` / `name_other` (coach.content.plural).
+    """
     section, _, name = key.partition(".")
-    template = _load("ui")[section][name]
+    messages = _load("ui")[section]
+    count = values.get("count")
+    if isinstance(count, int) and name not in messages:
+        from coach.content.plural import counted_name
+
+        name = counted_name(messages, name, count, language())
+    template = messages[name]
     return template.format(**values) if values else template
+
+
+def language() -> str:
+    """The content's language, for its plural rule: [meta] language in ui.toml ("en" if not said)."""
+    meta = _load("ui").get("meta", {})
+    return str(meta.get("language", "en"))
+
+
+def counted(what: str, count: int) -> str:
+    """A number with its noun in the right form: counted("weeks", 1) == "1 week" ([counts] in ui.toml)."""
+    return text(f"counts.{what}", count=count)
 
 
 def key_words(binding_id: str) -> KeyWords:

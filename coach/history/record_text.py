@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from coach.content.ids import LEVELS
-from coach.content.words import text
+from coach.content.words import counted, text
 from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def week_detail(gestation_days: int | None) -> str:
     if gestation_days is None:
         return text("detail.week_unknown")
     weeks, days = divmod(gestation_days, 7)
-    return text("detail.week_value", weeks=weeks, days=days)
+    return text("detail.week_value", weeks=counted("weeks", weeks), days=counted("days", days))
 
 
 def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from datetime import date
 from coach.checkin.pregnancy import Stage, stage, weeks_days
 from coach.content.ids import BACK_LYING, PGP_FLAGS
 from coach.content.models import Exercise, Routine
-from coach.content.words import text
+from coach.content.words import counted, text
 from coach.history.record_text import change_words
 from coach.history.records import Change, Profile
 from coach.routines.player import Block, Step, expand, length
@@ -57,10 +57,10 @@ def rules_notes(rules: Rules) -> list[str]:
     if not s.known:
         notes.append(text("plan.stage_unknown"))
     elif s.postnatal:
-        notes.append(text("plan.stage_postnatal", days=s.postnatal_days))
+        notes.append(text("plan.stage_postnatal", days=counted("days", s.postnatal_days or 0)))
     else:
         weeks, days = weeks_days(s.gestation_days or 0)
-        notes.append(text("plan.stage_weeks", weeks=weeks, days=days))
+        notes.append(text("plan.stage_weeks", weeks=counted("weeks", weeks), days=counted("days", days)))
         if rules.back_lying_limit:
             notes.append(text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
     if s.known:
