@@ -228,3 +228,42 @@ async def test_the_paused_banner_is_on_screen_at_80x24_for_a_pgp_and_a_postnatal
             await press(pilot, "r")
             assert "Routines are" in screen_text(app) and "paused" in screen_text(app)
             assert "Start" not in footer_labels(app)  # Enter would only refuse
+
+
+# --- point 10: the palette, and ctrl+q in the middle of a routine ---------------------------------------
+
+
+async def test_the_palette_lists_keys_once_and_not_textuals_maximize(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        titles = [str(command.title) for command in app.get_system_commands(app.screen)]
+    assert titles.count("Keys") == 1
+    assert "Maximize" not in titles
+    assert "Theme" in titles and "Quit" in titles
+
+
+async def test_ctrl_q_in_a_routine_asks_and_says_what_is_saved(make_app, store):
+    at_30_weeks_with_pgp(store)
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "r", "enter", "4", "enter")
+        assert screen_name(app) == "PlayerScreen"
+        player = app.screen
+        await press(pilot, "ctrl+q")
+        assert screen_name(app) == "ConfirmQuitScreen" and app.return_code is None
+        assert "so far is saved" in screen_text(app) and "stopped early" in screen_text(app)
+        assert player.player.paused  # the routine waits while the person decides
+        await press(pilot, "escape")
+        assert app.screen is player and not player.player.paused
+        await press(pilot, "ctrl+q", "ctrl+q")  # asked, then quit
+        assert app.return_code == 0
+    [session] = store.query(kind="routine")
+    assert session.stopped_early
+
+
+async def test_ctrl_q_quits_at_once_outside_a_routine(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "h", "ctrl+q")
+        assert app.return_code == 0

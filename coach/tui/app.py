@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 # Yes/no settings the command palette switches, and their names in ui.toml [palette].
 PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
 
+# Textual's palette commands that pain-coach leaves out, by the action they run.
+TEXTUAL_COMMANDS_LEFT_OUT = frozenset(
+    {"action_show_help_panel", "action_hide_help_panel", "action_maximize", "action_minimize"}
+)
+
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
 
 
@@ -205,6 +210,23 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.load_screen_styles()  # in case a key beat the first paint
         self.push_screen(screen_class(name)())
 
+    async def action_quit(self) -> None:
+        """ctrl+q: in the middle of a routine, ask first (what was done is saved either way); else quit."""
+        from coach.tui.screens.confirm_quit import ConfirmQuitScreen
+        from coach.tui.screens.player import PlayerScreen
+
+        playing = next((s for s in self.screen_stack if isinstance(s, PlayerScreen) and not s.closed), None)
+        if playing is None or isinstance(self.screen, ConfirmQuitScreen):
+            self.exit()
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        self.load_screen_styles()
+        self.push_screen(ConfirmQuitScreen(playing.plan.routine.name), answered)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help":  # not offered on the help screen itself
             from coach.tui.screens.help import HelpScreen
@@ -249,7 +271,10 @@ class PainCoachApp(LabelledKeys, App[None]):
         for setting, name in PALETTE_SETTINGS.items():
             shown = text("palette.setting_state", name=text(f"palette.{name}"), state=self._state(setting))
             yield SystemCommand(shown, text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's own "Keys" panel repeats our help ("Keys" twice), and "Maximize" means nothing here.
+            if getattr(command.callback, "__name__", "") not in TEXTUAL_COMMANDS_LEFT_OUT:
+                yield command
 
     # --- window size -----------------------------------------------------------------------------
 

@@ -20,4 +20,5 @@ SCREENS = {
     "redflag": "coach.tui.screens.redflag:RedFlagScreen",
     "assessment": "coach.tui.screens.assessment:AssessmentScreen",
     "flare_log": "coach.tui.screens.flare_log:FlareLogModal",
+    "confirm_quit": "coach.tui.screens.confirm_quit:ConfirmQuitScreen",
 }
