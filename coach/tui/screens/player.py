@@ -165,6 +165,7 @@ class PlayerScreen(CoachScreen):
         step = p.step
         if p.index != self._shown_index:
             self._shown_index = p.index
+            self.refresh_bindings()
             self.query_one("#step-title", Static).update(step_title(step))
             position = step.exercise.position
             if step.change:
@@ -230,6 +231,8 @@ class PlayerScreen(CoachScreen):
             return not self.player.paused
         if action == "resume":
             return self.player.paused
+        if action == "previous_step":  # from the second step on (on the first it only restarts it)
+            return self.player.index > 0
         return True
 
     def action_pause(self) -> None:
