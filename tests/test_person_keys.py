@@ -267,3 +267,40 @@ async def test_ctrl_q_quits_at_once_outside_a_routine(make_app):
     async with app.run_test(size=SMALL) as pilot:
         await press(pilot, "h", "ctrl+q")
         assert app.return_code == 0
+
+
+# --- point 9: no toast over what a person reads; the flare log whole at 80x24 ------------------------------
+
+
+async def test_a_broken_routine_file_is_said_on_the_routines_screen_not_in_a_toast(make_app, store):
+    from coach.routines.custom import routines_dir
+
+    at_30_weeks_with_pgp(store)
+    routines_dir().mkdir(parents=True)
+    (routines_dir() / "broken.toml").write_text("[[routines]\n")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "r")
+        assert "broken.toml" in str(app.screen.query_one("#custom-problems", Static).content)
+        assert "broken.toml" in screen_text(app)
+        assert not app._notifications  # nothing covering the list
+
+
+async def test_the_flare_log_shows_every_area_and_activity_and_says_which_activity_is_picked(make_app, store):
+    from coach.content.models import get_content
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "f")
+        shown = screen_text(app)
+        content = get_content()
+        for label in [a.label for a in content.body.areas] + [a.label for a in content.questionnaire.flare_activities]:
+            assert label in shown, f"{label} is not on screen at 80x24"
+        await press(pilot, "tab", "tab", "down", "down")  # to the activities: the second one
+        second = content.questionnaire.flare_activities[1]
+        assert f"Doing: {second.label}" in screen_text(app)
+        await press(pilot, "shift+tab", "shift+tab")
+        assert f"Doing: {second.label}" in screen_text(app)  # still said with the focus elsewhere
+        await press(pilot, *"6", "enter")
+    [flare] = store.query(kind="flare")
+    assert (flare.pain, flare.activity) == (6, second.id)

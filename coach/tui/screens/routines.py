@@ -40,6 +40,9 @@ class RoutinesScreen(CoachScreen):
         yield Static(text("routines.how_to_start"), id="routines-hint")
         with VerticalScroll(id="routines"):
             yield Static(id="plan-notes")
+            # A routine file of a person's own that could not be read: said on the screen, where it stays
+            # readable as long as needed (a toast covered the list for 20 s and then was gone).
+            yield Static(id="custom-problems", markup=False)
             yield OptionList(id="routine-list")
             yield Static(id="routine-detail")
             yield Static(id="routines-hidden")
@@ -48,8 +51,6 @@ class RoutinesScreen(CoachScreen):
     def on_mount(self) -> None:
         self.sub_title = text("routines.title")
         self.refresh_plans()
-        for problem in self.custom_problems:
-            self.notify(text("custom.skipped", problem=problem), severity="warning", timeout=20)
         self.query_one(OptionList).focus()
         if self.start_with is not None:
             menu = self.query_one(OptionList)
@@ -78,6 +79,9 @@ class RoutinesScreen(CoachScreen):
         if self.rules.stage.postnatal:
             notes.append(content.routines.safety.postnatal)
         self.query_one("#plan-notes", Static).update("\n".join(notes))
+        problems = self.query_one("#custom-problems", Static)
+        problems.update("\n".join(text("custom.skipped", problem=p) for p in self.custom_problems))
+        problems.display = bool(self.custom_problems)
         menu = self.query_one(OptionList)
         highlighted = menu.highlighted
         menu.clear_options()
