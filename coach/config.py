@@ -17,9 +17,11 @@ import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coach.content import words as wording
+if TYPE_CHECKING:
+    from coach.content.content import Content
+
 
 SECTIONS = ("keys",)
 
@@ -30,7 +32,9 @@ class Config:
     problems: list[str] = field(default_factory=list)  # one line each, for the person
 
 
-def read_config(path: Path | None, known_ids: Collection[str], readable: Callable[[str], bool]) -> Config:
+def read_config(
+    content: Content, path: Path | None, known_ids: Collection[str], readable: Callable[[str], bool]
+) -> Config:
     """The settings in `path` (None, or no such file: the defaults), with a line for each unusable entry."""
     if path is None:
         return Config()
@@ -40,23 +44,27 @@ def read_config(path: Path | None, known_ids: Collection[str], readable: Callabl
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return Config(problems=[wording.text("config.unreadable", file=path, reason=reason)])
+        return Config(problems=[content.text("config.unreadable", file=path, reason=reason)])
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        return Config(problems=[wording.text("config.not_toml", file=path, reason=exc)])
+        return Config(problems=[content.text("config.not_toml", file=path, reason=exc)])
     problems = [
-        wording.text("config.unknown_section", file=path, section=name) for name in data if name not in SECTIONS
+        content.text("config.unknown_section", file=path, section=name) for name in data if name not in SECTIONS
     ]
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        return Config(problems=[*problems, wording.text("config.keys_not_table", file=path)])
-    keys, key_problems = _read_keys(path, _flatten(table), known_ids, readable)
+        return Config(problems=[*problems, content.text("config.keys_not_table", file=path)])
+    keys, key_problems = _read_keys(content, path, _flatten(table), known_ids, readable)
     return Config(keys=keys, problems=problems + key_problems)
 
 
 def _read_keys(
-    path: Path, entries: Mapping[str, object], known_ids: Collection[str], readable: Callable[[str], bool]
+    content: Content,
+    path: Path,
+    entries: Mapping[str, object],
+    known_ids: Collection[str],
+    readable: Callable[[str], bool],
 ) -> tuple[dict[str, str], list[str]]:
     keys: dict[str, str] = {}
     problems: list[str] = []
@@ -65,12 +73,12 @@ def _read_keys(
             import difflib  # only for a mistake: not on every start
 
             close = difflib.get_close_matches(binding_id, list(known_ids), n=1)
-            hint = wording.text("config.did_you_mean", id=close[0]) if close else ""
-            problems.append(wording.text("config.unknown_id", file=path, id=binding_id, hint=hint))
+            hint = content.text("config.did_you_mean", id=close[0]) if close else ""
+            problems.append(content.text("config.unknown_id", file=path, id=binding_id, hint=hint))
         elif not isinstance(value, str):
-            problems.append(wording.text("config.not_a_string", file=path, id=binding_id))
+            problems.append(content.text("config.not_a_string", file=path, id=binding_id))
         elif not readable(value):
-            problems.append(wording.text("config.bad_key", file=path, id=binding_id, keys=value))
+            problems.append(content.text("config.bad_key", file=path, id=binding_id, keys=value))
         else:
             keys[binding_id] = value
     return keys, problems

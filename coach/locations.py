@@ -18,17 +18,18 @@ def content_dir() -> Path:
     return bundled if bundled.is_dir() else _PACKAGE.parent / "content"
 
 
+class NoHomeError(Exception):
+    """No home folder to keep the history in (HOME unset and none in the user database): ui.toml errors.no_home."""
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where the history lives: --data-dir, else $PAIN_COACH_DATA_DIR, else the platform's user data dir.
 
-    Raises StoreError when there is no home folder to put it in (HOME unset and none in the user database).
+    Raises NoHomeError when there is no home folder to put it in.
     """
     found = _user_path(override or os.environ.get(DATA_DIR_ENV), "user_data_path")
     if found is None:
-        from coach.content.words import text
-        from coach.history.store import StoreError
-
-        raise StoreError(text("errors.no_home"))
+        raise NoHomeError
     return found
 
 

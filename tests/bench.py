@@ -45,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.packaged import CONTENT  # noqa: E402
+
 NOW = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)
 SIZE = (100, 32)
 CLI_RECORDS = 100
@@ -112,7 +114,7 @@ def prepare(folder: Path, count: int, days: int = 3 * 365) -> None:
     from coach.history.store import Store
     from tests.make_history import make_records
 
-    store = Store(folder)
+    store = Store(folder, CONTENT)
     store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
     if count:
         store.add_many(make_records(count, end=NOW, days=days))
@@ -236,16 +238,15 @@ def bench_cli(runs: int, tmp: Path) -> list[Row]:
 
 def long_routine(seconds: int):
     """Real routines' steps (as planned at 34 weeks with pelvic girdle pain), repeated to exactly `seconds`."""
-    from coach.content.models import get_content
     from coach.history.records import Profile
     from coach.routines.offer import plan_routine, rules_for
     from coach.routines.player import length
 
-    content = get_content()
+    content = CONTENT
     exercises = content.exercises.by_id()
     today = date(2026, 11, 26)
     rules = rules_for(Profile(due_date=today + timedelta(days=280 - 7 * 34), pgp_diagnosed="yes"), today)
-    plans = [plan_routine(r, exercises, rules) for r in content.routines.routines]
+    plans = [plan_routine(content, r, exercises, rules) for r in content.routines.routines]
     pool = [step for plan in plans if plan.offered for step in plan.steps]
     steps = []
     while length(steps) < seconds:
@@ -321,7 +322,7 @@ def bench_timer(minutes: float, tmp: Path) -> list[Row]:
     burn = "while True: pass"
     burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(2)]
     try:
-        measured, late = asyncio.run(play(steps, Store(tmp / "timer")))
+        measured, late = asyncio.run(play(steps, Store(tmp / "timer", CONTENT)))
     finally:
         for proc in burners:
             proc.kill()
@@ -354,7 +355,7 @@ async def open_history(folder: Path, tab: str) -> tuple[float, float]:
     from coach.tui.app import PainCoachApp
     from coach.tui.screens.history import HistoryScreen
 
-    app = PainCoachApp(Store(folder), clock=MockClock(), now=lambda: NOW)
+    app = PainCoachApp(Store(folder, CONTENT), CONTENT, clock=MockClock(), now=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         start, cpu = time.perf_counter(), time.process_time()
@@ -385,14 +386,14 @@ def export_in_process(folder: Path, out: Path) -> None:
     from coach.history import export
     from coach.history.store import Store
 
-    export.write_file(out, export.to_csv(Store(folder).query()), force=True)
+    export.write_file(out, export.to_csv(CONTENT, Store(folder, CONTENT).query()), force=True)
 
 
 def add_in_process(folder: Path) -> None:
     from coach.history.records import FlareLog
     from coach.history.store import Store
 
-    Store(folder).add(FlareLog(pain=3))
+    Store(folder, CONTENT).add(FlareLog(pain=3))
 
 
 def in_process_rows(what: str, runs: int, fn, *args) -> Row:

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import settings
 from textual.clock import MockClock
 
+from coach.content.content import Content
 from coach.history.store import Store
+from tests.packaged import CONTENT
 
 FIXED_NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
 
@@ -30,9 +32,15 @@ def isolated_dirs(tmp_path, monkeypatch):
     return data
 
 
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The packaged content, as the app and each command get it: one for the whole run."""
+    return CONTENT
+
+
 @pytest.fixture
-def store(isolated_dirs) -> Store:
-    return Store(isolated_dirs)
+def store(isolated_dirs, content) -> Store:
+    return Store(isolated_dirs, content)
 
 
 @pytest.fixture
@@ -43,6 +51,6 @@ def make_app(store):
     def make(first_run_done: bool = True, now: datetime = FIXED_NOW, clock=None):
         if first_run_done:
             store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
-        return PainCoachApp(store, clock=clock or MockClock(), now=lambda: now)
+        return PainCoachApp(store, store.content, clock=clock or MockClock(), now=lambda: now)
 
     return make

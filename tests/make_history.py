@@ -11,12 +11,14 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coach.content.models import get_content
+from coach.content.content import Content
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
+
+CONTENT = Content.load()  # also run as a script, outside the tests
 
 ROUTINES = [  # (id, name) of packaged routines
     (r.id, r.name)
-    for r in get_content().routines.routines
+    for r in CONTENT.routines.routines
     if r.id in ("quick-buttock-relief", "gentle-pelvic-girdle", "bedtime-side-lying", "evening-wind-down")
 ]
 LEVELS = ["self-care"] * 12 + ["soon"] * 4 + ["urgent", "emergency"]
@@ -94,7 +96,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("count", type=int, nargs="?", default=10_000, help="how many records (10000)")
     args = parser.parse_args(argv)
     folder, n = args.folder, args.count
-    Store(folder).add_many(make_records(n, end=datetime.now().astimezone() - timedelta(hours=1)))
+    Store(folder, CONTENT).add_many(make_records(n, end=datetime.now().astimezone() - timedelta(hours=1)))
     print(f"wrote {n} records to {folder}")
     return 0
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from coach.checkin.pregnancy import stage
 from coach.checkin.triage import assess, check_answers, checkin_record
-from coach.content.models import get_content
 from coach.history import export
 from coach.history.records import FlareLog, Profile, RoutineSession, Settings
 from coach.history.store import Store
 from coach.routines.offer import plan_routine, rules_for
+from tests.packaged import CONTENT
 
 OUT = Path(__file__).parent / "data" / "schema1"
 TODAY = date(2026, 11, 20)
@@ -27,11 +27,11 @@ AT = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 def main() -> None:
     if OUT.exists():
         shutil.rmtree(OUT)
-    store = Store(OUT)
+    store = Store(OUT, CONTENT)
     profile = Profile(due_date=TODAY + timedelta(days=280 - 24 * 7), pgp_diagnosed="yes")
     store.save_profile(profile)
     store.save_settings(Settings(first_run_done=True, theme="textual-dark"))
-    content = get_content()
+    content = CONTENT
     now = stage(profile, TODAY)
     calm = {"pain_now": 6, "pain_worst": 7, "where": ["buttock", "front-pelvis"], "side": "left",
             "feel": ["dull-ache"], "worse": ["walking"], "rest": "yes", "trend": "same", "sleep": "one-two",
@@ -39,12 +39,12 @@ def main() -> None:
             "flags_other": []}  # fmt: skip
     flagged = {**calm, "pain_now": 4, "flags_pregnancy": ["fever"]}
     for minutes, given in ((0, calm), (-60, flagged)):
-        answers = check_answers(given, now)
-        record = checkin_record(answers, assess(answers, now), AT + timedelta(minutes=minutes))
+        answers = check_answers(given, now, CONTENT)
+        record = checkin_record(answers, assess(answers, now, CONTENT), AT + timedelta(minutes=minutes), CONTENT)
         store.add(record.model_copy(update={"gestation_days": now.gestation_days}))
     routines = {r.id: r for r in content.routines.routines}
     for i, (routine_id, minutes) in enumerate([("buttock-strength", 1), ("back-release-all-fours", 2)]):
-        plan = plan_routine(routines[routine_id], content.exercises.by_id(), rules_for(profile, TODAY))
+        plan = plan_routine(CONTENT, routines[routine_id], content.exercises.by_id(), rules_for(profile, TODAY))
         store.add(
             RoutineSession(
                 at=AT + timedelta(minutes=10 + 20 * i), routine_id=routine_id, routine_name=plan.routine.name,

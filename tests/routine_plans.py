@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from coach.content.models import get_content
 from coach.history.records import Profile
 from coach.routines.offer import plan_routine, rules_for
 from coach.routines.player import clock_face
+from tests.packaged import CONTENT
 
 TODAY = date(2026, 11, 26)
 CASES = [(week, pgp) for week in (12, 24, 34) for pgp in ("no", "yes")]
@@ -20,7 +20,7 @@ def short(change: str) -> str:
 
 
 def main() -> None:
-    content = get_content()
+    content = CONTENT
     exercises = content.exercises.by_id()
     print("| routine | " + " | ".join(f"{w} wk, PGP {p}" for w, p in CASES) + " |")
     print("|---" * (len(CASES) + 1) + "|")
@@ -28,7 +28,7 @@ def main() -> None:
         cells = []
         for week, pgp in CASES:
             profile = Profile(due_date=TODAY + timedelta(days=280 - 7 * week), pgp_diagnosed=pgp)
-            plan = plan_routine(routine, exercises, rules_for(profile, TODAY))
+            plan = plan_routine(CONTENT, routine, exercises, rules_for(profile, TODAY))
             changes = "; ".join(short(c) for c in plan.substitutions) or "none"
             cells.append(f"{clock_face(plan.length)}: {changes}" if plan.offered else f"hidden: {plan.hidden}")
         print(f"| {routine.id} | " + " | ".join(cells) + " |")

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from textual.clock import MockClock
 from textual.widgets import Input, TextArea
 
+from tests.packaged import CONTENT
+
 if TYPE_CHECKING:
     from textual.pilot import Pilot
 
@@ -105,11 +107,11 @@ def make_app(shot: Shot, data_dir: Path) -> PainCoachApp:
     from coach.history.store import Store
     from coach.tui.app import PainCoachApp
 
-    store = Store(data_dir)
+    store = Store(data_dir, CONTENT)
     store.save_settings(store.load_settings().model_copy(update={"first_run_done": not shot.first_run}))
     if shot.setup:
         shot.setup(store)
-    return PainCoachApp(store, clock=MockClock(), now=lambda: NOW)
+    return PainCoachApp(store, CONTENT, clock=MockClock(), now=lambda: NOW)
 
 
 async def play(shot: Shot, pilot: Pilot) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 from textual.binding import Binding
+from textual.clock import MockClock
 from textual.widgets import OptionList, Static
 
-from coach.content.models import get_content, text
 from coach.tui.app import screen_class
 from coach.tui.screens.first_run import FirstRunScreen
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.too_small import TooSmallScreen
+from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
 
 
@@ -20,17 +21,17 @@ def menu_labels(app) -> list[str]:
     return [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
 
 
-async def test_home_menu_comes_from_content(make_app):
+async def test_home_menu_comes_from_content(make_app, content):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         labels = menu_labels(app)
-        expected = [words.label for words in get_content().keys.screens["home"].values()]
+        expected = [words.label for words in CONTENT.keys_file.screens["home"].values()]
         assert len(labels) == len(expected)
         for label, want in zip(labels, expected, strict=True):
             assert want in label
-        assert app.screen.query_one("#home-title", Static).content == text("app.title")
+        assert app.screen.query_one("#home-title", Static).content == content.text("app.title")
 
 
 async def test_menu_item_opens_its_screen(make_app):
@@ -45,7 +46,7 @@ async def test_menu_item_opens_its_screen(make_app):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_help_lists_the_screens_keys_and_closes(make_app):
+async def test_help_lists_the_screens_keys_and_closes(make_app, content):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -54,7 +55,7 @@ async def test_help_lists_the_screens_keys_and_closes(make_app):
         assert isinstance(app.screen, HelpScreen)
         shown = "\n".join(str(s.content) for s in app.screen.query(".keys").results(Static))
         for owner in ("home", "app"):
-            for words in get_content().keys.screens[owner].values():
+            for words in CONTENT.keys_file.screens[owner].values():
                 assert words.label in shown
         await pilot.press("escape")
         await pilot.pause()
@@ -115,12 +116,12 @@ async def test_small_window_asks_for_a_larger_one(make_app):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_palette_lists_the_main_actions(make_app):
+async def test_palette_lists_the_main_actions(make_app, content):
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for words in get_content().keys.screens["home"].values():  # every home item opens a screen
+        for words in CONTENT.keys_file.screens["home"].values():  # every home item opens a screen
             assert words.label in titles
         assert "Theme" in titles
 
@@ -136,21 +137,34 @@ async def test_a_quarantined_month_is_reported(make_app, store, isolated_dirs):
         assert any("2026-10" in m and "corrupt" in m for m in messages)
 
 
-async def test_broken_content_closes_the_app_with_its_problems(make_app, monkeypatch):
-    import coach.content.models
-    from coach.content.words import ContentError
+async def test_broken_content_closes_the_app_with_its_problems(store, tmp_path):
+    import shutil
 
-    problem = "content/routines.toml: routines[0].steps[0].exercise: no exercise 'cat-cw'"
+    from coach.content.content import Content
+    from coach.locations import content_dir
+    from coach.tui.app import PainCoachApp
 
-    def broken():
-        raise ContentError([problem])
+    folder = tmp_path / "content"
+    shutil.copytree(content_dir(), folder)
+    routines = folder / "routines.toml"
+    routines.write_text(routines.read_text().replace('exercise = "glute-squeeze"', 'exercise = "glute-sqeeze"', 1))
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+    app = PainCoachApp(store, Content.load(folder=folder), clock=MockClock())
+    said: list[object] = []
+    exit_app = app.exit
 
-    monkeypatch.setattr(coach.content.models, "get_content", broken)
-    app = make_app()
+    def exit_saying(*args, **kwargs):
+        said.append(kwargs.get("message"))
+        exit_app(*args, **kwargs)
+
+    app.exit = exit_saying
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
     assert app.return_code == 1
     assert not app.is_running
+    assert said == [
+        "content/routines.toml: routines[0].steps[0].exercise: no exercise 'glute-sqeeze' (did you mean 'glute-squeeze'?)"
+    ]
 
 
 def test_the_first_screen_does_not_wait_for_the_content_models():
@@ -158,9 +172,14 @@ def test_the_first_screen_does_not_wait_for_the_content_models():
     import subprocess
     import sys
 
-    code = "import sys, coach.tui.app, coach.tui.screens.home; print('coach.content.models' in sys.modules)"
+    code = (
+        "import sys, coach.tui.app, coach.tui.screens.home\n"
+        "from coach.content.content import Content\n"
+        "c = Content.load(); c.text('home.intro'); c.key_words('home.checkin'); c.body_choices('areas')\n"
+        "print('coach.content.models' in sys.modules, 'pydantic' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False False"
 
 
 async def test_palette_switches_the_bell_and_reduced_motion_and_remembers(make_app, store):

@@ -43,8 +43,8 @@ def test_without_replace_an_existing_file_is_kept(tmp_path):
 
 
 @pytest.mark.parametrize("write", ["month", "settings", "export"])
-def test_store_and_export_write_through_it(tmp_path, monkeypatch, write):
-    store = Store(tmp_path / "data")
+def test_store_and_export_write_through_it(tmp_path, monkeypatch, write, content):
+    store = Store(tmp_path / "data", content)
     store.load_settings()
     seen = fsynced_kinds(monkeypatch)
     if write == "month":

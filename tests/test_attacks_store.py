@@ -22,6 +22,7 @@ import pytest
 from coach.cli import main
 from coach.history.records import FlareLog
 from coach.history.store import Store
+from tests.packaged import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +86,7 @@ def test_concurrent_imports_of_one_file_store_each_record_once(tmp_path, isolate
         proc.stdin.flush()
     results = [proc.communicate(timeout=60) for proc in procs]
     assert all(proc.returncode == 0 for proc in procs), results
-    stored = Store(isolated_dirs).all()
+    stored = Store(isolated_dirs, CONTENT).all()
     assert len(stored) == len(records)
     assert len({r.id for r in stored}) == len(records)
     # and the export made afterwards imports again
@@ -100,7 +101,7 @@ def test_an_id_already_in_another_month_is_not_imported_twice(tmp_path, store, c
     moved = record.to_json() | {"at": "2026-05-01T09:00:00+00:00"}  # same id, edited date
     backup = export_file(tmp_path / "b.json", [moved])
     assert main(["import", str(backup)]) == 0
-    assert [r.id for r in Store(store.root).all()] == [record.id]
+    assert [r.id for r in Store(store.root, store.content).all()] == [record.id]
 
 
 # --- 2. an import cut short (full disk on the second month) ---------------------------------------
@@ -129,9 +130,9 @@ def test_an_import_cut_short_by_a_full_disk_leaves_the_history_as_it_was(tmp_pat
     assert failed and "disk is full" in err and len(err.strip().splitlines()) == 1
     monkeypatch.setattr(os, "replace", real_replace)
     assert month_bytes(store) == before  # January was written, then put back: all or nothing
-    assert len(Store(store.root).all()) == 1
+    assert len(Store(store.root, store.content).all()) == 1
     assert main(["import", str(backup)]) == 0  # with space again it all goes in
-    assert len(Store(store.root).all()) == 4
+    assert len(Store(store.root, store.content).all()) == 4
 
 
 DIES_BETWEEN_RENAMES = """
@@ -159,7 +160,9 @@ def test_an_import_killed_between_renames_is_rolled_back_before_anyone_reads(tmp
     died = subprocess.run([sys.executable, "-c", DIES_BETWEEN_RENAMES, str(backup)], env=env, cwd=ROOT, timeout=60)
     assert died.returncode == 9
     assert (store.history / "2026-01.json").exists()  # January was renamed in before it died
-    assert len(Store(store.root).all()) == 1  # a reader sees the history as it was: the import rolled back
+    assert (
+        len(Store(store.root, store.content).all()) == 1
+    )  # a reader sees the history as it was: the import rolled back
     assert month_bytes(store) == before  # no journal, no kept copies, no temp files left
 
 
@@ -252,7 +255,7 @@ def test_a_real_chmod_000_month_as_a_normal_user(tmp_path):
         pytest.skip("needs root and setpriv to act as a normal user")
     data = Path(tempfile.mkdtemp(prefix="pc-perm-"))
     try:
-        Store(data).add(FlareLog(at=datetime(2026, 11, 5, 9, tzinfo=UTC), pain=3))
+        Store(data, CONTENT).add(FlareLog(at=datetime(2026, 11, 5, 9, tzinfo=UTC), pain=3))
         month = data / "history" / "2026-11.json"
         for path in (data, data / "history", month, data / ".lock"):
             os.chown(path, 65534, 65534)

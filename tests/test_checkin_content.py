@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from coach.content.models import ContentError, get_content, load_content
+from coach.content.content import Content
+from coach.content.loader import ContentError
 from coach.locations import content_dir
 
 
@@ -23,7 +24,7 @@ def problems_after(folder, name: str, old: str, new: str) -> list[str]:
     assert old in text
     path.write_text(text.replace(old, new, 1))
     with pytest.raises(ContentError) as caught:
-        load_content(folder)
+        Content.load(folder=folder).check()
     return caught.value.problems
 
 
@@ -63,11 +64,10 @@ def test_show_if_must_name_an_earlier_question(folder):
     assert any("questions[1].show_if.were" in p for p in problems)
 
 
-def test_no_result_names_a_diagnosis():
+def test_no_result_names_a_diagnosis(content):
     """Patterns are worded as 'often called ...; a midwife or physio can confirm' (content-brief section 5)."""
-    from coach.content.models import text
 
-    assert "often called" in text("assessment.pattern_fit", name="x")
-    assert "can confirm" in text("assessment.pattern_fit", name="x")
-    for pattern in get_content().triage.patterns:
+    assert "often called" in content.text("assessment.pattern_fit", name="x")
+    assert "can confirm" in content.text("assessment.pattern_fit", name="x")
+    for pattern in content.triage.patterns:
         assert "you have" not in pattern.why.lower()

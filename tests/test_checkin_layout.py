@@ -15,10 +15,10 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import OptionList
 
-from coach.content.words import text
 from coach.history.records import Profile
 from coach.tui.widgets.answers import BOX, KEY_GAP, PickOne, PickSome
 from tests.conftest import FIXED_NOW
+from tests.packaged import CONTENT
 from tests.screen_cells import cells, lines
 
 TODAY = FIXED_NOW.date()
@@ -28,7 +28,7 @@ STAGES = {
     "postnatal": Profile(birth_date=TODAY - timedelta(weeks=6), date_basis="born"),
 }
 SIZES = [(80, 24), (120, 40)]
-KEYS = text("checkin.option_keys")
+KEYS = CONTENT.text("checkin.option_keys")
 
 
 async def press(pilot, *keys: str) -> None:
@@ -171,7 +171,6 @@ async def test_every_option_is_whole_beside_its_box_and_its_letter_and_click_pic
 def test_no_option_key_is_a_key_the_check_in_binds():
     from textual.binding import Binding
 
-    from coach.content.models import get_content
     from coach.tui.app import PainCoachApp
     from coach.tui.screens.checkin import CheckInScreen
     from coach.tui.widgets.answers import PickSome
@@ -185,7 +184,7 @@ def test_no_option_key_is_a_key_the_check_in_binds():
     }
     assert not set(KEYS) & bound
     assert not any(k.isdigit() for k in KEYS)  # digits are numbers: "1 or 2 nights", the 0-10 scale
-    longest = max(len(q.options) for q in get_content().questionnaire.questions)
+    longest = max(len(q.options) for q in CONTENT.questionnaire.questions)
     assert len(KEYS) >= longest and len(set(KEYS)) == len(KEYS)
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from coach import __version__
 from coach.cli import COMMANDS
-from coach.content.models import get_content
 from coach.history.store import Store
+from tests.packaged import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBCOMMANDS = [{"checkin": "check-in", "importer": "import"}.get(name, name.replace("_", "-")) for name in COMMANDS]
@@ -66,7 +66,7 @@ def test_each_subcommand_has_help(data, name):
     assert not data.exists()
 
 
-def test_log_valid_entry(data):
+def test_log_valid_entry(data, content):
     result = run(
         "log",
         "--pain",
@@ -86,7 +86,7 @@ def test_log_valid_entry(data):
     assert len(lines) == 1
     assert "6/10" in lines[0] and "buttock" in lines[0] and "back of the thigh" in lines[0]
     assert result.stderr == ""
-    (record,) = Store(data).all()
+    (record,) = Store(data, content).all()
     assert (record.kind, record.pain, record.where, record.side, record.note) == (
         "flare",
         6,
@@ -97,15 +97,15 @@ def test_log_valid_entry(data):
     assert record.at.utcoffset() is not None
 
 
-def test_log_pain_only(data):
+def test_log_pain_only(data, content):
     result = run("log", "--pain", "0", data=data)
     assert result.returncode == 0, result.stderr
-    (record,) = Store(data).all()
+    (record,) = Store(data, content).all()
     assert (record.pain, record.where, record.side) == (0, [], None)
 
 
-AREAS = [a.id for a in get_content().body.areas]
-SIDES = [s.id for s in get_content().body.sides]
+AREAS = [a.id for a in CONTENT.body.areas]
+SIDES = [s.id for s in CONTENT.body.sides]
 
 
 @pytest.mark.parametrize(
@@ -141,13 +141,13 @@ def test_log_without_pain_is_a_usage_error(data):
     assert files_under(data) == []
 
 
-def test_export_json_contains_the_logged_records(data):
+def test_export_json_contains_the_logged_records(data, content):
     for pain in ("3", "7"):
         assert run("log", "--pain", pain, "--where", "buttock", data=data).returncode == 0
     result = run("export", "--format", "json", data=data)
     assert result.returncode == 0, result.stderr
     exported = json.loads(result.stdout)
-    stored = {r.id: r for r in Store(data).all()}
+    stored = {r.id: r for r in Store(data, content).all()}
     assert {r["id"] for r in exported["records"]} == set(stored)
     assert sorted(r["pain"] for r in exported["records"]) == [3, 7]
     assert all(r["kind"] == "flare" and r["where"] == ["buttock"] for r in exported["records"])
@@ -215,10 +215,10 @@ def test_read_only_data_dir_is_exit_1_and_one_line(data):
     assert len(result.stderr.splitlines()) == 1 and "Cannot write" in result.stderr
 
 
-def test_data_dir_option_beats_the_environment(data, tmp_path):
+def test_data_dir_option_beats_the_environment(data, tmp_path, content):
     chosen = tmp_path / "chosen"
     assert run("--data-dir", str(chosen), "log", "--pain", "2", data=data).returncode == 0
-    assert len(Store(chosen).all()) == 1
+    assert len(Store(chosen, content).all()) == 1
     assert files_under(data) == []
 
 

@@ -7,6 +7,7 @@ import pytest
 from coach.cli import main
 from coach.history.store import Store
 from tests.history_records import checkin, flare, session
+from tests.packaged import CONTENT
 
 
 def days_ago(record, days):
@@ -75,7 +76,7 @@ def test_json_round_trip_through_import(filled, tmp_path, capsys):
     other = tmp_path / "other"
     assert main(["--data-dir", str(other), "import", str(backup)]) == 0
     assert "Imported 4 records" in capsys.readouterr().out
-    assert {r.id: r for r in Store(other).all()} == {r.id: r for r in filled}
+    assert {r.id: r for r in Store(other, CONTENT).all()} == {r.id: r for r in filled}
 
 
 def test_import_skips_records_already_there(filled, store, tmp_path, capsys):

@@ -8,6 +8,7 @@ import pytest
 
 from coach.config import Config, read_config
 from coach.tui.keymap import person_keys
+from tests.packaged import CONTENT
 
 KNOWN = {"home.checkin", "home.history", "app.quit"}
 
@@ -26,12 +27,12 @@ def read(path: Path, toml: str | bytes) -> Config:
         path.write_bytes(toml)
     else:
         path.write_text(toml, encoding="utf-8")
-    return read_config(path, KNOWN, readable)
+    return read_config(CONTENT, path, KNOWN, readable)
 
 
 def test_no_file_or_no_home_means_the_defaults(config_toml):
-    assert read_config(config_toml, KNOWN, readable) == Config()
-    assert read_config(None, KNOWN, readable) == Config()
+    assert read_config(CONTENT, config_toml, KNOWN, readable) == Config()
+    assert read_config(CONTENT, None, KNOWN, readable) == Config()
 
 
 def test_dotted_quoted_and_nested_ids_all_read(config_toml):
@@ -84,7 +85,7 @@ def test_an_unknown_section_is_named_and_the_keys_still_apply(config_toml):
 
 def test_an_unreadable_file_is_one_line(config_toml):
     config_toml.mkdir()  # a folder where the file should be
-    (problem,) = read_config(config_toml, KNOWN, readable).problems
+    (problem,) = read_config(CONTENT, config_toml, KNOWN, readable).problems
     assert problem.startswith(f"{config_toml}: could not be read (")
 
 
@@ -92,7 +93,7 @@ def test_the_app_reads_the_config_folder_with_the_real_ids_and_keys(isolated_dir
     path = isolated_dirs.parent / "config" / "config.toml"  # PAIN_COACH_CONFIG_DIR (tests/conftest.py)
     path.parent.mkdir(parents=True)
     path.write_text('[keys]\nhome.checkin = "ctrl+k"\nhistory.search = "ctlr+f"\n')
-    config = person_keys()
+    config = person_keys(CONTENT)
     assert config.keys == {"home.checkin": "ctrl+k"}
     assert config.problems == [
         f"{path}: keys.history.search: 'ctlr+f' is not a key pain-coach can read "

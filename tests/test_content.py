@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from coach.content.models import Content, ContentError, get_content, load_content
+from coach.content.content import Content
+from coach.content.loader import FILES, ContentError
+from coach.content.models import ContentFiles
 from coach.locations import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_FILES = sorted(name for name in Content.model_fields if name != "version")
+CONTENT_FILES = sorted(FILES)
 
 
 @pytest.fixture
@@ -36,28 +38,58 @@ def edit(folder: Path, name: str, old: str, new: str) -> None:
 
 def problems_of(folder: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_content(folder)
+        Content.load(folder=folder).check()
     assert str(caught.value) == "\n".join(caught.value.problems)
     return caught.value.problems
 
 
-def test_packaged_content_validates():
-    content = load_content()
+def test_packaged_content_validates(content):
+    content = Content.load()
+    content.check()
     assert content.version
     assert {a.id for a in content.body.areas} >= {"buttock", "back-of-thigh", "lower-back"}
-    assert content.keys.screens["app"]
+    assert content.keys_file.screens["app"]
     assert content.about.safety.sources
     assert sorted(p.stem for p in content_dir().glob("*.toml")) == CONTENT_FILES
+    assert sorted(ContentFiles.model_fields) == CONTENT_FILES
 
 
-def test_content_is_loaded_once():
-    assert get_content() is get_content()
+def test_the_models_are_built_once_per_content_from_the_words_it_read(copy):
+    content = Content.load(folder=copy)
+    assert content.text("home.intro") == "What would you like to do?"
+    edit(copy, "ui.toml", 'intro = "What would you like to do?"', 'intro = "What now?"')
+    # The models are a view of the files this Content already read, not a second reading of the folder.
+    assert content.ui.sections["home"]["intro"] == "What would you like to do?"
+    assert content.files is content.files
+    assert Content.load(folder=copy).text("home.intro") == "What now?"
+
+
+def test_content_is_read_only(content):
+    with pytest.raises(AttributeError):
+        content.locale = "zh-CN"  # type: ignore[misc]
 
 
 def test_version_changes_with_the_files(copy):
-    before = load_content(copy).version
+    before = Content.load(folder=copy).version
     edit(copy, "ui.toml", 'intro = "What would you like to do?"', 'intro = "What now?"')
-    assert load_content(copy).version != before
+    assert Content.load(folder=copy).version != before
+
+
+def test_a_locale_overlay_replaces_words_key_by_key_and_falls_back_to_english(copy):
+    overlay = copy / "zh-CN"
+    overlay.mkdir()
+    (overlay / "ui.toml").write_text('[home]\nintro = "你想做什么？"\n', encoding="utf-8")
+    (overlay / "exercises.toml").write_text('[[exercises]]\nid = "cat-cow"\nname = "猫牛式"\n', encoding="utf-8")
+    chinese = Content.load("zh-CN", folder=copy)
+    english = Content.load(folder=copy)
+    assert chinese.text("home.intro") == "你想做什么？"
+    assert chinese.text("app.title") == english.text("app.title")  # not in the overlay: English
+    exercises = chinese.exercises.by_id()
+    assert exercises["cat-cow"].name == "猫牛式"
+    assert exercises["cat-cow"].cues == english.exercises.by_id()["cat-cow"].cues
+    assert [e.id for e in chinese.exercises.exercises] == [e.id for e in english.exercises.exercises]
+    assert chinese.version != english.version
+    assert Content.load("fr", folder=copy).text("home.intro") == english.text("home.intro")  # no overlay at all
 
 
 BROKEN = {
@@ -182,7 +214,7 @@ def test_check_content_command_lists_each_problem_and_exits_2(copy):
 
 # --- the code uses only what the content defines -------------------------------------------------------
 
-# Literal keys only: a key built at run time (text("plan.flag_" + flag)) is checked where it is built.
+# Literal keys only: a key built at run time (CONTENT.text("plan.flag_" + flag)) is checked where it is built.
 TEXT_CALL = re.compile(r"""\btext\(\s*["']([A-Za-z0-9_]+\.[A-Za-z0-9_]+)["']\s*[,)]""")
 
 
@@ -196,8 +228,8 @@ def text_keys_used() -> dict[str, list[str]]:
 
 def test_every_text_key_in_the_code_exists_in_ui_toml():
     used = text_keys_used()
-    assert len(used) > 20, "the pattern should find the text() calls"
-    sections = get_content().ui.sections
+    assert len(used) > 20, "the pattern should find the CONTENT.text() calls"
+    sections = Content.load().ui.sections
     missing = {
         key: where
         for key, where in used.items()
@@ -240,7 +272,7 @@ def test_renaming_a_body_area_fails_check_content_naming_body_toml(copy):
 
 def test_the_questionnaire_asks_where_it_hurts_from_body_toml(copy):
     edit(copy, "body.toml", 'label = "Foot"', 'label = "Foot or ankle"')
-    where = load_content(copy).questionnaire.question("where")
+    where = Content.load(folder=copy).questionnaire.question("where")
     assert where is not None and where.label_of("foot") == "Foot or ankle"
 
 

@@ -8,6 +8,7 @@ import pytest
 from coach.history import export
 from coach.history.records import parse_record
 from tests.history_records import NOW, checkin, flare, session
+from tests.packaged import CONTENT
 
 
 def sample():
@@ -33,13 +34,13 @@ def sample():
     ],
 )
 def test_since_forms(value, first_day):
-    start, end = export.parse_range(value, None, NOW)
+    start, end = export.parse_range(CONTENT, value, None, NOW)
     assert start == datetime.combine(first_day, datetime.min.time(), tzinfo=UTC)
     assert end is None
 
 
 def test_until_includes_its_whole_day():
-    start, end = export.parse_range(None, "2026-11-01", NOW)
+    start, end = export.parse_range(CONTENT, None, "2026-11-01", NOW)
     assert start is None
     assert end == datetime(2026, 11, 2, tzinfo=UTC)
 
@@ -47,18 +48,18 @@ def test_until_includes_its_whole_day():
 @pytest.mark.parametrize("value", ["yesterday", "0d", "4x", "2026-13-01", "", "w4"])
 def test_bad_since_explains_with_examples(value):
     with pytest.raises(export.WhenError) as err:
-        export.parse_range(value or " ", None, NOW)
+        export.parse_range(CONTENT, value or " ", None, NOW)
     message = str(err.value)
     assert "--since" in message and "30d" in message and "4w" in message and "2026-10-01" in message
 
 
 def test_until_before_since_is_refused():
     with pytest.raises(export.WhenError, match="before"):
-        export.parse_range("2026-11-10", "2026-11-01", NOW)
+        export.parse_range(CONTENT, "2026-11-10", "2026-11-01", NOW)
 
 
 def test_filter_records_by_range():
-    start, end = export.parse_range("3d", "2d", NOW)  # 24 and 25 Nov
+    start, end = export.parse_range(CONTENT, "3d", "2d", NOW)  # 24 and 25 Nov
     kept = export.filter_records(sample(), start, end)
     assert sorted(r.kind for r in kept) == ["checkin", "flare"]
 
@@ -75,7 +76,7 @@ def test_json_keeps_every_field_and_parses_back():
 
 def test_csv_reads_back_one_row_per_record():
     records = sample()
-    rows = list(csv.DictReader(io.StringIO(export.to_csv(records))))
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(CONTENT, records))))
     assert len(rows) == len(records)
     assert rows[0]["routine_name"] == "Quick buttock relief"
     assert (rows[0]["pain_before"], rows[0]["pain_after"]) == ("6", "3")
@@ -86,7 +87,7 @@ def test_csv_reads_back_one_row_per_record():
 
 
 def test_markdown_report_has_its_sections():
-    report = export.to_markdown(sample(), NOW)
+    report = export.to_markdown(CONTENT, sample(), NOW)
     for heading in ("# pain-coach report", "## Warning signs reported", "## Pain by week", "## Routines and their effect",
                     "## Check-ins", "## Notes"):  # fmt: skip
         assert heading in report
@@ -98,7 +99,7 @@ def test_markdown_report_has_its_sections():
 
 
 def test_markdown_report_of_nothing_says_so():
-    report = export.to_markdown([], NOW)
+    report = export.to_markdown(CONTENT, [], NOW)
     assert "No records in this period." in report
 
 
@@ -123,13 +124,13 @@ def test_write_file_into_a_missing_folder_leaves_nothing(tmp_path):
 
 
 def test_default_path_is_dated_in_home():
-    assert str(export.default_path("md", date(2026, 11, 26))) == "~/pain-coach-report-2026-11-26.md"
-    assert str(export.default_path("csv", date(2026, 11, 26))).endswith(".csv")
+    assert str(export.default_path(CONTENT, "md", date(2026, 11, 26))) == "~/pain-coach-report-2026-11-26.md"
+    assert str(export.default_path(CONTENT, "csv", date(2026, 11, 26))).endswith(".csv")
 
 
 def test_long_report_lists_only_the_latest_and_says_so():
     records = [checkin(i, pain=i % 10, level="urgent", flags=["fever"], note=f"n{i}") for i in range(100)]
-    report = export.to_markdown(records, NOW)
+    report = export.to_markdown(CONTENT, records, NOW)
     assert "- Fever or high temperature: 100 times, last on 2026-11-26" in report
     assert "Only the latest 20 of 100 check-ins with warning signs are listed." in report
     assert "Only the latest 20 of 100 notes are listed." in report
@@ -140,14 +141,14 @@ def test_long_report_lists_only_the_latest_and_says_so():
 def test_export_history_filters_renders_and_writes_once_for_cli_and_dialog(tmp_path, store):
     store.add_many([flare(0, note="today"), flare(10, note="older")])
     since = NOW - timedelta(days=3)
-    printed = export.export_history(store, "csv", NOW, since=since)
+    printed = export.export_history(CONTENT, store, "csv", NOW, since=since)
     assert printed.count == 1 and "today" in printed.body and "older" not in printed.body
     target = tmp_path / "out.csv"
-    written = export.export_history(store, "csv", NOW, since=since, path=target)
+    written = export.export_history(CONTENT, store, "csv", NOW, since=since, path=target)
     assert target.read_bytes().decode() == printed.body and written.count == 1
     with pytest.raises(export.ExportError) as refused:
-        export.export_history(store, "md", NOW, path=target)
+        export.export_history(CONTENT, store, "md", NOW, path=target)
     assert refused.value.reason == "exists" and target.read_bytes().decode() == printed.body
     with pytest.raises(export.ExportError) as bad:
-        export.export_history(store, "pdf", NOW)
+        export.export_history(CONTENT, store, "pdf", NOW)
     assert bad.value.reason == "format" and "json, csv, md" in str(bad.value)

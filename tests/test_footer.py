@@ -20,6 +20,7 @@ from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickSome
 from tests.conftest import FIXED_NOW
+from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
 
 SMALLEST_WIDTH = 80
@@ -60,7 +61,7 @@ def footer_width(app: PainCoachApp, name: str, widest: bool = True, only: set[st
 
 @pytest.fixture
 def app(isolated_dirs):
-    return PainCoachApp(isolated_dirs)
+    return PainCoachApp(isolated_dirs, CONTENT)
 
 
 def test_every_full_screen_is_checked():

@@ -14,12 +14,12 @@ def test_periods_start_at_midnight_days_back():
     assert HistoryFilter(period="all").since(NOW, Profile()) is None
 
 
-def test_this_pregnancy_starts_280_days_before_the_due_date():
+def test_this_pregnancy_starts_280_days_before_the_due_date(content):
     f = HistoryFilter(period="pregnancy")
     assert f.since(NOW, Profile(due_date=date(2027, 1, 1))) == datetime(2026, 3, 27, tzinfo=UTC)
     assert f.since(NOW, Profile(lmp=date(2026, 4, 1))) == datetime(2026, 4, 1, tzinfo=UTC)
     assert f.since(NOW, Profile()) is None
-    assert "no dates" in f.period_label(Profile())
+    assert "no dates" in f.period_label(content, Profile())
 
 
 def test_cycling_comes_back_round():

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, DataTable, Input, Static, TabbedContent, TextArea
 
-from coach.content.models import text
 from tests.history_records import checkin, flare, session
+from tests.packaged import CONTENT
 
 
 def table_rows(app) -> list[list[str]]:
@@ -123,9 +123,9 @@ async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, 
     release = threading.Event()
     what_helps = insights.what_helps
 
-    def slow_what_helps(records):  # as with years of history: the answer comes when the test says so
+    def slow_what_helps(content, records):  # as with years of history: the answer comes when the test says so
         release.wait(timeout=30)
-        return what_helps(records)
+        return what_helps(content, records)
 
     monkeypatch.setattr(insights, "what_helps", slow_what_helps)
     app = make_app()
@@ -135,7 +135,7 @@ async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, 
         await pilot.pause()
         body = app.screen.query_one("#helps-body", Static)
         try:
-            assert str(body.content) == text("helps.working")
+            assert str(body.content) == CONTENT.text("helps.working")
             await pilot.press("t")  # the screen still answers keys meanwhile
             await pilot.pause()
             assert app.screen.query_one("#history-tabs", TabbedContent).active == "trends"

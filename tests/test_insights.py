@@ -2,6 +2,7 @@ from datetime import UTC, date
 
 from coach.history import insights
 from tests.history_records import NOW, checkin, flare, session
+from tests.packaged import CONTENT
 
 UTC = UTC
 
@@ -12,7 +13,7 @@ def test_empty_history_has_no_trends_streak_or_effects():
     assert (this.sessions, this.minutes, this.average_change) == (0, 0, None)
     assert before.sessions == 0
     assert insights.routine_streak([], NOW) == 0
-    assert insights.what_helps([]) == []
+    assert insights.what_helps(CONTENT, []) == []
     assert insights.trigger_counts([]) == []
 
 
@@ -20,7 +21,7 @@ def test_one_record():
     days = insights.daily_pain([flare(0, pain=7)], date(2026, 11, 1), NOW.date(), UTC)
     assert days == [insights.DayPain(NOW.date(), 7.0, 7, 1)]
     assert insights.routine_streak([session(0)], NOW) == 1
-    assert insights.what_helps([session(0)]) == []  # one session says nothing yet
+    assert insights.what_helps(CONTENT, [session(0)]) == []  # one session says nothing yet
 
 
 def test_several_per_day_average_and_worst():
@@ -40,7 +41,7 @@ def test_days_outside_the_window_are_left_out():
 
 def test_missing_pain_after_is_left_out_of_changes():
     records = [session(i, before=6, after=3) for i in range(3)] + [session(3, before=9, after=None)]
-    (effect,) = insights.what_helps(records)
+    (effect,) = insights.what_helps(CONTENT, records)
     assert effect.times == 4
     assert effect.measured == 3
     assert effect.average_change == 3.0
@@ -49,14 +50,14 @@ def test_missing_pain_after_is_left_out_of_changes():
 
 def test_routine_needs_three_measured_sessions():
     records = [session(i, after=None) for i in range(5)] + [session(6), session(7)]
-    assert insights.what_helps(records) == []
+    assert insights.what_helps(CONTENT, records) == []
 
 
 def test_what_helps_orders_by_change_then_ties_by_name():
     rock = [session(i, before=5, after=3, routine="pelvic-rock", name="Pelvic rock") for i in range(3)]
     quick = [session(i, before=5, after=3) for i in range(3)]
     worse = [session(i, before=3, after=4, routine="x", name="Another") for i in range(3)]
-    effects = insights.what_helps(worse + rock + quick)
+    effects = insights.what_helps(CONTENT, worse + rock + quick)
     assert [e.name for e in effects] == ["Pelvic rock", "Quick buttock relief", "Another"]
     assert effects[-1].average_change == -1.0
     assert effects[-1].helped == 0

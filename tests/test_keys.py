@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList, Static
 
 import coach.tui
-from coach.content.models import get_content
 from coach.tui.app import PainCoachApp
 from coach.tui.keymap import readable
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import LabelledKeys
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
+from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
 
 OPEN_ACTION = re.compile(r"app\.open\('([^']*)'\)")
@@ -66,14 +66,14 @@ def test_every_binding_has_an_id_of_its_own():
 
 def test_every_binding_has_words_and_the_words_name_only_real_bindings():
     in_code = {binding.id for _, binding in code_bindings()}
-    in_content = {f"{owner}.{name}" for owner, names in get_content().keys.screens.items() for name in names}
+    in_content = {f"{owner}.{name}" for owner, names in CONTENT.keys_file.screens.items() for name in names}
     assert sorted(in_code - in_content) == [], "add their words to content/keys.toml"
     assert sorted(in_content - in_code) == [], "content/keys.toml has words for bindings the code does not have"
 
 
 def test_the_words_are_filled_in_from_content():
     checkin = next(b for b in HomeScreen.BINDINGS if isinstance(b, Binding) and b.id == "home.checkin")
-    assert checkin.description == get_content().keys.screens["home"]["checkin"].label
+    assert checkin.description == CONTENT.keys_file.screens["home"]["checkin"].label
     back = next(b for _, b in code_bindings() if b.id == "checkin.back")
     assert (back.description, back.tooltip) == ("Back", "Previous question (or leave)")
 
@@ -101,7 +101,7 @@ def test_every_key_runs_an_action_that_exists():
 
 def test_every_opened_screen_is_in_the_registry_and_the_palette():
     """What `pain-coach check-content` checked while the actions were in keys.toml."""
-    palette = get_content().ui.sections["palette"]
+    palette = CONTENT.ui.sections["palette"]
     opened = 0
     for _, binding in code_bindings():
         match = OPEN_ACTION.fullmatch(binding.action)

@@ -287,13 +287,11 @@ async def test_a_broken_routine_file_is_said_on_the_routines_screen_not_in_a_toa
 
 
 async def test_the_flare_log_shows_every_area_and_activity_and_says_which_activity_is_picked(make_app, store):
-    from coach.content.models import get_content
-
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await press(pilot, "f")
         shown = screen_text(app)
-        content = get_content()
+        content = app.content
         for label in [a.label for a in content.body.areas] + [a.label for a in content.questionnaire.flare_activities]:
             assert label in shown, f"{label} is not on screen at 80x24"
         await press(pilot, "tab", "tab", "down", "down")  # to the activities: the second one

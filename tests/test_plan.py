@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from unittest.mock import patch
 
 import pytest
 
-from coach.content.models import Routine, get_content
+from coach.content.models import Routine
 from coach.history.record_text import change_words
 from coach.history.records import Profile
 from coach.routines.custom import load_custom_routines
 from coach.routines.offer import plan_all, plan_routine, rules_for, rules_notes
+from tests.packaged import CONTENT
 
 TODAY = date(2026, 11, 26)
-CONTENT = get_content()
+CONTENT = CONTENT
 EX = CONTENT.exercises.by_id()
 
 
@@ -24,7 +24,7 @@ def at_week(week: int, pgp: str | None = "no") -> Profile:
 
 def plan_for(routine_id: str, profile: Profile):
     routine = next(r for r in CONTENT.routines.routines if r.id == routine_id)
-    return plan_routine(routine, EX, rules_for(profile, TODAY))
+    return plan_routine(CONTENT, routine, EX, rules_for(profile, TODAY))
 
 
 def exercise_ids(plan) -> list[str]:
@@ -42,7 +42,7 @@ def test_back_lying_bridge_kept_before_16_weeks_and_swapped_from_16():
 def test_back_lying_without_alternative_is_shortened_to_a_minute():
     bridge = EX["glute-bridge"].model_copy(update={"alternative": None, "hold": 30, "reps": 4, "rest": 5})
     routine = Routine(id="r", name="R", sources=["x"], steps=[{"exercise": "glute-bridge"}])
-    plan = plan_routine(routine, {**EX, "glute-bridge": bridge}, rules_for(at_week(20), TODAY))
+    plan = plan_routine(CONTENT, routine, {**EX, "glute-bridge": bridge}, rules_for(at_week(20), TODAY))
     b = plan.blocks[0]
     assert b.reps * b.hold + (b.reps - 1) * b.rest <= 60
     assert (b.hold, b.reps) == (30, 1)
@@ -77,7 +77,7 @@ def test_unsure_about_pgp_is_treated_as_pgp():
 def test_unknown_profile_uses_the_most_careful_rules_and_says_so():
     rules = rules_for(Profile(), TODAY)
     assert rules.back_lying_limit and rules.pgp
-    assert "don't know how far along" in rules_notes(rules)[0]
+    assert "don't know how far along" in rules_notes(CONTENT, rules)[0]
     ids = exercise_ids(plan_for("buttock-strength", Profile()))
     assert "glute-bridge" not in ids and "side-lying-clams" not in ids
 
@@ -88,19 +88,19 @@ def test_postnatal_lifts_the_back_lying_limit_but_keeps_pgp_rules():
     assert not rules.back_lying_limit and rules.pgp
     ids = exercise_ids(plan_for("buttock-strength", born))
     assert "glute-bridge" in ids and "side-lying-clams" not in ids
-    assert "after the birth" in rules_notes(rules)[0]
+    assert "after the birth" in rules_notes(CONTENT, rules)[0]
 
 
 def test_routine_for_one_stage_is_hidden_in_the_other():
     routine = Routine(id="r", name="R", sources=["x"], stages=["postnatal"], steps=[{"exercise": "cat-cow"}])
-    plan = plan_routine(routine, EX, rules_for(at_week(20), TODAY))
+    plan = plan_routine(CONTENT, routine, EX, rules_for(at_week(20), TODAY))
     assert not plan.offered and "after the birth" in plan.hidden
 
 
 def test_routine_left_empty_is_not_offered():
     routine = Routine(id="r", name="R", sources=["x"], steps=[{"exercise": "half-kneeling-hip-flexor"}])
-    assert not plan_routine(routine, EX, rules_for(at_week(20, "yes"), TODAY)).offered
-    assert plan_routine(routine, EX, rules_for(at_week(20, "no"), TODAY)).offered
+    assert not plan_routine(CONTENT, routine, EX, rules_for(at_week(20, "yes"), TODAY)).offered
+    assert plan_routine(CONTENT, routine, EX, rules_for(at_week(20, "no"), TODAY)).offered
 
 
 def test_gentle_pelvic_girdle_routine_never_needs_a_change():
@@ -110,7 +110,7 @@ def test_gentle_pelvic_girdle_routine_never_needs_a_change():
 
 def test_every_packaged_routine_is_offered_to_everyone():
     for profile in (at_week(12), at_week(24, "yes"), at_week(34, "unsure"), Profile()):
-        assert all(p.offered for p in plan_all(CONTENT.routines.routines, EX, rules_for(profile, TODAY)))
+        assert all(p.offered for p in plan_all(CONTENT, CONTENT.routines.routines, EX, rules_for(profile, TODAY)))
 
 
 # --- custom routines ------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def test_custom_routine_follows_the_same_plan_rules(tmp_path):
     folder = tmp_path / "routines"
     write(folder, "p.toml", GOOD.replace('"cat-cow", reps = 5', '"standing-piriformis"'))
     routines, _ = load_custom_routines(CONTENT, folder)
-    plan = plan_routine(routines[0], EX, rules_for(at_week(30, "yes"), TODAY))
+    plan = plan_routine(CONTENT, routines[0], EX, rules_for(at_week(30, "yes"), TODAY))
     assert [b.exercise.id for b in plan.blocks] == ["seated-figure-4", "glute-squeeze"]
 
 
@@ -173,9 +173,11 @@ def test_changes_are_ids_and_worded_from_todays_content():
     assert ("left-out", "half-kneeling-hip-flexor", None, "asymmetric") in kinds
     renamed = {**EX, "glute-squeeze": EX["glute-squeeze"].model_copy(update={"name": "Bottom squeeze"})}
     swap = next(c for c in plan.changes if c.instead == "glute-squeeze")
-    content = get_content().model_copy(
-        update={"exercises": get_content().exercises.model_copy(update={"exercises": list(renamed.values())})}
-    )
-    with patch("coach.history.record_text._content", return_value=content):
-        assert "→ Bottom squeeze" in change_words(swap)
-    assert "→ Buttock squeeze" in change_words(swap)
+    exercises = CONTENT.exercises.model_copy(update={"exercises": list(renamed.values())})
+
+    class Renamed:  # today's content, with one exercise renamed since the record was made
+        def __getattr__(self, name: str) -> object:
+            return exercises if name == "exercises" else getattr(CONTENT, name)
+
+    assert "→ Bottom squeeze" in change_words(Renamed(), swap)  # type: ignore[arg-type]
+    assert "→ Buttock squeeze" in change_words(CONTENT, swap)

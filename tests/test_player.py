@@ -7,7 +7,6 @@ import random
 
 import pytest
 
-from coach.content.models import get_content
 from coach.routines.player import (
     GET_READY_SECONDS,
     SWITCH_SIDES_SECONDS,
@@ -18,8 +17,9 @@ from coach.routines.player import (
     length,
     shown_seconds,
 )
+from tests.packaged import CONTENT
 
-EX = get_content().exercises.by_id()
+EX = CONTENT.exercises.by_id()
 
 
 def block(ex_id: str, hold: int | None = None, reps: int | None = None, rest: int | None = None) -> Block:
@@ -49,13 +49,13 @@ def test_relaxation_releases_after_the_last_tense_too():
     assert all(s.paced for s in steps[1:]) and not steps[0].paced
 
 
-def test_packaged_routine_lengths_are_computed_from_steps():
+def test_packaged_routine_lengths_are_computed_from_steps(content):
     from coach.checkin.pregnancy import Stage
     from coach.routines.offer import Rules, plan_routine
 
     rules = Rules(stage=Stage(gestation_days=12 * 7), back_lying_limit=False, pgp=False, pgp_answer="no")
-    desk = next(r for r in get_content().routines.routines if r.id == "desk-break")
-    plan = plan_routine(desk, EX, rules)
+    desk = next(r for r in content.routines.routines if r.id == "desk-break")
+    plan = plan_routine(content, desk, EX, rules)
     # draw-in 5+3x10+2x5, squeeze 5+5x5+4x5, figure-4 5+2x(20+5+20)+5
     assert plan.length == 45 + 50 + 100 == 195
 

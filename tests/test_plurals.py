@@ -12,7 +12,7 @@ import pytest
 
 from coach.checkin.pregnancy import Stage, describe_stage, echo
 from coach.content.plural import counted_name, plural_form
-from coach.content.words import counted, text
+from tests.packaged import CONTENT
 from coach.history.insight_text import helps_lines
 from coach.history.record_text import week_detail
 
@@ -34,21 +34,23 @@ def test_a_plain_message_is_used_as_it_is_and_a_missing_one_form_falls_back_to_o
 
 
 def test_history_counts_records_in_words():
-    assert text("history.count", count=1) == "1 record."
-    assert text("history.count", count=2) == "2 records."
-    assert text("export.written", count=1, path="x.md") == "Wrote 1 record to x.md."
+    assert CONTENT.text("history.count", count=1) == "1 record."
+    assert CONTENT.text("history.count", count=2) == "2 records."
+    assert CONTENT.text("export.written", count=1, path="x.md") == "Wrote 1 record to x.md."
 
 
 def test_weeks_and_days_take_their_own_forms():
-    assert counted("weeks", 1) == "1 week" and counted("days", 1) == "1 day"
-    assert week_detail(11) == "1 week and 4 days"
-    assert describe_stage(Stage(postnatal_days=11)) == "Baby born 1 week + 4 days ago"
+    assert CONTENT.counted("weeks", 1) == "1 week" and CONTENT.counted("days", 1) == "1 day"
+    assert week_detail(CONTENT, 11) == "1 week and 4 days"
+    assert describe_stage(CONTENT, Stage(postnatal_days=11)) == "Baby born 1 week + 4 days ago"
     today = date(2026, 11, 26)
-    assert "your baby is 1 week + 4 days old" in echo(today - timedelta(days=11), "born", today)
-    assert "you are 30 weeks + 1 day today" in echo(today + timedelta(weeks=10) - timedelta(days=1), "due", today)
+    assert "your baby is 1 week + 4 days old" in echo(CONTENT, today - timedelta(days=11), "born", today)
+    assert "you are 30 weeks + 1 day today" in echo(
+        CONTENT, today + timedelta(weeks=10) - timedelta(days=1), "due", today
+    )
 
 
 def test_a_trigger_seen_once_is_one_check_in():
-    lines = helps_lines([], [("one-leg", 1), ("stairs", 2)])
+    lines = helps_lines(CONTENT, [], [("one-leg", 1), ("stairs", 2)])
     assert any(line.endswith(": 1 check-in") for line in lines)
     assert any(line.endswith(": 2 check-ins") for line in lines)

@@ -22,6 +22,7 @@ from coach.checkin.pregnancy import (
     with_gestation,
 )
 from coach.history.records import FlareLog, Profile
+from tests.packaged import CONTENT
 
 TODAY = date(2026, 11, 26)
 
@@ -109,7 +110,7 @@ def test_refusals(typed, basis, key):
     with pytest.raises(DateProblem) as caught:
         read_date(typed, basis=basis, day_first=True, today=TODAY)
     assert caught.value.key == key
-    assert problem_text(caught.value)  # every refusal has its message in content
+    assert problem_text(CONTENT, caught.value)  # every refusal has its message in content
 
 
 @pytest.mark.parametrize(
@@ -127,10 +128,11 @@ def test_plausibility_edges(typed, ok):
 
 def test_echo_in_words():
     assert (
-        echo(date(2027, 2, 14), "due", TODAY) == "14 February 2027: you are 28 weeks + 4 days today (third trimester)."
+        echo(CONTENT, date(2027, 2, 14), "due", TODAY)
+        == "14 February 2027: you are 28 weeks + 4 days today (third trimester)."
     )
-    assert echo(date(2026, 5, 1), "lmp", TODAY).startswith("1 May 2026: your due date is 5 February 2027")
-    assert echo(date(2026, 11, 3), "born", TODAY) == "3 November 2026: your baby is 3 weeks + 2 days old."
+    assert echo(CONTENT, date(2026, 5, 1), "lmp", TODAY).startswith("1 May 2026: your due date is 5 February 2027")
+    assert echo(CONTENT, date(2026, 11, 3), "born", TODAY) == "3 November 2026: your baby is 3 weeks + 2 days old."
 
 
 @pytest.mark.parametrize(
@@ -147,7 +149,7 @@ def test_echo_in_words():
     ],
 )
 def test_stage_words(days, words):
-    assert describe_stage(Stage(gestation_days=days)) == words
+    assert describe_stage(CONTENT, Stage(gestation_days=days)) == words
 
 
 def test_profile_dates_keep_one_basis():
@@ -179,4 +181,4 @@ def test_records_get_gestation_days_from_the_profile():
 def test_a_day_past_the_end_of_its_month_is_named(typed, day_first, said):
     with pytest.raises(DateProblem) as caught:
         read_date(typed, basis="due", day_first=day_first, today=TODAY)
-    assert problem_text(caught.value) == said
+    assert problem_text(CONTENT, caught.value) == said

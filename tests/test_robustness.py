@@ -24,9 +24,9 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from coach.cli import main
-from coach.content.models import text
 from coach.history.records import FlareLog, Profile, Settings
 from coach.history.store import Store, StoreError
+from tests.packaged import CONTENT
 from tests.test_checkin_flow import CALM, DUE, NO_FLAGS, press
 
 UTC = UTC
@@ -65,9 +65,10 @@ WRITER = textwrap.dedent(
     import os, stat, sys, time
     from datetime import datetime, timezone
     from coach.history.records import FlareLog
+    from coach.content.content import Content
     from coach.history.store import Store
 
-    store, count, tag, hang_at = Store(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    store, count, tag, hang_at = Store(sys.argv[1], Content.load()), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
     if hang_at:  # stop inside write number `hang_at`: its temp file written, not yet synced or renamed
         real_fsync, calls = os.fsync, [0]
 
@@ -123,7 +124,7 @@ def some_history(store: Store) -> set[str]:
 
 
 def check_after_kill(store: Store, earlier: set[str], tag: str, done: int, why: str) -> None:
-    fresh = Store(store.root)
+    fresh = Store(store.root, store.content)
     records = fresh.all()
     assert fresh.problems == [], why
     assert not list(store.history.glob("*.corrupt-*")), why
@@ -132,7 +133,7 @@ def check_after_kill(store: Store, earlier: set[str], tag: str, done: int, why: 
     # Every write it reported survived, in full; at most the one in flight is missing.
     assert written in (list(range(1, done + 1)), list(range(1, done + 2))), why
     fresh.add(flare(datetime(2026, 11, 6, 9, tzinfo=UTC)))  # and the next writer carries on
-    assert len(Store(store.root).all()) == len(records) + 1
+    assert len(Store(store.root, store.content).all()) == len(records) + 1
 
 
 @pytest.mark.slow
@@ -184,7 +185,7 @@ def test_two_processes_adding_200_each_end_with_400(store):
     for proc in procs:
         proc.communicate(timeout=120)
         assert proc.returncode == 0
-    records = Store(store.root).all()
+    records = Store(store.root, store.content).all()
     assert len(records) == 400
     assert len({r.id for r in records}) == 400
     assert sum(r.note.startswith("first ") for r in records) == 200
@@ -211,7 +212,7 @@ def test_four_processes_each_logging_100_times_at_once_end_with_400(store):
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
         assert err == ""
-    records = Store(store.root).all()
+    records = Store(store.root, store.content).all()
     assert len(records) == 400
     assert len({r.id for r in records}) == 400
     assert sorted(r.note for r in records) == sorted(f"w{n} {i}" for n in range(4) for i in range(1, 101))
@@ -238,16 +239,16 @@ CORRUPT = {
 }
 
 REASONS = {
-    "truncated": text("errors.unreadable_not_json"),
-    "whitespace": text("errors.unreadable_not_json"),
-    "garbage-text": text("errors.unreadable_not_json"),
-    "binary": text("errors.unreadable_not_json"),
-    "json-list": text("errors.unreadable_not_history"),
-    "unknown-schema": text("errors.unreadable_newer", id="2", schema=99),
-    "one-bad-record": text("errors.unreadable_record", id="2", problem=""),
-    "record-not-an-object": text("errors.unreadable_record", id="2", problem=""),
-    "id-not-a-number": text("errors.unreadable_not_history"),
-    "second-table": text("errors.unreadable_not_history"),
+    "truncated": CONTENT.text("errors.unreadable_not_json"),
+    "whitespace": CONTENT.text("errors.unreadable_not_json"),
+    "garbage-text": CONTENT.text("errors.unreadable_not_json"),
+    "binary": CONTENT.text("errors.unreadable_not_json"),
+    "json-list": CONTENT.text("errors.unreadable_not_history"),
+    "unknown-schema": CONTENT.text("errors.unreadable_newer", id="2", schema=99),
+    "one-bad-record": CONTENT.text("errors.unreadable_record", id="2", problem=""),
+    "record-not-an-object": CONTENT.text("errors.unreadable_record", id="2", problem=""),
+    "id-not-a-number": CONTENT.text("errors.unreadable_not_history"),
+    "second-table": CONTENT.text("errors.unreadable_not_history"),
 }
 
 
@@ -259,7 +260,7 @@ def test_unreadable_month_is_moved_aside_intact(store, kind, read_first):
     bad = store.history / "2026-11.json"
     bad.write_bytes(CORRUPT[kind])
 
-    fresh = Store(store.root)
+    fresh = Store(store.root, store.content)
     if read_first:
         assert [r.id for r in fresh.all()] == [october.id]  # the other month still loads
         assert [p.name for p in fresh.problems] == ["2026-11"]
@@ -274,8 +275,8 @@ def test_unreadable_month_is_moved_aside_intact(store, kind, read_first):
     assert problem.copy.name.startswith("2026-11.json.corrupt-")
     assert problem.copy.read_bytes() == CORRUPT[kind]
     assert problem.reason.startswith(REASONS[kind])
-    assert [r.id for r in Store(store.root).all()] == [november.id, october.id]
-    assert Store(store.root).problems == []
+    assert [r.id for r in Store(store.root, store.content).all()] == [november.id, october.id]
+    assert Store(store.root, store.content).problems == []
 
 
 def history_rows(app) -> list[str]:
@@ -308,7 +309,7 @@ async def test_the_app_starts_with_a_damaged_month_tells_the_person_and_shows_th
         await press(pilot, "escape", "f", "5", "enter")
         assert type(app.screen).__name__ == "HomeScreen"
     assert copy.read_bytes() == CORRUPT[kind]
-    assert sorted(r.pain for r in Store(store.root).all()) == [3, 5, 8]
+    assert sorted(r.pain for r in Store(store.root, store.content).all()) == [3, 5, 8]
 
 
 async def test_a_month_found_damaged_by_another_screen_is_told_there(make_app, store):
@@ -362,7 +363,7 @@ def test_write_errors_give_a_clear_message_and_lose_nothing(store, monkeypatch, 
 
     monkeypatch.undo()
     assert snapshot(store.root) == before  # no half-written file, no leftover temp file
-    assert [r.id for r in Store(store.root).all()] == [kept.id]
+    assert [r.id for r in Store(store.root, store.content).all()] == [kept.id]
 
 
 def test_read_only_data_folder_monkeypatched(store, monkeypatch):
@@ -410,11 +411,11 @@ async def test_a_flare_that_cannot_be_saved_is_told_and_kept_on_screen(make_app,
         monkeypatch.undo()  # space freed / folder writable again: the same entry saves
         await press(pilot, "enter")
         assert type(app.screen).__name__ == "HomeScreen"
-    assert sorted(r.pain for r in Store(store.root).all()) == [4, 6]
+    assert sorted(r.pain for r in Store(store.root, store.content).all()) == [4, 6]
 
 
 @pytest.mark.parametrize("how", list(BREAKS))
-async def test_a_checkin_that_cannot_be_saved_still_gives_its_assessment(make_app, store, monkeypatch, how):
+async def test_a_checkin_that_cannot_be_saved_still_gives_its_assessment(make_app, store, monkeypatch, how, content):
     store.save_profile(DUE)
     kept = flare(datetime(2026, 11, 20, 9, tzinfo=UTC))
     store.add(kept)
@@ -426,12 +427,12 @@ async def test_a_checkin_that_cannot_be_saved_still_gives_its_assessment(make_ap
         await press(pilot, "c", *CALM, *NO_FLAGS)
         assert type(app.screen).__name__ == "AssessmentScreen"
         messages = notifications(app)
-        assert text("assessment.not_saved") in messages
+        assert content.text("assessment.not_saved") in messages
         assert any(words in m and str(store.root) in m for m in messages)
         await pilot.pause()
-        assert on_screen(app, words) and on_screen(app, text("assessment.not_saved"))
+        assert on_screen(app, words) and on_screen(app, content.text("assessment.not_saved"))
         assert snapshot(store.root) == before
-    assert [r.id for r in Store(store.root).all()] == [kept.id]
+    assert [r.id for r in Store(store.root, store.content).all()] == [kept.id]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
@@ -498,7 +499,7 @@ async def test_a_damaged_profile_or_settings_in_a_read_only_folder(make_app, sto
         await press(pilot, *(["enter", "r"] if name == "settings" else []))
         assert type(app.screen).__name__ == "RoutinesScreen"
     monkeypatch.undo()  # writable again: a save (with no load before it) moves the damaged file aside first
-    fresh = Store(store.root)
+    fresh = Store(store.root, store.content)
     fresh.save_profile(Profile()) if name == "profile" else fresh.save_settings(Settings())
     [copy] = store.root.glob(f"{name}.json.corrupt-*")
     assert copy.read_bytes() == b"{damaged"
@@ -576,10 +577,10 @@ def run_without_home(tmp_path: Path, *args: str, **env: str) -> subprocess.Compl
 
 
 @pytest.mark.parametrize("argv", [["log", "--pain", "4"], ["export"], []], ids=["log", "export", "app"])
-def test_no_home_folder_is_one_clear_line(tmp_path, argv):
+def test_no_home_folder_is_one_clear_line(tmp_path, argv, content):
     result = run_without_home(tmp_path, *argv)
     assert result.returncode == 1
-    one_clear_line(result.stderr, text("errors.no_home"))
+    one_clear_line(result.stderr, content.text("errors.no_home"))
     assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []  # no stray "~" folder where it was started
 
@@ -588,13 +589,13 @@ def test_locate_without_a_home_folder_says_so_on_each_line(tmp_path):
     result = run_without_home(tmp_path, "locate")
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert len(lines) == 4 and all(line.endswith(text("locate.none")) for line in lines)
+    assert len(lines) == 4 and all(line.endswith(CONTENT.text("locate.none")) for line in lines)
     chosen = run_without_home(tmp_path, "locate", "--data-dir", str(tmp_path / "chosen")).stdout.splitlines()
-    assert chosen[2] == text("locate.data", path=tmp_path / "chosen")
+    assert chosen[2] == CONTENT.text("locate.data", path=tmp_path / "chosen")
     assert list(tmp_path.iterdir()) == []
 
 
-def test_no_home_folder_but_a_chosen_one_works(tmp_path):
+def test_no_home_folder_but_a_chosen_one_works(tmp_path, content):
     chosen = tmp_path / "chosen"
     assert run_without_home(tmp_path, "--data-dir", str(chosen), "log", "--pain", "4").returncode == 0
     routines = run_without_home(tmp_path, "--data-dir", str(chosen), "routines")  # no custom routines folder
@@ -608,7 +609,7 @@ def test_no_home_folder_but_a_chosen_one_works(tmp_path):
     ):
         to_home = run_without_home(tmp_path, *argv, PAIN_COACH_DATA_DIR=str(chosen))
         assert to_home.returncode == 2, argv
-        one_clear_line(to_home.stderr, text("export.no_home"))
+        one_clear_line(to_home.stderr, content.text("export.no_home"))
 
 
 def test_no_home_but_xdg_folders_are_used(tmp_path):
@@ -650,7 +651,7 @@ def no_such_user(*args):
     raise KeyError("no such user")
 
 
-async def test_export_dialog_to_a_home_path_without_a_home(make_app, store, monkeypatch):
+async def test_export_dialog_to_a_home_path_without_a_home(make_app, store, monkeypatch, content):
     import pwd
 
     store.add(flare(datetime(2026, 11, 20, 9, tzinfo=UTC)))
@@ -660,7 +661,7 @@ async def test_export_dialog_to_a_home_path_without_a_home(make_app, store, monk
         monkeypatch.delenv("HOME", raising=False)
         monkeypatch.setattr(pwd, "getpwuid", no_such_user)
         shown = await export_from_history(app, pilot, "~/history.md")  # the default is under ~
-        assert shown == text("export.no_home")
+        assert shown == content.text("export.no_home")
         assert type(app.screen).__name__ == "ExportDialog"
 
 
@@ -680,4 +681,4 @@ async def test_the_app_needs_no_home_once_it_has_a_data_folder(make_app, store, 
         await press(pilot, "escape", "r")
         assert type(app.screen).__name__ in ("RoutinesScreen", "SafetyCheckScreen")  # custom routines: none
         assert not [m for m in notifications(app) if "home" in m.lower()]
-    assert sorted(r.kind for r in Store(store.root).all()) == ["checkin", "flare"]
+    assert sorted(r.kind for r in Store(store.root, store.content).all()) == ["checkin", "flare"]

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from coach.content.models import ContentError, get_content, load_content
+from coach.content.content import Content
+from coach.content.loader import ContentError
 from coach.locations import content_dir
 
 REQUIRED = {
@@ -19,8 +20,8 @@ REQUIRED = {
 }
 
 
-def test_catalogue_and_routines_are_complete():
-    content = get_content()
+def test_catalogue_and_routines_are_complete(content):
+    content = content
     assert len(content.exercises.exercises) >= 12
     assert {r.id for r in content.routines.routines} >= REQUIRED
     assert all(e.sources for e in content.exercises.exercises)
@@ -38,7 +39,7 @@ def copy_with(tmp_path, name: str, old: str, new: str):
 
 def problems(folder) -> list[str]:
     with pytest.raises(ContentError) as err:
-        load_content(folder)
+        Content.load(folder=folder).check()
     return err.value.problems
 
 

@@ -202,12 +202,13 @@ async def test_plus_minus_and_back_keys(make_app, store, checked_today):
         assert countdown.value == "0:05"
 
 
-async def test_breathing_pacer_and_reduced_motion(make_app, store, monkeypatch):
+async def test_breathing_pacer_and_reduced_motion(make_app, store, monkeypatch, content):
     from coach.tui.screens.player import reduced_motion
     from coach.tui.widgets.breathing_pacer import pacer_line
 
-    assert pacer_line("in", 3, 0.25, reduced_motion=True) == "breathe in  3"
-    assert "█" * 10 + "░" * 30 in pacer_line("in", 3, 0.25, reduced_motion=False)
+    cues = (content.text("player.breathe_in"), content.text("player.breathe_out"))
+    assert pacer_line("in", 3, 0.25, reduced_motion=True, cues=cues) == "breathe in  3"
+    assert "█" * 10 + "░" * 30 in pacer_line("in", 3, 0.25, reduced_motion=False, cues=cues)
     monkeypatch.delenv("TEXTUAL_ANIMATIONS")
     assert not reduced_motion(False) and reduced_motion(True)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")

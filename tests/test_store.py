@@ -72,7 +72,7 @@ def test_each_record_kind_round_trips(store):
     ]
     for record in records:
         store.add(record)
-    fresh = Store(store.root)  # nothing cached: read back from disk
+    fresh = Store(store.root, store.content)  # nothing cached: read back from disk
     for record in records:
         back = fresh.get(record.id)
         assert back == record
@@ -119,13 +119,13 @@ def test_update_delete_get(store):
     store.add(second)
 
     store.update(first.model_copy(update={"note": "edited"}))
-    assert Store(store.root).get(first.id).note == "edited"
+    assert Store(store.root, store.content).get(first.id).note == "edited"
     assert len(store.all()) == 2
 
     assert store.delete(first.id) is True
     assert store.get(first.id) is None
     assert store.delete(first.id) is False
-    assert [r.id for r in Store(store.root).all()] == [second.id]
+    assert [r.id for r in Store(store.root, store.content).all()] == [second.id]
     with pytest.raises(StoreError, match="no longer in the history"):
         store.update(first)
     assert store.get("no-such-id-at-all") is None
@@ -159,7 +159,7 @@ def test_changing_a_record_while_another_month_is_unreadable(store, monkeypatch,
     november = flare(datetime(2026, 11, 5, 9, tzinfo=UTC))
     store.add(november)
     month_file(store, "2026-10").write_bytes(b"\x00\x01 broken")
-    fresh = Store(store.root)
+    fresh = Store(store.root, store.content)
     if action == "delete":
         assert fresh.delete(november.id) is True
         assert fresh.all() == []
@@ -185,10 +185,10 @@ def test_unreadable_profile_or_settings_moved_aside(store, name, raw):
     # Saving afresh works and leaves the copy alone.
     if name == "profile":
         store.save_profile(Profile(emergency_number="112"))
-        assert Store(store.root).load_profile().emergency_number == "112"
+        assert Store(store.root, store.content).load_profile().emergency_number == "112"
     else:
         store.save_settings(Settings(theme="nord"))
-        assert Store(store.root).load_settings().theme == "nord"
+        assert Store(store.root, store.content).load_settings().theme == "nord"
     assert copy.read_bytes() == raw
 
 
@@ -196,7 +196,7 @@ def test_profile_and_settings_round_trip(store):
     profile = Profile(due_date=datetime(2027, 1, 10).date(), date_basis="due", pgp_diagnosed="unsure")
     store.save_profile(profile)
     store.save_settings(Settings(theme="gruvbox", first_run_done=True))
-    fresh = Store(store.root)
+    fresh = Store(store.root, store.content)
     assert fresh.load_profile() == profile
     assert fresh.load_settings().first_run_done is True
     assert fresh.problems == []
@@ -259,7 +259,7 @@ def test_a_temp_file_left_by_a_dead_writer_is_removed_by_the_next_writer(store):
     before = month.read_bytes()
     leftover = store.history / ".2026-11.json.abc123.tmp"  # as atomic_write names them
     leftover.write_text('{"records": {"1": ')  # half a write, as a SIGKILL would leave it
-    fresh = Store(store.root)
+    fresh = Store(store.root, store.content)
     fresh.add(flare(datetime(2026, 10, 5, 9, tzinfo=UTC)))  # another month: the lock is what matters
     assert not leftover.exists()
     assert month.read_bytes() == before

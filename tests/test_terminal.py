@@ -15,7 +15,6 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import SelectionList, Static
 from textual.widgets._toggle_button import ToggleButton
 
-from coach.content.models import get_content
 from coach.tui.screens.too_small import TooSmallScreen
 from tests.screen_cells import Cell, cells, contrast, on_top, text_of
 from tests.shots import SHOTS, TO_RELAX, at_30_weeks_with_pgp, play
@@ -244,13 +243,13 @@ async def test_a_ticked_box_differs_from_an_unticked_one_without_colour(theme, m
         assert contrast(ticked.fg, unticked.fg) >= 1.5
 
 
-async def test_the_red_flag_screen_says_it_is_urgent_without_colour(make_app, store, monkeypatch):
+async def test_the_red_flag_screen_says_it_is_urgent_without_colour(make_app, store, monkeypatch, content):
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(SHOT["red-flag"], make_app, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await play(SHOT["red-flag"], pilot)
         assert app.screen.__class__.__name__ == "RedFlagScreen"
-        level = get_content().triage.level("urgent")
+        level = content.triage.level("urgent")
         title = app.screen.query_one("#redflag-title").region
         shown = " ".join(text_of(app).split())
         assert level.title in shown and "Do not do any exercises" in shown

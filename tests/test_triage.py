@@ -6,7 +6,7 @@ import pytest
 
 from coach.checkin.pregnancy import Stage
 from coach.checkin.triage import AnswerError, asked_questions, assess, check_answers
-from coach.content.models import get_content
+from tests.packaged import CONTENT
 
 WEEKS_30 = Stage(gestation_days=30 * 7)
 
@@ -58,38 +58,38 @@ def calm(**changes) -> dict:
 
 
 def flag_group(flag_id: str) -> str:
-    return next(q.id for q in get_content().questionnaire.questions if q.kind == "flags" and flag_id in q.option_ids())
+    return next(q.id for q in CONTENT.questionnaire.questions if q.kind == "flags" and flag_id in q.option_ids())
 
 
-def test_calm_answers_are_self_care_with_a_plan():
-    result = assess(check_answers(calm(), WEEKS_30), WEEKS_30)
+def test_calm_answers_are_self_care_with_a_plan(content):
+    result = assess(check_answers(calm(), WEEKS_30, content), WEEKS_30, content)
     assert result.level == "self-care"
     assert result.flags == [] and result.soon == []
     assert "pacing" in result.advice and result.routines
 
 
-def test_every_red_flag_question_option_has_an_expected_level():
-    asked = {o for q in get_content().questionnaire.questions if q.kind == "flags" for o in q.option_ids()}
+def test_every_red_flag_question_option_has_an_expected_level(content):
+    asked = {o for q in content.questionnaire.questions if q.kind == "flags" for o in q.option_ids()}
     assert asked == set(EXPECTED_LEVELS)
 
 
 @pytest.mark.parametrize("flag,level", sorted(EXPECTED_LEVELS.items()))
-def test_each_red_flag_alone_gives_its_level_and_no_routine(flag, level):
-    answers = check_answers(calm(**{flag_group(flag): [flag]}), WEEKS_30)
-    result = assess(answers, WEEKS_30)
+def test_each_red_flag_alone_gives_its_level_and_no_routine(flag, level, content):
+    answers = check_answers(calm(**{flag_group(flag): [flag]}), WEEKS_30, content)
+    result = assess(answers, WEEKS_30, content)
     assert (result.level, result.flags) == (level, [flag])
     assert result.routines == [] and result.advice == []  # red flags route to care, never to a stretch
 
 
-def test_combinations_take_the_most_urgent_level_and_list_it_first():
+def test_combinations_take_the_most_urgent_level_and_list_it_first(content):
     answers = calm(flags_pregnancy=["fever"], flags_bleeding=["breathless-chest"], sleep="most")
-    result = assess(check_answers(answers, WEEKS_30), WEEKS_30)
+    result = assess(check_answers(answers, WEEKS_30, content), WEEKS_30, content)
     assert result.level == "emergency"
     assert result.flags == ["breathless-chest", "fever"]
 
 
-def test_urgent_beats_soon():
-    result = assess(check_answers(calm(sleep="most", flags_other=["fall-bump"]), WEEKS_30), WEEKS_30)
+def test_urgent_beats_soon(content):
+    result = assess(check_answers(calm(sleep="most", flags_other=["fall-bump"]), WEEKS_30, content), WEEKS_30, content)
     assert (result.level, result.soon) == ("urgent", ["sleep-lost"])
 
 
@@ -103,29 +103,31 @@ def test_urgent_beats_soon():
         ({"duration": "months", "trend": "worse"}, "not-settling"),
     ],
 )
-def test_each_soon_rule(changes, rule):
-    result = assess(check_answers(calm(**changes), WEEKS_30), WEEKS_30)
+def test_each_soon_rule(changes, rule, content):
+    result = assess(check_answers(calm(**changes), WEEKS_30, content), WEEKS_30, content)
     assert result.level == "soon"
     assert result.soon == [rule]
     assert result.routines  # a soon check-in still gets the gentle plan
 
 
-def test_postnatal_pain_after_two_weeks_is_worth_a_check():
+def test_postnatal_pain_after_two_weeks_is_worth_a_check(content):
     at_14, at_15 = Stage(postnatal_days=14), Stage(postnatal_days=15)
-    assert assess(check_answers(calm(), at_14), at_14).level == "self-care"
-    result = assess(check_answers(calm(), at_15), at_15)
+    assert assess(check_answers(calm(), at_14, content), at_14, content).level == "self-care"
+    result = assess(check_answers(calm(), at_15, content), at_15, content)
     assert (result.level, result.soon) == ("soon", ["postnatal-not-settled"])
     assert "postnatal" in result.advice and "sleep-side" not in result.advice
 
 
 @pytest.mark.parametrize("worst,level", [(6, "self-care"), (7, "soon")])
-def test_pain_boundary_6_vs_7(worst, level):
+def test_pain_boundary_6_vs_7(worst, level, content):
     answers = calm(pain_now=worst, pain_worst=worst, rest="a-little", trend="same")
-    assert assess(check_answers(answers, WEEKS_30), WEEKS_30).level == level
+    assert assess(check_answers(answers, WEEKS_30, content), WEEKS_30, content).level == level
 
 
-def test_high_pain_eased_by_rest_is_not_a_reason():
-    assert assess(check_answers(calm(pain_worst=8, rest="yes"), WEEKS_30), WEEKS_30).level == "self-care"
+def test_high_pain_eased_by_rest_is_not_a_reason(content):
+    assert (
+        assess(check_answers(calm(pain_worst=8, rest="yes"), WEEKS_30, content), WEEKS_30, content).level == "self-care"
+    )
 
 
 @pytest.mark.parametrize(
@@ -135,32 +137,37 @@ def test_high_pain_eased_by_rest_is_not_a_reason():
         ({"pain_now": 7, "pain_worst": 7, "rest": "no"}, "severe-unrelieved"),
     ],
 )
-def test_severe_pain_getting_worse_or_not_eased_is_urgent(changes, flag):
-    result = assess(check_answers(calm(**changes), WEEKS_30), WEEKS_30)
+def test_severe_pain_getting_worse_or_not_eased_is_urgent(changes, flag, content):
+    result = assess(check_answers(calm(**changes), WEEKS_30, content), WEEKS_30, content)
     assert (result.level, result.flags) == ("urgent", [flag])
 
 
-def test_pain_6_getting_worse_is_not_urgent():
-    result = assess(check_answers(calm(pain_now=6, pain_worst=6, trend="worse", rest="no"), WEEKS_30), WEEKS_30)
+def test_pain_6_getting_worse_is_not_urgent(content):
+    result = assess(
+        check_answers(calm(pain_now=6, pain_worst=6, trend="worse", rest="no"), WEEKS_30, content), WEEKS_30, content
+    )
     assert result.level == "self-care" and result.flags == []
 
 
 @pytest.mark.parametrize("days,offered", [(36 * 7 + 6, True), (37 * 7, False), (None, True)])
-def test_preterm_question_only_before_37_weeks(days, offered):
+def test_preterm_question_only_before_37_weeks(days, offered, content):
     current = Stage(gestation_days=days)
-    group = next(q for q in asked_questions({}, current) if q.id == "flags_pregnancy")
+    group = next(q for q in asked_questions({}, current, content) if q.id == "flags_pregnancy")
     from coach.checkin.triage import options_for
 
     assert ("preterm-backache" in [o.id for o in options_for(group, current)]) is offered
 
 
-def test_preterm_answer_refused_from_37_weeks():
+def test_preterm_answer_refused_from_37_weeks(content):
     at_term = Stage(gestation_days=37 * 7)
     with pytest.raises(AnswerError) as caught:
-        check_answers(calm(flags_pregnancy=["preterm-backache"]), at_term)
+        check_answers(calm(flags_pregnancy=["preterm-backache"]), at_term, content)
     assert caught.value.problems[0][0] == "bad_option"
     before = Stage(gestation_days=37 * 7 - 1)
-    assert assess(check_answers(calm(flags_pregnancy=["preterm-backache"]), before), before).level == "urgent"
+    assert (
+        assess(check_answers(calm(flags_pregnancy=["preterm-backache"]), before, content), before, content).level
+        == "urgent"
+    )
 
 
 @pytest.mark.parametrize(
@@ -176,25 +183,25 @@ def test_preterm_answer_refused_from_37_weeks():
         ({"where": ["hip-groin"], "worse": []}, None),
     ],
 )
-def test_patterns(changes, pattern):
-    assert assess(check_answers(calm(**changes), WEEKS_30), WEEKS_30).pattern == pattern
+def test_patterns(changes, pattern, content):
+    assert assess(check_answers(calm(**changes), WEEKS_30, content), WEEKS_30, content).pattern == pattern
 
 
-def test_plan_is_tailored_to_the_answers():
-    sitting = assess(check_answers(calm(worse=["sitting"], where=["lower-back"]), WEEKS_30), WEEKS_30)
+def test_plan_is_tailored_to_the_answers(content):
+    sitting = assess(check_answers(calm(worse=["sitting"], where=["lower-back"]), WEEKS_30, content), WEEKS_30, content)
     assert "seating" in sitting.advice and "desk-break" in sitting.routines
     assert "knees-together" not in sitting.advice and "quick-buttock-relief" not in sitting.routines
-    bed = assess(check_answers(calm(sleep="three-four"), WEEKS_30), WEEKS_30)
+    bed = assess(check_answers(calm(sleep="three-four"), WEEKS_30, content), WEEKS_30, content)
     assert "pillows" in bed.advice and "bedtime-side-lying" in bed.routines
 
 
 @pytest.mark.parametrize("days,shown", [(28 * 7 - 1, False), (28 * 7, True)])
-def test_side_sleeping_advice_from_28_weeks(days, shown):
+def test_side_sleeping_advice_from_28_weeks(days, shown, content):
     current = Stage(gestation_days=days)
-    assert ("sleep-side" in assess(check_answers(calm(), current), current).advice) is shown
+    assert ("sleep-side" in assess(check_answers(calm(), current, content), current, content).advice) is shown
 
 
-def test_suggested_routines_are_the_agreed_ids():
+def test_suggested_routines_are_the_agreed_ids(content):
     agreed = {
         "quick-buttock-relief",
         "back-of-thigh-ease",
@@ -203,7 +210,7 @@ def test_suggested_routines_are_the_agreed_ids():
         "evening-wind-down",
         "bedtime-side-lying",
     }
-    assert {s.routine for s in get_content().advice.suggest} <= agreed
+    assert {s.routine for s in content.advice.suggest} <= agreed
 
 
 @pytest.mark.parametrize(
@@ -228,25 +235,25 @@ def test_suggested_routines_are_the_agreed_ids():
         ),
     ],
 )
-def test_check_answers_names_each_problem(answers, problem):
+def test_check_answers_names_each_problem(answers, problem, content):
     with pytest.raises(AnswerError) as caught:
-        check_answers(answers, WEEKS_30)
+        check_answers(answers, WEEKS_30, content)
     assert problem in caught.value.problems
 
 
-def test_missing_answers_are_named():
+def test_missing_answers_are_named(content):
     answers = calm()
     del answers["flags_other"]
     with pytest.raises(AnswerError) as caught:
-        check_answers(answers, WEEKS_30)
+        check_answers(answers, WEEKS_30, content)
     assert caught.value.problems == [("missing", {"id": "flags_other"})]
 
 
-def test_side_is_not_asked_for_the_front_of_the_pelvis_only():
+def test_side_is_not_asked_for_the_front_of_the_pelvis_only(content):
     answers = calm(where=["front-pelvis"])
     del answers["side"]
-    assert "side" not in [q.id for q in asked_questions(answers, WEEKS_30)]
-    check_answers(answers, WEEKS_30)  # no "missing side"
+    assert "side" not in [q.id for q in asked_questions(answers, WEEKS_30, content)]
+    check_answers(answers, WEEKS_30, content)  # no "missing side"
 
 
 def test_logic_modules_do_not_import_textual():

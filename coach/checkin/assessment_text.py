@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.checkin.triage import Assessment
-from coach.content.models import Content, get_content
-from coach.content.words import text
+from coach.content.content import Content
 
 
 @dataclass(frozen=True)
@@ -31,18 +30,14 @@ class AssessmentWords:
     routines: list[tuple[str, str]]  # (id, name) of the routines suggested
     calcium: str
     calcium_sources: list[str]
-
-    @property
-    def no_pattern(self) -> str:
-        return text("assessment.pattern_none")
+    no_pattern: str  # "Your answers fit no single pattern"
 
 
 def _unique(sources: list[str]) -> list[str]:
     return list(dict.fromkeys(sources))
 
 
-def assessment_words(result: Assessment, content: Content | None = None) -> AssessmentWords:
-    content = content or get_content()
+def assessment_words(result: Assessment, content: Content) -> AssessmentWords:
     triage, advice = content.triage, content.advice
     level = triage.level(result.level)
     soon = [triage.soon_rule(r) for r in result.soon]
@@ -54,7 +49,7 @@ def assessment_words(result: Assessment, content: Content | None = None) -> Asse
         flags=[flag.label for flag in (triage.flag(f) for f in result.flags) if flag is not None],
         soon=[r.text for r in soon],
         soon_sources=_unique([s for r in soon for s in r.sources]),
-        pattern=text("assessment.pattern_fit", name=pattern.name) if pattern else None,
+        pattern=content.text("assessment.pattern_fit", name=pattern.name) if pattern else None,
         pattern_why=pattern.why if pattern else "",
         pattern_sources=_unique(pattern.sources) if pattern else [],
         plan=[PlanItem(a.title, a.text) for a in items],
@@ -62,4 +57,5 @@ def assessment_words(result: Assessment, content: Content | None = None) -> Asse
         routines=[(r, content.routines.name_of(r)) for r in result.routines],
         calcium=advice.calcium.text,
         calcium_sources=_unique(advice.calcium.sources),
+        no_pattern=content.text("assessment.pattern_none"),
     )

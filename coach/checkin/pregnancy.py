@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from coach.content.content import Content
 from coach.history.records import Profile, RecordBase
 
 TERM_DAYS = 280  # due date = first day of the last period + 280 days
@@ -215,50 +216,49 @@ _MONTHS = [
 ]
 
 
-def _stage_values(days: int) -> dict[str, object]:
-    from coach.content.words import counted, text
-
+def _stage_values(content: Content, days: int) -> dict[str, object]:
     weeks, rest = weeks_days(days)
     term = term_category(days)
-    term_part = "" if term == "preterm" else text("dates.term_part", term=text(f"stage.{term}"))
+    term_part = "" if term == "preterm" else content.text("dates.term_part", term=content.text(f"stage.{term}"))
     return {
-        "weeks": counted("weeks", weeks),
-        "days": counted("days", rest),
-        "trimester_word": text(f"stage.trimester_{trimester(days)}"),
+        "weeks": content.counted("weeks", weeks),
+        "days": content.counted("days", rest),
+        "trimester_word": content.text(f"stage.trimester_{trimester(days)}"),
         "term_part": term_part,
     }
 
 
-def describe_stage(current: Stage) -> str:
+def describe_stage(content: Content, current: Stage) -> str:
     """'31 weeks + 2 days pregnant · third trimester' (the term word only from 37 weeks)."""
-    from coach.content.words import counted, text
-
     if current.gestation_days is not None:
-        return text("stage.pregnant", **_stage_values(current.gestation_days))
+        return content.text("stage.pregnant", **_stage_values(content, current.gestation_days))
     if current.postnatal_days is not None:
         weeks, days = weeks_days(current.postnatal_days)
-        return text("stage.postnatal", weeks=counted("weeks", weeks), days=counted("days", days))
-    return text("stage.unknown")
+        return content.text(
+            "stage.postnatal", weeks=content.counted("weeks", weeks), days=content.counted("days", days)
+        )
+    return content.text("stage.unknown")
 
 
-def echo(value: date, basis: Basis, today: date) -> str:
+def echo(content: Content, value: date, basis: Basis, today: date) -> str:
     """The typed date back in words with what it means today."""
-    from coach.content.words import counted, text
-
     if basis == "born":
         weeks, days = weeks_days((today - value).days)
-        return text("dates.born_echo", date=long_date(value), weeks=counted("weeks", weeks), days=counted("days", days))
+        return content.text(
+            "dates.born_echo",
+            date=long_date(value),
+            weeks=content.counted("weeks", weeks),
+            days=content.counted("days", days),
+        )
     due = value if basis == "due" else due_from_lmp(value)
-    values = _stage_values(gestation_days(due, today))
+    values = _stage_values(content, gestation_days(due, today))
     if basis == "lmp":
-        return text("dates.lmp_echo", date=long_date(value), due=long_date(due), **values)
-    return text("dates.due_echo", date=long_date(value), **values)
+        return content.text("dates.lmp_echo", date=long_date(value), due=long_date(due), **values)
+    return content.text("dates.due_echo", date=long_date(value), **values)
 
 
-def problem_text(problem: DateProblem) -> str:
-    from coach.content.words import text
-
-    return text(f"dates.{problem.key}", **problem.values)
+def problem_text(content: Content, problem: DateProblem) -> str:
+    return content.text(f"dates.{problem.key}", **problem.values)
 
 
 def read_date(typed: str, *, basis: Basis, day_first: bool, today: date) -> date:

@@ -11,8 +11,9 @@ from typing import Any
 
 from coach.checkin.pregnancy import Stage
 from coach.content import ids
+from coach.content.content import Content
 from coach.content.ids import LEVELS, NERVE_AREAS, NERVE_FEELINGS, PGP_AGGRAVATORS, PGP_AREAS, Level
-from coach.content.models import AnswerOption, Content, Question, When, get_content
+from coach.content.models import AnswerOption, Question, When
 from coach.history.records import CheckIn
 
 SEVERE = 7  # pain at or above this is "severe" (content-brief section 5: never on the score alone)
@@ -57,9 +58,8 @@ def is_asked(question: Question, answers: dict[str, Any]) -> bool:
     return True
 
 
-def asked_questions(answers: dict[str, Any], current: Stage, content: Content | None = None) -> list[Question]:
+def asked_questions(answers: dict[str, Any], current: Stage, content: Content) -> list[Question]:
     """The questions asked, in order, given the answers so far."""
-    content = content or get_content()
     return [
         q
         for q in content.questionnaire.questions
@@ -78,9 +78,8 @@ class AnswerError(ValueError):
         super().__init__(str(problems))
 
 
-def check_answers(answers: object, current: Stage, content: Content | None = None) -> dict[str, Any]:
+def check_answers(answers: object, current: Stage, content: Content) -> dict[str, Any]:
     """Answers keyed by question id, validated; raises AnswerError naming every unknown id or value."""
-    content = content or get_content()
     if not isinstance(answers, dict):
         raise AnswerError([("not_an_object", {})])
     problems: list[tuple[str, dict[str, object]]] = []
@@ -128,9 +127,8 @@ def _value_problem(question: Question, value: object, current: Stage) -> tuple[s
 # --- the assessment -----------------------------------------------------------------------------------
 
 
-def assess(answers: dict[str, Any], current: Stage, content: Content | None = None) -> Assessment:
+def assess(answers: dict[str, Any], current: Stage, content: Content) -> Assessment:
     """Triage checked answers (see check_answers) at this stage of pregnancy."""
-    content = content or get_content()
     flags = _red_flags(answers, content)
     soon = _soon_reasons(answers, current)
     flag_levels = [content.triage.flag(f).level for f in flags]  # type: ignore[union-attr]
@@ -213,7 +211,7 @@ def _matches(when: When, facts: dict[str, set[str]], current: Stage) -> bool:
     return when.always or any(set(getattr(when, name)) & facts[name] for name in facts)
 
 
-def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime) -> CheckIn:
+def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime, content: Content) -> CheckIn:
     """The history record of a check-in: the app and `pain-coach check-in --save` store the same."""
     return CheckIn(
         at=at,
@@ -225,5 +223,5 @@ def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime) ->
         pattern=result.pattern,
         advice=result.advice,
         routines=result.routines,
-        content_version=get_content().version,
+        content_version=content.version,
     )

@@ -5,27 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.content.words import text
+from coach.content.content import Content
+from coach.content.loader import FILES, ContentError
+
+if TYPE_CHECKING:
+    from coach.cli import SubParsers
 
 
-def add_parser(sub) -> str:
-    p = sub.add_parser("check-content", help=text("cli.check_content_help"))
-    p.add_argument("folder", nargs="?", metavar="DIR", help=text("cli.check_content_dir_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser("check-content", help=content.text("cli.check_content_help"))
+    p.add_argument("folder", nargs="?", metavar="DIR", help=content.text("cli.check_content_dir_help"))
     return "check-content"
 
 
-def run(args: argparse.Namespace) -> int:
-    from coach.content.models import Content, ContentError, load_content
-
+def run(args: argparse.Namespace, content: Content) -> int:
     folder = Path(args.folder) if args.folder else None
+    checked = Content.load(content.locale, folder) if folder else content
     try:
-        load_content(folder)
+        checked.check()
     except ContentError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         return 2
-    from coach.locations import content_dir
-
-    files = len(Content.model_fields) - 1
-    print(text("cli.check_content_ok", folder=folder or content_dir(), files=files))
+    print(content.text("cli.check_content_ok", folder=checked.folder, files=len(FILES)))
     return 0

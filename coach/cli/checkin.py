@@ -5,26 +5,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.content.words import text
+
+if TYPE_CHECKING:
+    from coach.cli import SubParsers
+    from coach.content.content import Content
 
 
-def add_parser(sub) -> str:
-    p = sub.add_parser("check-in", help=text("cli.checkin_help"), description=text("cli.checkin_help"))
-    p.add_argument("--answers", metavar="FILE.json", help=text("cli.checkin_answers_help"))
-    p.add_argument("--json", action="store_true", help=text("cli.checkin_json_help"))
-    p.add_argument("--save", action="store_true", help=text("cli.checkin_save_help"))
-    p.add_argument("--schema", action="store_true", help=text("cli.checkin_schema_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser("check-in", help=content.text("cli.checkin_help"), description=content.text("cli.checkin_help"))
+    p.add_argument("--answers", metavar="FILE.json", help=content.text("cli.checkin_answers_help"))
+    p.add_argument("--json", action="store_true", help=content.text("cli.checkin_json_help"))
+    p.add_argument("--save", action="store_true", help=content.text("cli.checkin_save_help"))
+    p.add_argument("--schema", action="store_true", help=content.text("cli.checkin_schema_help"))
     return "check-in"
 
 
-def schema() -> dict:
+def schema(content: Content) -> dict:
     """Every question id with its kind, text and accepted answers."""
-    from coach.content.models import get_content
-
     out = {}
-    for q in get_content().questionnaire.questions:
+    for q in content.questionnaire.questions:
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
@@ -35,7 +37,7 @@ def schema() -> dict:
             if q.kind == "flags" or not q.required
             else "some"
         )
-        entry["accepts"] = text(f"answers.accepts_{accepts}")
+        entry["accepts"] = content.text(f"answers.accepts_{accepts}")
         if q.options:
             entry["options"] = {o.id: o.label for o in q.options}
         if q.show_if:
@@ -44,38 +46,40 @@ def schema() -> dict:
     return out
 
 
-def read_answers(name: str) -> object:
+def read_answers(content: Content, name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else user_file(name).read_text(encoding="utf-8")
+        raw = sys.stdin.read() if name == "-" else user_file(name, content).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)) from None
+        raise UsageError(
+            content.text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)
+        ) from None
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise UsageError(text("answers.not_json", path=name, reason=exc)) from None
+        raise UsageError(content.text("answers.not_json", path=name, reason=exc)) from None
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, content: Content) -> int:
     if args.schema:
-        print(json.dumps(schema(), indent=2, ensure_ascii=False))
+        print(json.dumps(schema(content), indent=2, ensure_ascii=False))
         return 0
     if not args.answers:
-        raise UsageError(text("answers.need_answers"))
+        raise UsageError(content.text("answers.need_answers"))
     from coach.checkin.pregnancy import stage
     from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
     from coach.history.records import now
 
-    raw = read_answers(args.answers)
-    store = open_store(args)
+    raw = read_answers(content, args.answers)
+    store = open_store(args, content)
     profile = store.load_profile()
     at = now()
     current = stage(profile, at.date())
     try:
-        answers = check_answers(raw, current)
+        answers = check_answers(raw, current, content)
     except AnswerError as exc:
-        problems = "; ".join(text(f"answers.{key}", **values) for key, values in exc.problems)
-        raise UsageError(text("answers.problems", problems=problems)) from None
-    result = assess(answers, current)
+        problems = "; ".join(content.text(f"answers.{key}", **values) for key, values in exc.problems)
+        raise UsageError(content.text("answers.problems", problems=problems)) from None
+    result = assess(answers, current, content)
     if args.json:
         body = {
             "level": result.level,
@@ -87,31 +91,31 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(body, indent=2))
     else:
-        print(as_text(result))
+        print(as_text(content, result))
     if args.save:
         from coach.checkin.pregnancy import with_gestation
 
-        record = checkin_record(answers, result, at)
+        record = checkin_record(answers, result, at, content)
         store.add(with_gestation(record, profile))
         report_problems(store)
-        print(text("answers.text_saved", level=result.level), file=sys.stderr)
+        print(content.text("answers.text_saved", level=result.level), file=sys.stderr)
     return 0
 
 
-def as_text(result) -> str:
+def as_text(content: Content, result) -> str:
     from coach.checkin.assessment_text import assessment_words
 
-    words = assessment_words(result)
-    lines = [text("answers.text_level", title=words.level_title, action=words.level_action)]
+    words = assessment_words(result, content)
+    lines = [content.text("answers.text_level", title=words.level_title, action=words.level_action)]
     if words.flags:
-        lines += ["", text("answers.text_flags")] + [f"  - {label}" for label in words.flags]
+        lines += ["", content.text("answers.text_flags")] + [f"  - {label}" for label in words.flags]
     if words.soon:
-        lines += ["", text("answers.text_soon")] + [f"  - {reason}" for reason in words.soon]
-    lines += ["", text("answers.text_pattern"), "  " + (words.pattern or words.no_pattern)]
+        lines += ["", content.text("answers.text_soon")] + [f"  - {reason}" for reason in words.soon]
+    lines += ["", content.text("answers.text_pattern"), "  " + (words.pattern or words.no_pattern)]
     if words.plan:
-        lines += ["", text("answers.text_plan")] + [f"  - {a.title}: {a.text}" for a in words.plan]
+        lines += ["", content.text("answers.text_plan")] + [f"  - {a.title}: {a.text}" for a in words.plan]
     if words.routines:
-        lines += ["", text("answers.text_routines")] + [f"  - {name} ({rid})" for rid, name in words.routines]
+        lines += ["", content.text("answers.text_routines")] + [f"  - {name} ({rid})" for rid, name in words.routines]
     if not result.blocking:
         lines += ["", words.calcium]
     return "\n".join(lines)

@@ -4,54 +4,55 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems, user_file
-from coach.content.words import text
 
 if TYPE_CHECKING:
+    from coach.cli import SubParsers
+    from coach.content.content import Content
     from coach.history.export import ExportError
     from coach.history.store import Store
 
 
-def add_parser(sub: Any) -> str:
-    p = sub.add_parser("export", help=text("cli.export_help"), description=text("cli.export_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser("export", help=content.text("cli.export_help"), description=content.text("cli.export_help"))
     p.add_argument(
-        "--format", default="json", metavar="FORMAT", help=text("cli.export_format_help") + ": json, csv, md"
+        "--format", default="json", metavar="FORMAT", help=content.text("cli.export_format_help") + ": json, csv, md"
     )
-    p.add_argument("--since", metavar="WHEN", help=text("cli.export_since_help"))
-    p.add_argument("--until", metavar="DATE", help=text("cli.export_until_help"))
-    p.add_argument("-o", "--output", metavar="FILE", help=text("cli.export_output_help"))
-    p.add_argument("--force", action="store_true", help=text("cli.export_force_help"))
+    p.add_argument("--since", metavar="WHEN", help=content.text("cli.export_since_help"))
+    p.add_argument("--until", metavar="DATE", help=content.text("cli.export_until_help"))
+    p.add_argument("-o", "--output", metavar="FILE", help=content.text("cli.export_output_help"))
+    p.add_argument("--force", action="store_true", help=content.text("cli.export_force_help"))
     return "export"
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, content: Content) -> int:
     from coach.history import export
     from coach.history.local_time import local_now
 
     try:
-        export.check_format(args.format)
+        export.check_format(content, args.format)
         now = local_now()  # with the zone's rules, so a day in summer starts at its summer midnight
-        since, until = export.parse_range(args.since, args.until, now)
-        path = user_file(args.output) if args.output and args.output != "-" else None  # "-" is stdout
+        since, until = export.parse_range(content, args.since, args.until, now)
+        path = user_file(args.output, content) if args.output and args.output != "-" else None  # "-" is stdout
         if path is not None:
-            export.check_target(path, args.force)  # before the history is read
+            export.check_target(content, path, args.force)  # before the history is read
     except export.WhenError as exc:
         raise UsageError(str(exc)) from None
     except export.ExportError as exc:
-        raise _cli_error(exc) from None
-    store = open_store(args)
+        raise _cli_error(content, exc) from None
+    store = open_store(args, content)
     try:
         done = export.export_history(
-            store, args.format, now, since=since, until=until, path=path, force=args.force, on_read=_after_read
+            content, store, args.format, now, since=since, until=until, path=path, force=args.force, on_read=_after_read
         )
     except export.ExportError as exc:
-        raise _cli_error(exc) from None
+        raise _cli_error(content, exc) from None
     if path is None:
         sys.stdout.write(done.body)
         return 0
-    print(text("cli.export_written", count=done.count, path=path), file=sys.stderr)
+    print(content.text("cli.export_written", count=done.count, path=path), file=sys.stderr)
     return 0
 
 
@@ -61,11 +62,11 @@ def _after_read(store: Store) -> None:
     store.refuse_unread_months()  # a backup that silently lacks a month is worse than none
 
 
-def _cli_error(exc: ExportError) -> Exception:
+def _cli_error(content: Content, exc: ExportError) -> Exception:
     from coach.history.store import StoreError
 
     if exc.reason == "exists":
-        return UsageError(text("errors.file_exists", path=exc.path))
+        return UsageError(content.text("errors.file_exists", path=exc.path))
     if exc.reason in ("format", "not_a_file"):
         return UsageError(str(exc))
     return StoreError(str(exc))  # a file-system problem, not bad usage: exit status 1

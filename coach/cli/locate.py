@@ -4,34 +4,35 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.content.words import text
+if TYPE_CHECKING:
+    from coach.cli import SubParsers
+    from coach.content.content import Content
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> str:
-    sub.add_parser("locate", help=text("locate.help"), description=text("locate.help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    sub.add_parser("locate", help=content.text("locate.help"), description=content.text("locate.help"))
     return "locate"
 
 
-def _shown(path: Path | None) -> str:
-    return str(path.absolute()) if path is not None else text("locate.none")
+def _shown(content: Content, path: Path | None) -> str:
+    return str(path.absolute()) if path is not None else content.text("locate.none")
 
 
-def run(args: argparse.Namespace) -> int:
-    from coach.locations import cache_dir, config_dir, config_file, data_dir
+def run(args: argparse.Namespace, content: Content) -> int:
+    from coach.locations import NoHomeError, cache_dir, config_dir, config_file, data_dir
 
     settings = config_file()
-    print(text("locate.config", path=_shown(config_dir())))
+    print(content.text("locate.config", path=_shown(content, config_dir())))
     missing = settings is not None and not settings.is_file()
-    print(text("locate.config_file_missing" if missing else "locate.config_file", path=_shown(settings)))
+    print(
+        content.text("locate.config_file_missing" if missing else "locate.config_file", path=_shown(content, settings))
+    )
     try:
         data: Path | None = data_dir(args.data_dir)
-    except Exception as exc:
-        from coach.history.store import StoreError  # only then: the history's models are not needed here
-
-        if not isinstance(exc, StoreError):
-            raise
+    except NoHomeError:
         data = None  # no home folder and no --data-dir: said on the line, as for the others
-    print(text("locate.data", path=_shown(data)))
-    print(text("locate.cache", path=_shown(cache_dir())))
+    print(content.text("locate.data", path=_shown(content, data)))
+    print(content.text("locate.cache", path=_shown(content, cache_dir())))
     return 0

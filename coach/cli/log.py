@@ -3,48 +3,54 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems
-from coach.content.words import body_choices, text
+
+if TYPE_CHECKING:
+    from coach.cli import SubParsers
+    from coach.content.content import Content
 
 
-def add_parser(sub) -> str:
-    p = sub.add_parser("log", help=text("cli.log_help"), description=text("cli.log_help"))
-    p.add_argument("--pain", required=True, metavar="N", help=text("cli.log_pain_help"))
-    p.add_argument("--where", metavar="AREA", action="append", help=text("cli.log_where_help"))
-    p.add_argument("--side", metavar="SIDE", help=text("cli.log_side_help"))
-    p.add_argument("--note", metavar="TEXT", default="", help=text("cli.log_note_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser("log", help=content.text("cli.log_help"), description=content.text("cli.log_help"))
+    p.add_argument("--pain", required=True, metavar="N", help=content.text("cli.log_pain_help"))
+    p.add_argument("--where", metavar="AREA", action="append", help=content.text("cli.log_where_help"))
+    p.add_argument("--side", metavar="SIDE", help=content.text("cli.log_side_help"))
+    p.add_argument("--note", metavar="TEXT", default="", help=content.text("cli.log_note_help"))
     return "log"
 
 
-def parse_pain(value: str) -> int:
+def parse_pain(content: Content, value: str) -> int:
     try:
         pain = int(value)
     except ValueError:
         pain = -1
     if not 0 <= pain <= 10:
-        raise UsageError(text("errors.bad_pain", value=value))
+        raise UsageError(content.text("errors.bad_pain", value=value))
     return pain
 
 
-def check_choice(what: str, value: str, valid: list[str]) -> str:
+def check_choice(content: Content, what: str, value: str, valid: list[str]) -> str:
     if value not in valid:
-        raise UsageError(text("errors.bad_choice", what=what, valid=", ".join(valid), value=value))
+        raise UsageError(content.text("errors.bad_choice", what=what, valid=", ".join(valid), value=value))
     return value
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, content: Content) -> int:
     from coach.checkin.pregnancy import with_gestation
     from coach.history.records import FlareLog
 
-    areas = {a.id: a.label for a in body_choices("areas")}
-    pain = parse_pain(args.pain)
-    where = [check_choice("--where", w, list(areas)) for w in args.where or []]
-    side = check_choice("--side", args.side, [s.id for s in body_choices("sides")]) if args.side else None
-    store = open_store(args)
+    areas = {a.id: a.label for a in content.body_choices("areas")}
+    pain = parse_pain(content, args.pain)
+    where = [check_choice(content, "--where", w, list(areas)) for w in args.where or []]
+    side = (
+        check_choice(content, "--side", args.side, [s.id for s in content.body_choices("sides")]) if args.side else None
+    )
+    store = open_store(args, content)
     record = with_gestation(FlareLog(pain=pain, where=where, side=side, note=args.note), store.load_profile())
     record = store.add(record)
     report_problems(store)
     where_text = " (" + ", ".join(areas[w].lower() for w in where) + ")" if where else ""
-    print(text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))
+    print(content.text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))
     return 0

@@ -5,39 +5,43 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from coach.cli import open_store, report_problems
-from coach.content.words import text
+
+if TYPE_CHECKING:
+    from coach.cli import SubParsers
+    from coach.content.content import Content
 
 
-def add_parser(sub) -> str:
-    p = sub.add_parser("routines", help=text("cli.routines_help"), description=text("cli.routines_help"))
-    p.add_argument("--all", action="store_true", help=text("cli.routines_all_help"))
+def add_parser(sub: SubParsers, content: Content) -> str:
+    p = sub.add_parser(
+        "routines", help=content.text("cli.routines_help"), description=content.text("cli.routines_help")
+    )
+    p.add_argument("--all", action="store_true", help=content.text("cli.routines_all_help"))
     return "routines"
 
 
-def run(args: argparse.Namespace) -> int:
-    from coach.content.models import get_content
+def run(args: argparse.Namespace, content: Content) -> int:
     from coach.routines.custom import every_routine
     from coach.routines.offer import plan_all, rules_for, rules_notes
     from coach.routines.player import clock_face
 
-    content = get_content()
-    store = open_store(args)
+    store = open_store(args, content)
     rules = rules_for(store.load_profile(), date.today())
     report_problems(store)
     routines, problems = every_routine(content)
     for problem in problems:
-        print(text("errors.prefix") + text("custom.skipped", problem=problem), file=sys.stderr)
-    plans = plan_all(routines, content.exercises.by_id(), rules)
-    for note in rules_notes(rules):
+        print(content.text("errors.prefix") + content.text("custom.skipped", problem=problem), file=sys.stderr)
+    plans = plan_all(content, routines, content.exercises.by_id(), rules)
+    for note in rules_notes(content, rules):
         print(note)
     print()
     width = max(len(p.routine.id) for p in plans)
     for plan in plans:
         if plan.offered:
             print(
-                text(
+                content.text(
                     "cli.routines_line",
                     id=plan.routine.id.ljust(width),
                     length=clock_face(plan.length).rjust(5),
@@ -46,14 +50,14 @@ def run(args: argparse.Namespace) -> int:
             )
             if args.all:
                 for change in plan.substitutions:
-                    print(text("cli.routines_change", change=change))
+                    print(content.text("cli.routines_change", change=change))
     hidden = [p for p in plans if not p.offered]
     if hidden and args.all:
         print()
-        print(text("routines.hidden_title"))
+        print(content.text("routines.hidden_title"))
         for plan in hidden:
-            print(text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden))
+            print(content.text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden))
     elif hidden:
         print()
-        print(text("cli.routines_hidden_count", count=len(hidden)))
+        print(content.text("cli.routines_hidden_count", count=len(hidden)))
     return 0

@@ -1,20 +1,19 @@
-"""The shared content module: every piece of user-facing text, validated and loaded once.
+"""The validated view of the content: pydantic models of every content file, and check-content's checks.
 
-Each file in content/ is a field of `Content` below (`ui` is `content/ui.toml`). To add a file, add a
-model and a field; to check references between files, add a function to `CROSS_CHECKS`.
+Each file in content/ is a field of `ContentFiles` below (`ui` is `content/ui.toml`), built from the dicts
+coach.content.loader parsed (reach them through coach.content.content.Content, which builds these on first
+use). To add a file, add a model, a field and its stem in loader.FILES; to check references between files,
+add a function to `CROSS_CHECKS`.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import hashlib
-import tomllib
-from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Annotated, Literal, get_args
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from coach.content.ids import (
     BACK_LYING,
@@ -29,8 +28,7 @@ from coach.content.ids import (
     FlagLevel,
     Level,
 )
-from coach.content.words import ContentError, text  # noqa: F401  (text: the same words, without validation)
-from coach.locations import content_dir
+from coach.content.loader import ContentError, FileProblem
 
 
 class Model(BaseModel):
@@ -47,7 +45,7 @@ class Sourced(Model):
 
 
 class UiFile(Model):
-    sections: dict[str, dict[str, str]]  # read by coach.content.words.text
+    sections: dict[str, dict[str, str]]  # read by coach.content.content.Content.text
 
 
 # --- keys.toml: the words of every key binding, by binding id ([home.checkin]) ----------------------
@@ -335,7 +333,7 @@ class ProfileFile(Model):
 # --- the whole folder -------------------------------------------------------------------------------
 
 
-class Content(Model):
+class ContentFiles(Model):
     ui: UiFile
     keys: KeysFile
     about: AboutFile
@@ -347,14 +345,13 @@ class Content(Model):
     triage: TriageFile
     advice: AdviceFile
     profile: ProfileFile
-    version: str = ""  # a digest of the files, stored with records that depend on content
 
 
 Problem = tuple[str, str, str]  # (file stem, field path, message)
-CROSS_CHECKS: list[Callable[[Content], Iterable[Problem]]] = []
+CROSS_CHECKS: list[Callable[[ContentFiles], Iterable[Problem]]] = []
 
 
-def cross_check(func: Callable[[Content], Iterable[Problem]]) -> Callable[[Content], Iterable[Problem]]:
+def cross_check(func: Callable[[ContentFiles], Iterable[Problem]]) -> Callable[[ContentFiles], Iterable[Problem]]:
     CROSS_CHECKS.append(func)
     return func
 
@@ -367,7 +364,7 @@ def unknown_id(kind: str, value: str, known: Iterable[str]) -> str:
 
 
 @cross_check
-def _unique_body_ids(content: Content) -> Iterable[Problem]:
+def _unique_body_ids(content: ContentFiles) -> Iterable[Problem]:
     for name in ("areas", "sides"):
         seen: set[str] = set()
         for i, choice in enumerate(getattr(content.body, name)):
@@ -377,7 +374,7 @@ def _unique_body_ids(content: Content) -> Iterable[Problem]:
 
 
 @cross_check
-def _exercise_references(content: Content) -> Iterable[Problem]:
+def _exercise_references(content: ContentFiles) -> Iterable[Problem]:
     known = content.exercises.by_id()
     seen: set[str] = set()
     for i, exercise in enumerate(content.exercises.exercises):
@@ -408,12 +405,12 @@ def routine_problems(routines: list[Routine], known: dict[str, Exercise], stem: 
 
 
 @cross_check
-def _routine_references(content: Content) -> Iterable[Problem]:
+def _routine_references(content: ContentFiles) -> Iterable[Problem]:
     yield from routine_problems(content.routines.routines, content.exercises.by_id(), "routines")
 
 
 @cross_check
-def _questionnaire_refs(content: Content) -> Iterable[Problem]:
+def _questionnaire_refs(content: ContentFiles) -> Iterable[Problem]:
     questions = content.questionnaire.questions
     seen: set[str] = set()
     flag_ids = {f.id for f in content.triage.flags}
@@ -444,7 +441,7 @@ def _questionnaire_refs(content: Content) -> Iterable[Problem]:
 
 
 @cross_check
-def _ids_the_code_reads(content: Content) -> Iterable[Problem]:
+def _ids_the_code_reads(content: ContentFiles) -> Iterable[Problem]:
     """Each id in coach/content/ids.py that the code reads by name exists in the content files; a renamed
     option would otherwise silently switch a triage rule off."""
     questions = {q.id: q for q in content.questionnaire.questions}
@@ -472,13 +469,14 @@ def _ids_the_code_reads(content: Content) -> Iterable[Problem]:
 
 
 @cross_check
-def _advice_refs(content: Content) -> Iterable[Problem]:
+def _advice_refs(content: ContentFiles) -> Iterable[Problem]:
     questionnaire = content.questionnaire
     items = [("advice", i, a.when) for i, a in enumerate(content.advice.advice)]
     items += [("suggest", i, s.when) for i, s in enumerate(content.advice.suggest)]
     for name, i, when in items:
         for field in ("where", "feel", "worse", "sleep"):
-            known = questionnaire.question(field).option_ids() if questionnaire.question(field) else []
+            question = questionnaire.question(field)
+            known = question.option_ids() if question else []
             for j, value in enumerate(getattr(when, field)):
                 if value not in known:
                     yield "advice", f"{name}[{i}].when.{field}[{j}]", unknown_id("option", value, known)
@@ -497,7 +495,7 @@ def field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:
     return path or "(file)"
 
 
-def _wrap(model: type[BaseModel], data: dict) -> dict:
+def _wrap(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     if "sections" in model.model_fields:
         return {"sections": data}
     if "screens" in model.model_fields:
@@ -505,41 +503,27 @@ def _wrap(model: type[BaseModel], data: dict) -> dict:
     return data
 
 
-def load_content(folder: Path | None = None) -> Content:
-    """Load and validate a content folder; raise ContentError listing every problem."""
-    folder = Path(folder) if folder else content_dir()
-    label = folder.resolve().name  # "content", also when checked as "."
+def validate(label: str, parsed: Mapping[str, dict[str, Any] | FileProblem]) -> ContentFiles:
+    """Validate the parsed files of a folder named `label`; raise ContentError listing every problem."""
     problems: list[str] = []
-    parsed: dict[str, BaseModel] = {}
-    digest = hashlib.sha256()
-    if not folder.is_dir():
-        raise ContentError([f"{folder}: no such content folder"])
-    for name, field in Content.model_fields.items():
-        if name == "version":
-            continue
+    models: dict[str, BaseModel] = {}
+    for name, field in ContentFiles.model_fields.items():
         model: type[BaseModel] = field.annotation  # type: ignore[assignment]
-        path = folder / f"{name}.toml"
-        where = f"{label}/{path.name}"
-        try:
-            raw = path.read_bytes()
-            data = tomllib.loads(raw.decode("utf-8"))
-        except FileNotFoundError:
-            problems.append(f"{where}: missing file")
+        where = f"{label}/{name}.toml"
+        data = parsed[name]
+        if isinstance(data, FileProblem):
+            problems.append(f"{where}: {data}")
             continue
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            problems.append(f"{where}: not valid TOML: {exc}")
-            continue
-        digest.update(raw)
         if name == "questionnaire":
-            data = _body_options(data, parsed.get("body"), problems, where)
+            data = _body_options(data, models.get("body"), problems, where)
         try:
-            parsed[name] = model.model_validate(_wrap(model, data))
+            models[name] = model.model_validate(_wrap(model, data))
         except ValidationError as exc:
             for err in exc.errors():
                 problems.append(f"{where}: {field_path(err['loc'], model)}: {problem_message(err)}")
     if problems:
         raise ContentError(problems)
-    content = Content(**parsed, version=digest.hexdigest()[:12])
+    content = ContentFiles.model_validate(models)  # the validated files are taken as they are
     for check in CROSS_CHECKS:
         for stem, path_in_file, message in check(content):
             problems.append(f"{label}/{stem}.toml: {path_in_file}: {message}")
@@ -548,7 +532,23 @@ def load_content(folder: Path | None = None) -> Content:
     return content
 
 
-def _body_options(data: dict, body: BaseModel | None, problems: list[str], where: str) -> dict:
+def problem_message(err: ErrorDetails) -> str:
+    if err["type"] == "extra_forbidden":
+        return "unknown key (check the spelling)"
+    if err["type"] == "missing":
+        return "missing"
+    return str(err["msg"])
+
+
+@cross_check
+def _suggested_routines_exist(content: ContentFiles) -> Iterable[Problem]:
+    known = [r.id for r in content.routines.routines]
+    for i, suggestion in enumerate(content.advice.suggest):
+        if suggestion.routine not in known:
+            yield "advice", f"suggest[{i}].routine", unknown_id("routine", suggestion.routine, known)
+
+
+def _body_options(data: dict[str, Any], body: BaseModel | None, problems: list[str], where: str) -> dict[str, Any]:
     """Fill the options of each question that takes them from body.toml (`options_from`)."""
     questions = data.get("questions")
     if not isinstance(questions, list) or not isinstance(body, BodyFile):
@@ -563,25 +563,3 @@ def _body_options(data: dict, body: BaseModel | None, problems: list[str], where
             question = {**question, "options": [{"id": c.id, "label": c.label} for c in choices]}
         filled.append(question)
     return {**data, "questions": filled}
-
-
-def problem_message(err: dict) -> str:
-    if err["type"] == "extra_forbidden":
-        return "unknown key (check the spelling)"
-    if err["type"] == "missing":
-        return "missing"
-    return str(err["msg"])
-
-
-@functools.cache
-def get_content() -> Content:
-    """The packaged content, loaded once per process."""
-    return load_content()
-
-
-@cross_check
-def _suggested_routines_exist(content: Content) -> Iterable[Problem]:
-    known = [r.id for r in content.routines.routines]
-    for i, suggestion in enumerate(content.advice.suggest):
-        if suggestion.routine not in known:
-            yield "advice", f"suggest[{i}].routine", unknown_id("routine", suggestion.routine, known)

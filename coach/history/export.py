@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coach.atomic_file import write_atomic
-from coach.content.words import text
+from coach.content.content import Content
 from coach.history import insights
 from coach.history.record_text import (
     day_start,
@@ -47,30 +47,32 @@ class WhenError(ValueError):
 _PERIOD = re.compile(r"^(\d{1,5})\s*([dw])$", re.IGNORECASE)
 
 
-def parse_day(value: str, today: date, what: str) -> date:
+def parse_day(content: Content, value: str, today: date, what: str) -> date:
     """'30d' (today and the 29 days before), '4w' (28 days), or an ISO date '2026-10-01'."""
     cleaned = value.strip()
     match = _PERIOD.match(cleaned)
     if match:
         days = int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
         if days < 1:
-            raise WhenError(text("errors.bad_when", what=what, value=value))
+            raise WhenError(content.text("errors.bad_when", what=what, value=value))
         return today - timedelta(days=days - 1)
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise WhenError(text("errors.bad_when", what=what, value=value)) from None
+        raise WhenError(content.text("errors.bad_when", what=what, value=value)) from None
 
 
-def parse_range(since: str | None, until: str | None, now: datetime) -> tuple[datetime | None, datetime | None]:
+def parse_range(
+    content: Content, since: str | None, until: str | None, now: datetime
+) -> tuple[datetime | None, datetime | None]:
     """[start, end) in the local timezone of `now`; `until` includes its whole day."""
-    start = day_start(parse_day(since, now.date(), "--since"), now.tzinfo) if since else None
+    start = day_start(parse_day(content, since, now.date(), "--since"), now.tzinfo) if since else None
     end = None
     if until:
-        last = parse_day(until, now.date(), "--until")
+        last = parse_day(content, until, now.date(), "--until")
         end = day_start(last + timedelta(days=1), now.tzinfo)
     if start and end and end <= start:
-        raise WhenError(text("errors.until_before_since", since=since, until=until))
+        raise WhenError(content.text("errors.until_before_since", since=since, until=until))
     return start, end
 
 
@@ -98,15 +100,15 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def csv_row(record: Record) -> list[Any]:
+def csv_row(content: Content, record: Record) -> list[Any]:
     """Cells in CSV_COLUMNS order; the csv module writes None as an empty cell."""
     data = record.to_json()
-    data["week"] = week_label(record.gestation_days)
+    data["week"] = week_label(content, record.gestation_days)
     data["pain"] = (
         record.pain if isinstance(record, FlareLog) else record.pain_now if isinstance(record, CheckIn) else None
     )
     if isinstance(record, RoutineSession):
-        data["routine_name"] = routine_name(record)  # drawn from content: the record keeps the id
+        data["routine_name"] = routine_name(content, record)  # drawn from content: the record keeps the id
     for column in ("flags", "where"):
         if column in data:
             data[column] = "; ".join(data[column])
@@ -117,11 +119,11 @@ def csv_row(record: Record) -> list[Any]:
     return [data.get(column) for column in CSV_COLUMNS]
 
 
-def to_csv(records: list[Record]) -> str:
+def to_csv(content: Content, records: list[Record]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(r) for r in records)
+    writer.writerows(csv_row(content, r) for r in records)
     return out.getvalue()
 
 
@@ -140,101 +142,109 @@ LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a 
 WEEKS_LIMIT = 26
 
 
-def _latest(items: list[_T], limit: int, what: str) -> tuple[list[_T], list[str]]:
+def _latest(content: Content, items: list[_T], limit: int, what: str) -> tuple[list[_T], list[str]]:
     """The last `limit` items (oldest first) and, if some were left out, a line saying so."""
     if len(items) <= limit:
         return items, []
-    return items[-limit:], ["", text("report.only_latest", shown=limit, count=len(items), what=what)]
+    return items[-limit:], ["", content.text("report.only_latest", shown=limit, count=len(items), what=what)]
 
 
-def to_markdown(records: list[Record], now: datetime) -> str:
+def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
     """A report a midwife or physio can read in two minutes; oldest first within each section."""
     oldest_first = sorted(records, key=lambda r: r.at)
     checkins = [r for r in oldest_first if isinstance(r, CheckIn)]
     sessions = [r for r in oldest_first if isinstance(r, RoutineSession)]
     flares = [r for r in oldest_first if isinstance(r, FlareLog)]
-    lines = [f"# {text('report.title')}", "", text("report.made", date=now.strftime("%Y-%m-%d")), ""]
+    lines = [f"# {content.text('report.title')}", "", content.text("report.made", date=now.strftime("%Y-%m-%d")), ""]
     if not records:
-        return "\n".join(lines + [text("report.empty"), ""])
+        return "\n".join(lines + [content.text("report.empty"), ""])
     lines.append(
-        "- " + text("report.dates", first=_date(oldest_first[0].at, now), last=_date(oldest_first[-1].at, now))
+        "- " + content.text("report.dates", first=_date(oldest_first[0].at, now), last=_date(oldest_first[-1].at, now))
     )
     weeks = [r.gestation_days for r in oldest_first if r.gestation_days is not None]
     if weeks:
-        lines.append("- " + text("report.weeks", first=week_label(weeks[0]), last=week_label(weeks[-1])))
+        lines.append(
+            "- "
+            + content.text("report.weeks", first=week_label(content, weeks[0]), last=week_label(content, weeks[-1]))
+        )
     else:
-        lines.append("- " + text("report.weeks_unknown"))
-    lines.append("- " + text("report.counts", checkins=len(checkins), routines=len(sessions), flares=len(flares)))
+        lines.append("- " + content.text("report.weeks_unknown"))
+    lines.append(
+        "- " + content.text("report.counts", checkins=len(checkins), routines=len(sessions), flares=len(flares))
+    )
     if flares:
         pains = [f.pain for f in flares]
         lines.append(
-            "- " + text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
+            "- "
+            + content.text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
         )
-    lines += ["", f"## {text('report.red_flags_title')}", ""] + _red_flags(checkins, now)
-    lines += ["", f"## {text('report.weekly_title')}", ""] + _weekly_table(oldest_first, now)
-    lines += ["", f"## {text('report.routines_title')}", ""] + _routines_table(sessions)
-    lines += ["", f"## {text('report.checkins_title')}", ""] + _checkins(checkins, now)
-    lines += ["", f"## {text('report.notes_title')}", ""] + _notes(oldest_first, now)
+    lines += ["", f"## {content.text('report.red_flags_title')}", ""] + _red_flags(content, checkins, now)
+    lines += ["", f"## {content.text('report.weekly_title')}", ""] + _weekly_table(content, oldest_first, now)
+    lines += ["", f"## {content.text('report.routines_title')}", ""] + _routines_table(content, sessions)
+    lines += ["", f"## {content.text('report.checkins_title')}", ""] + _checkins(content, checkins, now)
+    lines += ["", f"## {content.text('report.notes_title')}", ""] + _notes(content, oldest_first, now)
     return "\n".join(lines) + "\n"
 
 
-def _red_flags(checkins: list[CheckIn], now: datetime) -> list[str]:
+def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list[str]:
     flagged = [c for c in checkins if c.flags]
     if not flagged:
-        return [text("report.red_flags_none")]
+        return [content.text("report.red_flags_none")]
     last_seen: dict[str, tuple[int, datetime]] = {}
     for c in flagged:
         for flag in c.flags:
             count, _ = last_seen.get(flag, (0, c.at))
             last_seen[flag] = (count + 1, c.at)
     lines = [
-        text("report.red_flag_count", flag=flag_label(flag), count=count, last=_date(last, now))
+        content.text("report.red_flag_count", flag=flag_label(content, flag), count=count, last=_date(last, now))
         for flag, (count, last) in sorted(last_seen.items(), key=lambda item: (-item[1][0], item[0]))
     ]
-    shown, note = _latest(flagged, LIST_LIMIT, text("report.what_red_flags"))
-    lines += ["", text("report.red_flags_dates"), ""]
+    shown, note = _latest(content, flagged, LIST_LIMIT, content.text("report.what_red_flags"))
+    lines += ["", content.text("report.red_flags_dates"), ""]
     for c in shown:
         lines.append(
-            text("report.red_flag_line", date=_date(c.at, now), week=week_label(c.gestation_days) or "-",
-                 flags=flags_label(c.flags), level=level_label(c.level))
+            content.text("report.red_flag_line", date=_date(c.at, now), week=week_label(content, c.gestation_days) or "-",
+                 flags=flags_label(content, c.flags), level=level_label(content, c.level))
         )  # fmt: skip
     return lines + note
 
 
-def _checkins(checkins: list[CheckIn], now: datetime) -> list[str]:
+def _checkins(content: Content, checkins: list[CheckIn], now: datetime) -> list[str]:
     if not checkins:
-        return [text("report.checkins_none")]
+        return [content.text("report.checkins_none")]
     levels: dict[str, int] = defaultdict(int)
     for c in checkins:
-        levels[level_label(c.level)] += 1
+        levels[level_label(content, c.level)] += 1
     lines = [
-        text(
+        content.text(
             "report.levels", levels=", ".join(f"{name} {n}" for name, n in sorted(levels.items(), key=lambda i: -i[1]))
         ),
         "",
     ]
-    shown, note = _latest(checkins, LIST_LIMIT, text("report.what_checkins"))
-    lines += [text("report.checkins_head"), "|---|---|---|---|---|"]
+    shown, note = _latest(content, checkins, LIST_LIMIT, content.text("report.what_checkins"))
+    lines += [content.text("report.checkins_head"), "|---|---|---|---|---|"]
     for c in shown:
-        cells = [_date(c.at, now), week_label(c.gestation_days) or "-", str(c.pain_now), level_label(c.level),
-                 flags_label(c.flags) or "-"]  # fmt: skip
+        cells = [_date(c.at, now), week_label(content, c.gestation_days) or "-", str(c.pain_now), level_label(content, c.level),
+                 flags_label(content, c.flags) or "-"]  # fmt: skip
         lines.append("| " + " | ".join(_table_cell(x) for x in cells) + " |")
     return lines + note
 
 
-def _notes(records: list[Record], now: datetime) -> list[str]:
+def _notes(content: Content, records: list[Record], now: datetime) -> list[str]:
     noted = [r for r in records if r.note.strip()]
     if not noted:
-        return [text("report.notes_none")]
-    shown, note = _latest(noted, LIST_LIMIT, text("report.what_notes"))
+        return [content.text("report.notes_none")]
+    shown, note = _latest(content, noted, LIST_LIMIT, content.text("report.what_notes"))
     lines = [
-        text("report.note_line", date=_date(r.at, now), kind=kind_label(r.kind), note=" ".join(r.note.split()))
+        content.text(
+            "report.note_line", date=_date(r.at, now), kind=kind_label(content, r.kind), note=" ".join(r.note.split())
+        )
         for r in shown
     ]
     return lines + note
 
 
-def _weekly_table(records: list[Record], now: datetime) -> list[str]:
+def _weekly_table(content: Content, records: list[Record], now: datetime) -> list[str]:
     by_week: dict[date, list[float]] = defaultdict(list)
     worst: dict[date, int] = {}
     for day in insights.daily_pain(records, date.min, date.max, now.tzinfo):
@@ -242,43 +252,43 @@ def _weekly_table(records: list[Record], now: datetime) -> list[str]:
         by_week[monday].extend([day.average] * day.readings)
         worst[monday] = max(worst.get(monday, 0), day.worst)
     if not by_week:
-        return [text("report.weekly_none")]
-    mondays, note = _latest(sorted(by_week), WEEKS_LIMIT, text("report.what_weeks"))
-    lines = [text("report.weekly_head"), "|---|---|---|---|"]
+        return [content.text("report.weekly_none")]
+    mondays, note = _latest(content, sorted(by_week), WEEKS_LIMIT, content.text("report.what_weeks"))
+    lines = [content.text("report.weekly_head"), "|---|---|---|---|"]
     for monday in mondays:
         values = by_week[monday]
         lines.append(f"| {monday:%Y-%m-%d} | {len(values)} | {sum(values) / len(values):.1f} | {worst[monday]} |")
     return lines + note
 
 
-def _routines_table(sessions: list[RoutineSession]) -> list[str]:
+def _routines_table(content: Content, sessions: list[RoutineSession]) -> list[str]:
     if not sessions:
-        return [text("report.routines_none")]
+        return [content.text("report.routines_none")]
     grouped: dict[str, list[RoutineSession]] = defaultdict(list)
     for s in sessions:
         grouped[s.routine_id].append(s)
-    lines = [text("report.routines_head"), "|---|---|---|---|"]
+    lines = [content.text("report.routines_head"), "|---|---|---|---|"]
     for routine_id, group in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
         changes = [c for c in (insights.pain_change(s) for s in group) if c is not None]
         if changes:
             change = f"{sum(changes) / len(changes):+.1f}"
             helped = f"{sum(1 for c in changes if c > 0)} / {len(changes)}"
         else:
-            change = helped = text("report.routines_unmeasured")
-        lines.append(f"| {_table_cell(routine_name(group[-1]))} | {len(group)} | {change} | {helped} |")
+            change = helped = content.text("report.routines_unmeasured")
+        lines.append(f"| {_table_cell(routine_name(content, group[-1]))} | {len(group)} | {change} | {helped} |")
     return lines
 
 
-def render(fmt: str, records: list[Record], now: datetime) -> str:
+def render(content: Content, fmt: str, records: list[Record], now: datetime) -> str:
     if fmt == "json":
         return to_json(records, now)
     if fmt == "csv":
-        return to_csv(records)
-    return to_markdown(records, now)
+        return to_csv(content, records)
+    return to_markdown(content, records, now)
 
 
-def default_path(fmt: str, today: date) -> Path:
-    return Path("~") / text("export.default_name", date=today.isoformat(), ext=EXTENSIONS[fmt])
+def default_path(content: Content, fmt: str, today: date) -> Path:
+    return Path("~") / content.text("export.default_name", date=today.isoformat(), ext=EXTENSIONS[fmt])
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -311,12 +321,14 @@ class Exported:
     path: Path | None
 
 
-def check_format(fmt: str) -> None:
+def check_format(content: Content, fmt: str) -> None:
     if fmt not in FORMATS:
-        raise ExportError("format", text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=fmt))
+        raise ExportError(
+            "format", content.text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=fmt)
+        )
 
 
-def check_target(path: Path, force: bool) -> bool:
+def check_target(content: Content, path: Path, force: bool) -> bool:
     """Refuse early, before reading the history, when the file cannot be written as asked. True: `path` is a
     device or a pipe (/dev/null, a FIFO), to be written into, never replaced by a file."""
     try:
@@ -324,15 +336,15 @@ def check_target(path: Path, force: bool) -> bool:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise ExportError("os", os_problem(exc, path, export=True), path) from exc
+        raise ExportError("os", os_problem(content, exc, path, export=True), path) from exc
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         return True
     if mode is not None and not stat.S_ISREG(mode):
-        raise ExportError("not_a_file", text("errors.not_a_file", path=path), path)
+        raise ExportError("not_a_file", content.text("errors.not_a_file", path=path), path)
     if mode is not None and not force:
         raise ExportError("exists", str(path), path)
     if not path.parent.is_dir():
-        raise ExportError("no_folder", text("export.no_folder", folder=path.parent), path)
+        raise ExportError("no_folder", content.text("export.no_folder", folder=path.parent), path)
     return False
 
 
@@ -347,6 +359,7 @@ def write_into(path: Path, body: str) -> None:
 
 
 def export_history(
+    content: Content,
     store: Store,
     fmt: str,
     now: datetime,
@@ -361,12 +374,12 @@ def export_history(
     path, return the text to print). `on_read` runs once the history is read, before anything is written
     (the command reports problems there and refuses a history missing a month). Raises ExportError; nothing
     is written then."""
-    check_format(fmt)
-    into = check_target(path, force) if path is not None else False
+    check_format(content, fmt)
+    into = check_target(content, path, force) if path is not None else False
     records = store.query(since=since, until=until)
     if on_read is not None:
         on_read(store)
-    body = render(fmt, records, now)
+    body = render(content, fmt, records, now)
     if path is not None:
         try:
             if into:
@@ -376,7 +389,7 @@ def export_history(
         except FileExistsError:
             raise ExportError("exists", str(path), path) from None
         except OSError as exc:
-            raise ExportError("os", os_problem(exc, path, export=True), path) from exc
+            raise ExportError("os", os_problem(content, exc, path, export=True), path) from exc
     return Exported(len(records), body, path)
 
 

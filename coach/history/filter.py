@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from coach.checkin.pregnancy import TERM_DAYS, due_from_lmp
-from coach.content.words import text
+from coach.content.content import Content
 from coach.history.record_text import day_start, days_back
 from coach.history.records import Profile, Record
 
@@ -45,13 +45,12 @@ class HistoryFilter:
     def matches(self, record: Record) -> bool:
         return not self.search or self.search.casefold() in record.note.casefold()
 
-    def period_label(self, profile: Profile) -> str:
+    def period_label(self, content: Content, profile: Profile) -> str:
         if self.period == "pregnancy" and pregnancy_start(profile) is None:
-            return text("history.period_pregnancy_unknown")
-        return text(f"history.period_{self.period}")
+            return content.text("history.period_pregnancy_unknown")
+        return content.text(f"history.period_{self.period}")
 
-    def label(self, profile: Profile) -> str:
-        search = text("history.search_shown", query=self.search) if self.search else ""
-        return text(
-            "history.filters", kind=text(f"history.kind_{self.kind}"), period=self.period_label(profile), search=search
-        )
+    def label(self, content: Content, profile: Profile) -> str:
+        search = content.text("history.search_shown", query=self.search) if self.search else ""
+        kind = content.text(f"history.kind_{self.kind}")
+        return content.text("history.filters", kind=kind, period=self.period_label(content, profile), search=search)

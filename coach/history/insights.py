@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from coach.content import ids
+from coach.content.content import Content
 from coach.history.record_text import routine_name
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
@@ -152,7 +153,7 @@ class RoutineEffect:
     helped: int  # measured sessions where pain went down
 
 
-def what_helps(records: Iterable[Record], min_times: int = MIN_TIMES) -> list[RoutineEffect]:
+def what_helps(content: Content, records: Iterable[Record], min_times: int = MIN_TIMES) -> list[RoutineEffect]:
     """Routines with at least `min_times` measured sessions, the biggest average drop in pain first."""
     by_routine: dict[str, list[RoutineSession]] = defaultdict(list)
     for record in records:
@@ -163,7 +164,7 @@ def what_helps(records: Iterable[Record], min_times: int = MIN_TIMES) -> list[Ro
         changes = [c for c in (pain_change(s) for s in sessions) if c is not None]
         if len(changes) < min_times:
             continue
-        name = routine_name(max(sessions, key=lambda s: s.at))
+        name = routine_name(content, max(sessions, key=lambda s: s.at))
         effects.append(
             RoutineEffect(
                 routine_id,

@@ -8,48 +8,38 @@ longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leak
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from coach.content.content import Content
 from coach.content.ids import LEVELS
-from coach.content.words import counted, text
 from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
-
-if TYPE_CHECKING:
-    from coach.content.models import Content
-
-
-def _content() -> Content:
-    """The validated content models, loaded by the labels that need them: CSV and JSON exports never do."""
-    from coach.content.models import get_content
-
-    return get_content()
 
 
 def humanise(value: str) -> str:
     return value.replace("-", " ").replace("_", " ")
 
 
-def when_label(at: datetime, now: datetime) -> str:
+def when_label(content: Content, at: datetime, now: datetime) -> str:
     """'today 14:05', 'yesterday 09:10', 'Mon 23 Nov' within a week, then dates."""
     local = at.astimezone(now.tzinfo)
     days = (now.date() - local.date()).days
-    clock = local.strftime(text("when.time"))
+    clock = local.strftime(content.text("when.time"))
     if days == 0:
-        return text("when.today", time=clock)
+        return content.text("when.today", time=clock)
     if days == 1:
-        return text("when.yesterday", time=clock)
+        return content.text("when.yesterday", time=clock)
     if 1 < days < 7:
-        return local.strftime(text("when.this_week"))
+        return local.strftime(content.text("when.this_week"))
     if local.year == now.year:
-        return local.strftime(text("when.this_year"))
-    return local.strftime(text("when.older"))
+        return local.strftime(content.text("when.this_year"))
+    return local.strftime(content.text("when.older"))
 
 
-def week_label(gestation_days: int | None) -> str:
+def week_label(content: Content, gestation_days: int | None) -> str:
     if gestation_days is None:
         return ""
     weeks, days = divmod(gestation_days, 7)
-    return text("summary.week", weeks=weeks, days=days)
+    return content.text("summary.week", weeks=weeks, days=days)
 
 
 def duration_label(seconds: float) -> str:
@@ -57,113 +47,122 @@ def duration_label(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def kind_label(kind: str) -> str:
-    return text(f"summary.kind_{kind}")
+def kind_label(content: Content, kind: str) -> str:
+    return content.text(f"summary.kind_{kind}")
 
 
 def _lower_first(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def level_label(level: str) -> str:
+def level_label(content: Content, level: str) -> str:
     """A short word for a list or a table: 'urgent', 'see someone soon'."""
-    return text(f"levels.{level}") if level in LEVELS else humanise(level)
+    return content.text(f"levels.{level}") if level in LEVELS else humanise(level)
 
 
-def level_title(level: str) -> str:
+def level_title(content: Content, level: str) -> str:
     """What the check-in advised, as the assessment screen said it."""
-    triage = getattr(_content(), "triage", None)
+    triage = getattr(content, "triage", None)
     return triage.level(level).title if triage and level in LEVELS else humanise(level)
 
 
-def flag_label(flag: str) -> str:
-    triage = getattr(_content(), "triage", None)
+def flag_label(content: Content, flag: str) -> str:
+    triage = getattr(content, "triage", None)
     found = triage.flag(flag) if triage else None
     return found.label if found else humanise(flag)
 
 
-def flags_label(flags: list[str]) -> str:
-    return ", ".join(_lower_first(flag_label(f)) for f in flags)
+def flags_label(content: Content, flags: list[str]) -> str:
+    return ", ".join(_lower_first(flag_label(content, f)) for f in flags)
 
 
-def pattern_label(pattern: str) -> str:
-    triage = getattr(_content(), "triage", None)
+def pattern_label(content: Content, pattern: str) -> str:
+    triage = getattr(content, "triage", None)
     try:
         return triage.pattern(pattern).name if triage else humanise(pattern)
     except StopIteration:
         return humanise(pattern)
 
 
-def trigger_label(trigger: str, question_id: str) -> str:
-    questionnaire = getattr(_content(), "questionnaire", None)
+def trigger_label(content: Content, trigger: str, question_id: str) -> str:
+    questionnaire = getattr(content, "questionnaire", None)
     question = questionnaire.question(question_id) if questionnaire else None
     return question.label_of(trigger) if question and trigger in question.option_ids() else humanise(trigger)
 
 
-def activity_label(activity: str) -> str:
-    questionnaire = getattr(_content(), "questionnaire", None)
+def activity_label(content: Content, activity: str) -> str:
+    questionnaire = getattr(content, "questionnaire", None)
     choices = questionnaire.flare_activities if questionnaire else []
     return next((c.label for c in choices if c.id == activity), humanise(activity))
 
 
-def routine_name(session: RoutineSession) -> str:
+def routine_name(content: Content, session: RoutineSession) -> str:
     """The routine's name from today's content; a person's own routine by the name it had when run."""
-    routines = getattr(_content(), "routines", None)
+    routines = getattr(content, "routines", None)
     found = next((r.name for r in routines.routines if r.id == session.routine_id), None) if routines else None
     return found or session.fallback_name or humanise(session.routine_id)
 
 
-def exercise_label(exercise_id: str) -> str:
-    exercises = getattr(_content(), "exercises", None)
+def exercise_label(content: Content, exercise_id: str) -> str:
+    exercises = getattr(content, "exercises", None)
     found = next((e.name for e in exercises.exercises if e.id == exercise_id), None) if exercises else None
     return found or humanise(exercise_id)
 
 
-def change_words(change: Change) -> str:
+def change_words(content: Content, change: Change) -> str:
     """One change the plan made, in words: the routines screen, the player, the history and exports."""
     if change.kind == "worded":  # a schema-1 record's sentence, kept as it was written
         return change.words
-    old = exercise_label(change.exercise)
-    why = text("plan.flag_" + (change.flag or "").replace("-", "_")) if change.flag else ""
+    old = exercise_label(content, change.exercise)
+    why = content.text("plan.flag_" + (change.flag or "").replace("-", "_")) if change.flag else ""
     if change.kind == "shortened":
-        said = text("plan.shortened", old=old, reps=change.reps, hold=change.hold, limit=change.limit)
+        said = content.text("plan.shortened", old=old, reps=change.reps, hold=change.hold, limit=change.limit)
     elif change.kind == "left-out":
-        said = text("plan.left_out", old=old, why=why)
+        said = content.text("plan.left_out", old=old, why=why)
     else:
-        said = text("plan.swapped", old=old, new=exercise_label(change.instead or ""), why=why)
+        said = content.text("plan.swapped", old=old, new=exercise_label(content, change.instead or ""), why=why)
     if change.merged:
-        said = text("plan.merged", change=said, new=exercise_label(change.instead or change.exercise))
+        said = content.text("plan.merged", change=said, new=exercise_label(content, change.instead or change.exercise))
     return said
 
 
-def changes_words(changes: list[Change] | tuple[Change, ...]) -> str:
-    return " ".join(change_words(c) for c in changes)
+def changes_words(content: Content, changes: list[Change] | tuple[Change, ...]) -> str:
+    return " ".join(change_words(content, c) for c in changes)
 
 
-def _pain(value: int | None) -> str:
-    return text("summary.pain_missing") if value is None else str(value)
+def _pain(content: Content, value: int | None) -> str:
+    return content.text("summary.pain_missing") if value is None else str(value)
 
 
-def summary(record: Record) -> str:
+def summary(content: Content, record: Record) -> str:
     """One line: 'Quick buttock relief - 5:10 - pain 6 -> 3', 'Check-in - pain 7 - urgent: fluid leaking'."""
     if isinstance(record, RoutineSession):
-        stopped = text("summary.stopped") if record.stopped_early else ""
-        values = dict(name=routine_name(record), duration=duration_label(record.active_seconds), stopped=stopped)
+        stopped = content.text("summary.stopped") if record.stopped_early else ""
+        values = dict(
+            name=routine_name(content, record), duration=duration_label(record.active_seconds), stopped=stopped
+        )
         if record.pain_before is None and record.pain_after is None:
-            return text("summary.routine_no_pain", **values)
-        return text("summary.routine", before=_pain(record.pain_before), after=_pain(record.pain_after), **values)
+            return content.text("summary.routine_no_pain", **values)
+        return content.text(
+            "summary.routine",
+            before=_pain(content, record.pain_before),
+            after=_pain(content, record.pain_after),
+            **values,
+        )
     if isinstance(record, CheckIn):
-        level = level_label(record.level)
+        level = level_label(content, record.level)
         if record.flags:
-            return text("summary.checkin_flags", pain=record.pain_now, level=level, flags=flags_label(record.flags))
-        return text("summary.checkin", pain=record.pain_now, level=level)
+            return content.text(
+                "summary.checkin_flags", pain=record.pain_now, level=level, flags=flags_label(content, record.flags)
+            )
+        return content.text("summary.checkin", pain=record.pain_now, level=level)
     if record.where or record.side:
-        return text("summary.flare_where", pain=record.pain, where=where_label(record))
-    return text("summary.flare", pain=record.pain)
+        return content.text("summary.flare_where", pain=record.pain, where=where_label(content, record))
+    return content.text("summary.flare", pain=record.pain)
 
 
-def where_label(flare: FlareLog) -> str:
-    body = _content().body
+def where_label(content: Content, flare: FlareLog) -> str:
+    body = content.body
     parts = [body.area_label(w).lower() for w in flare.where]
     if flare.side:
         parts.append(next((s.label.lower() for s in body.sides if s.id == flare.side), humanise(flare.side)))
@@ -173,94 +172,101 @@ def where_label(flare: FlareLog) -> str:
 # --- check-in answers -----------------------------------------------------------------------------
 
 
-def answer_lines(answers: dict[str, Any], questionnaire: Any | None) -> list[tuple[str, str]]:
+def answer_lines(content: Content, answers: dict[str, Any], questionnaire: Any | None) -> list[tuple[str, str]]:
     """(question, answer) in the questionnaire's order, then any answers it no longer asks, by raw id."""
     questions = {q.id: q for q in getattr(questionnaire, "questions", None) or []}
     ordered = [qid for qid in questions if qid in answers] + [qid for qid in answers if qid not in questions]
     lines = []
     for qid in ordered:
         question = questions.get(qid)
-        lines.append((question.text if question else humanise(qid), _answer_text(answers[qid], question)))
+        lines.append((question.text if question else humanise(qid), _answer_text(content, answers[qid], question)))
     return lines
 
 
-def _answer_text(answer: Any, question: Any | None) -> str:
+def _answer_text(content: Content, answer: Any, question: Any | None) -> str:
     labels: dict[str, str] = {o.id: o.label for o in (getattr(question, "options", None) or [])}
 
     def one(value: Any) -> str:
         if isinstance(value, bool):
-            return text("detail.yes") if value else text("detail.no")
+            return content.text("detail.yes") if value else content.text("detail.no")
         if isinstance(value, str):
             return labels.get(value, humanise(value) if not labels and " " not in value else value)
         return str(value)
 
     if isinstance(answer, list):
-        return ", ".join(one(v) for v in answer) if answer else text("detail.none")
+        return ", ".join(one(v) for v in answer) if answer else content.text("detail.none")
     if answer is None or answer == "":
-        return text("detail.not_noted")
+        return content.text("detail.not_noted")
     return one(answer)
 
 
 # --- the detail view --------------------------------------------------------------------------------
 
 
-def detail_title(record: Record) -> str:
-    return text(f"detail.title_{record.kind}")
+def detail_title(content: Content, record: Record) -> str:
+    return content.text(f"detail.title_{record.kind}")
 
 
-def week_detail(gestation_days: int | None) -> str:
+def week_detail(content: Content, gestation_days: int | None) -> str:
     if gestation_days is None:
-        return text("detail.week_unknown")
+        return content.text("detail.week_unknown")
     weeks, days = divmod(gestation_days, 7)
-    return text("detail.week_value", weeks=counted("weeks", weeks), days=counted("days", days))
+    return content.text("detail.week_value", weeks=content.counted("weeks", weeks), days=content.counted("days", days))
 
 
-def detail_lines(record: Record, now: datetime, questionnaire: Any | None = None) -> list[tuple[str, str]]:
+def detail_lines(
+    content: Content, record: Record, now: datetime, questionnaire: Any | None = None
+) -> list[tuple[str, str]]:
     """(label, value) pairs in plain words; a check-in's answers come last, as question -> answer."""
     local = record.at.astimezone(now.tzinfo)
     lines = [
-        (text("detail.when"), local.strftime(text("when.full"))),
-        (text("detail.week"), week_detail(record.gestation_days)),
+        (content.text("detail.when"), local.strftime(content.text("when.full"))),
+        (content.text("detail.week"), week_detail(content, record.gestation_days)),
     ]
 
     def pain(p: int | None) -> str:
-        return text("detail.not_noted") if p is None else text("detail.pain_value", pain=p)
+        return content.text("detail.not_noted") if p is None else content.text("detail.pain_value", pain=p)
 
     if isinstance(record, CheckIn):
-        lines.append((text("detail.pain"), pain(record.pain_now)))
+        lines.append((content.text("detail.pain"), pain(record.pain_now)))
         if record.pain_worst is not None:
-            lines.append((text("detail.pain_worst"), pain(record.pain_worst)))
-        lines.append((text("detail.level"), level_title(record.level)))
+            lines.append((content.text("detail.pain_worst"), pain(record.pain_worst)))
+        lines.append((content.text("detail.level"), level_title(content, record.level)))
         if record.flags:
-            lines.append((text("detail.flags"), "; ".join(flag_label(f) for f in record.flags)))
+            lines.append((content.text("detail.flags"), "; ".join(flag_label(content, f) for f in record.flags)))
         if record.pattern:
-            lines.append((text("detail.pattern"), pattern_label(record.pattern)))
+            lines.append((content.text("detail.pattern"), pattern_label(content, record.pattern)))
     elif isinstance(record, RoutineSession):
         lines += [
-            (text("detail.routine"), routine_name(record)),
-            (text("detail.time_spent"), duration_label(record.active_seconds)),
-            (text("detail.steps"), text("detail.steps_value", done=record.steps_done, total=record.steps_total)),
-            (text("detail.pain_before"), pain(record.pain_before)),
-            (text("detail.pain_after"), pain(record.pain_after)),
+            (content.text("detail.routine"), routine_name(content, record)),
+            (content.text("detail.time_spent"), duration_label(record.active_seconds)),
+            (
+                content.text("detail.steps"),
+                content.text("detail.steps_value", done=record.steps_done, total=record.steps_total),
+            ),
+            (content.text("detail.pain_before"), pain(record.pain_before)),
+            (content.text("detail.pain_after"), pain(record.pain_after)),
         ]
         if record.feeling:
-            lines.append((text("detail.feeling"), humanise(record.feeling)))
+            lines.append((content.text("detail.feeling"), humanise(record.feeling)))
         if record.changes:
-            lines.append((text("detail.changes"), changes_words(record.changes)))
+            lines.append((content.text("detail.changes"), changes_words(content, record.changes)))
         if record.stopped_early:
-            lines.append((text("detail.stopped_early"), humanise(record.stop_reason or text("detail.yes"))))
+            lines.append(
+                (content.text("detail.stopped_early"), humanise(record.stop_reason or content.text("detail.yes")))
+            )
     else:
-        lines.append((text("detail.pain"), pain(record.pain)))
+        lines.append((content.text("detail.pain"), pain(record.pain)))
         if record.where or record.side:
-            lines.append((text("detail.where"), where_label(record)))
+            lines.append((content.text("detail.where"), where_label(content, record)))
         if record.activity:
-            lines.append((text("detail.activity"), activity_label(record.activity)))
-    lines.append((text("detail.note"), record.note or text("detail.no_note")))
+            lines.append((content.text("detail.activity"), activity_label(content, record.activity)))
+    lines.append((content.text("detail.note"), record.note or content.text("detail.no_note")))
     return lines
 
 
-def question_lines(record: Record, questionnaire: Any | None) -> list[tuple[str, str]]:
-    return answer_lines(record.answers, questionnaire) if isinstance(record, CheckIn) else []
+def question_lines(content: Content, record: Record, questionnaire: Any | None) -> list[tuple[str, str]]:
+    return answer_lines(content, record.answers, questionnaire) if isinstance(record, CheckIn) else []
 
 
 def day_start(day: date, tz: tzinfo | None) -> datetime:

@@ -33,7 +33,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.atomic_file import write_atomic
-from coach.content.words import text
+from coach.content.content import Content
 from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record, upgraded
 
 TABLE = "records"
@@ -53,15 +53,15 @@ class Quarantined:
     problem: str = ""  # why it could not be moved aside
     read_error: bool = False  # True: the file could not be read at all (permission, I/O); nothing was moved
 
-    @property
-    def message(self) -> str:
+    def message(self, content: Content) -> str:
+        """What to tell the person, in the words of `content`."""
         if self.name in ("profile", "settings"):
-            what = text(f"app.unreadable_{self.name}")
+            what = content.text(f"app.unreadable_{self.name}")
         else:
-            what = text("app.unreadable_month", month=self.name)
+            what = content.text("app.unreadable_month", month=self.name)
         if self.copy is None:
-            return text("app.unreadable_left", what=what, reason=self.reason, problem=self.problem)
-        return text("app.quarantined", what=what, reason=self.reason, copy=self.copy)
+            return content.text("app.unreadable_left", what=what, reason=self.reason, problem=self.problem)
+        return content.text("app.quarantined", what=what, reason=self.reason, copy=self.copy)
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -122,7 +122,15 @@ JOURNAL = ".import-journal.json"
 
 
 class Unreadable(Exception):
-    pass
+    """Why a file cannot be read: `key` names the message in ui.toml, `values` fill it."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(key)
+
+    def said(self, content: Content) -> str:
+        return content.text(self.key, **self.values)
 
 
 @functools.cache
@@ -140,7 +148,7 @@ def _parse_month(raw: bytes) -> list[Record]:
         return _parse_month_slowly(raw)  # to say what is wrong with it
     table = data.get(TABLE, {})
     if set(data) - {TABLE} or not all(key.isascii() and key.isdigit() for key in table):
-        raise Unreadable(text("errors.unreadable_not_history"))
+        raise Unreadable("errors.unreadable_not_history")
     return list(table.values())
 
 
@@ -148,29 +156,30 @@ def _parse_month_slowly(raw: bytes) -> list[Record]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Unreadable(text("errors.unreadable_not_json")) from exc
+        raise Unreadable("errors.unreadable_not_json") from exc
     if not isinstance(data, dict) or set(data) - {TABLE}:
-        raise Unreadable(text("errors.unreadable_not_history"))
+        raise Unreadable("errors.unreadable_not_history")
     table = data.get(TABLE, {})
     # TinyDB numbers its documents; another key would crash its next insert.
     if not isinstance(table, dict) or not all(key.isascii() and key.isdigit() for key in table):
-        raise Unreadable(text("errors.unreadable_not_history"))
+        raise Unreadable("errors.unreadable_not_history")
     records: list[Record] = []
     for doc_id, doc in table.items():
         schema = doc.get("schema") if isinstance(doc, dict) else None
         if isinstance(schema, int) and schema > SCHEMA_VERSION:  # a newer pain-coach wrote it: refuse, say why
-            raise Unreadable(text("errors.unreadable_newer", id=doc_id, schema=schema))
+            raise Unreadable("errors.unreadable_newer", id=doc_id, schema=schema)
         try:
             records.append(parse_record(doc))
         except ValidationError as exc:
             problem = exc.errors()[0]["msg"]
-            raise Unreadable(text("errors.unreadable_record", id=doc_id, problem=problem)) from exc
+            raise Unreadable("errors.unreadable_record", id=doc_id, problem=problem) from exc
     return records
 
 
 class Store:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, content: Content):
         self.root = Path(root)
+        self.content = content  # the words of what it reports
         self.history = self.root / "history"
         self.problems: list[Quarantined] = []
         # Called with each file moved aside, so the app can tell the person whichever screen read it.
@@ -198,11 +207,11 @@ class Store:
                 except FileExistsError:
                     if folder == self.root and folder.is_dir() and folder.stat().st_mode & 0o077:
                         mode = f"{folder.stat().st_mode & 0o7777:o}"
-                        self.warnings.append(text("errors.data_dir_open", folder=folder, mode=mode))
+                        self.warnings.append(self.content.text("errors.data_dir_open", folder=folder, mode=mode))
                 else:
                     os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask; ours is exact
         except OSError as exc:
-            raise StoreError(os_problem(exc, self.root)) from exc
+            raise StoreError(os_problem(self.content, exc, self.root)) from exc
         self._dirs_checked = True
 
     @contextlib.contextmanager
@@ -218,7 +227,7 @@ class Store:
         try:
             fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise StoreError(os_problem(exc, self.root)) from exc
+            raise StoreError(os_problem(self.content, exc, self.root)) from exc
         try:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:
@@ -227,7 +236,7 @@ class Store:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise StoreError(text("errors.store_busy", folder=self.root)) from None
+                        raise StoreError(self.content.text("errors.store_busy", folder=self.root)) from None
                     time.sleep(0.001)  # short: a busy writer releases the lock only briefly
             self._lock_depth = 1
             try:
@@ -235,7 +244,7 @@ class Store:
                 self._remove_dead_temp_files()
                 yield
             except OSError as exc:
-                raise StoreError(os_problem(exc, self.root)) from exc
+                raise StoreError(os_problem(self.content, exc, self.root)) from exc
             finally:
                 self._lock_depth = 0
         finally:
@@ -329,7 +338,7 @@ class Store:
         except OSError as exc:
             return self._read_error(path, key, exc)
         except Unreadable as exc:
-            return self._recheck_and_quarantine(path, key, str(exc))
+            return self._recheck_and_quarantine(path, key, exc.said(self.content))
         self._read_errors.pop(path, None)
         self._cache[path] = (key, records)
         return records
@@ -340,7 +349,9 @@ class Store:
         reason = str(exc.strerror or exc)
         if self._read_errors.get(path) != (key, reason):
             self._read_errors[path] = (key, reason)
-            self._found(Quarantined(path.stem, None, reason, text("errors.month_left_alone"), read_error=True))
+            self._found(
+                Quarantined(path.stem, None, reason, self.content.text("errors.month_left_alone"), read_error=True)
+            )
         return []
 
     def _recheck_and_quarantine(self, path: Path, key: tuple[int, int, int], reason: str) -> list[Record]:
@@ -354,7 +365,7 @@ class Store:
                 except OSError as exc:
                     return self._read_error(path, key, exc)
                 except Unreadable as exc:
-                    self._quarantine(path, path.stem, str(exc))
+                    self._quarantine(path, path.stem, exc.said(self.content))
                     return []
         except StoreError as exc:
             # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
@@ -370,9 +381,9 @@ class Store:
             try:
                 _parse_month(path.read_bytes())
             except Unreadable as exc:
-                self._quarantine(path, path.stem, str(exc))
+                self._quarantine(path, path.stem, exc.said(self.content))
             except OSError as exc:
-                raise StoreError(os_problem(exc, path)) from exc
+                raise StoreError(os_problem(self.content, exc, path)) from exc
 
     # --- records -------------------------------------------------------------------------------
 
@@ -403,7 +414,7 @@ class Store:
     def refuse_unread_months(self) -> None:
         """Raise StoreError if a month could not be read (permission, I/O) by the last query."""
         for path, (_key, reason) in sorted(self._read_errors.items()):
-            raise StoreError(text("errors.month_unreadable", month=path.stem, path=path, reason=reason))
+            raise StoreError(self.content.text("errors.month_unreadable", month=path.stem, path=path, reason=reason))
 
     def _write_all(self, records: list[Record]) -> None:
         """Under the lock: stage every month, keep the old ones, journal, rename, commit; undo on failure."""
@@ -465,7 +476,7 @@ class Store:
             self._checked_month(path)
             with TinyDB(path, storage=AtomicJSONStorage) as db:
                 if not db.table(TABLE).update(record.to_json(), Query().id == record.id):
-                    raise StoreError(text("errors.record_gone", id=record.id))
+                    raise StoreError(self.content.text("errors.record_gone", id=record.id))
 
     def delete(self, record_id: str) -> bool:
         with self._locked():
@@ -481,7 +492,7 @@ class Store:
         for path in self.month_files():
             if any(r.id == record_id for r in self._read_month(path)):
                 return path
-        raise StoreError(text("errors.record_gone", id=record_id))
+        raise StoreError(self.content.text("errors.record_gone", id=record_id))
 
     def get(self, record_id: str) -> Record | None:
         return next((r for r in self.all() if r.id == record_id), None)
@@ -528,13 +539,13 @@ class Store:
         except FileNotFoundError:
             return model()
         except OSError as exc:
-            raise StoreError(os_problem(exc, path)) from exc
+            raise StoreError(os_problem(self.content, exc, path)) from exc
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
             if self._left_in_place.get(path) == raw:
                 return model()  # already said
-            reason = text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
+            reason = self.content.text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
             try:
                 with self._locked():
                     if path.exists() and path.read_bytes() == raw:
@@ -551,7 +562,9 @@ class Store:
                 try:
                     type(value).model_validate_json(path.read_bytes())
                 except ValidationError as exc:
-                    self._quarantine(path, name, text("errors.unreadable_file", problem=exc.errors()[0]["msg"]))
+                    self._quarantine(
+                        path, name, self.content.text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
+                    )
             atomic_write(path, value.model_dump_json(by_alias=True, indent=2))
 
     def load_profile(self) -> Profile:
@@ -576,12 +589,12 @@ def _month_near(when: datetime, days: int) -> str | None:
     return f"{moved.year:04d}-{moved.month:02d}"  # not %Y: glibc writes year 999 as "999", which sorts after "2026"
 
 
-def os_problem(exc: OSError, where: Path, *, export: bool = False) -> str:
+def os_problem(content: Content, exc: OSError, where: Path, *, export: bool = False) -> str:
     """What to tell the person; `export` when `where` is a file they chose to write (not the data folder)."""
     if exc.errno == errno.ENOSPC:
-        return text("errors.disk_full", where=where)
+        return content.text("errors.disk_full", where=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return text(
+        return content.text(
             "errors.no_permission_export" if export else "errors.no_permission", where=where, reason=exc.strerror
         )
-    return text("errors.os_error", where=where, reason=exc.strerror or exc)
+    return content.text("errors.os_error", where=where, reason=exc.strerror or exc)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from coach.content.content import Content
 from coach.content.models import (
-    Content,
     CustomRoutinesFile,
     Exercise,
     Routine,
@@ -19,7 +19,6 @@ from coach.content.models import (
     problem_message,
     routine_problems,
 )
-from coach.content.words import text
 from coach.locations import config_dir
 
 
@@ -38,12 +37,12 @@ def load_custom_routines(content: Content, folder: Path | None = None) -> tuple[
     loaded: list[Routine] = []
     problems: list[str] = []
     for path in sorted(folder.glob("*.toml")):
-        found = _problems_in(path, known)
+        found = _problems_in(content, path, known)
         if isinstance(found, list):
             problems.extend(found)
             continue
         clashes = [
-            f"{path.name}: routines[{i}].id: " + text("custom.id_taken", id=r.id)
+            f"{path.name}: routines[{i}].id: " + content.text("custom.id_taken", id=r.id)
             for i, r in enumerate(found.routines)
             if r.id in taken
         ]
@@ -55,18 +54,16 @@ def load_custom_routines(content: Content, folder: Path | None = None) -> tuple[
     return loaded, problems
 
 
-def _problems_in(path: Path, known: dict[str, Exercise]) -> CustomRoutinesFile | list[str]:
+def _problems_in(content: Content, path: Path, known: dict[str, Exercise]) -> CustomRoutinesFile | list[str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return [f"{path.name}: " + text("custom.not_toml", reason=exc)]
+        return [f"{path.name}: " + content.text("custom.not_toml", reason=exc)]
     data.pop("safety", None)  # a copy of the packaged file may carry it; it is not used here
     try:
         parsed = CustomRoutinesFile.model_validate(data)
     except ValidationError as exc:
-        return [
-            f"{path.name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(dict(e))}" for e in exc.errors()
-        ]
+        return [f"{path.name}: {field_path(e['loc'], CustomRoutinesFile)}: {problem_message(e)}" for e in exc.errors()]
     routines: list[Routine] = list(parsed.routines)
     problems = [f"{path.name}: {where}: {msg}" for _, where, msg in routine_problems(routines, known, "")]
     return problems or parsed

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from coach.checkin.pregnancy import Stage, stage, weeks_days
+from coach.content.content import Content
 from coach.content.ids import BACK_LYING, PGP_FLAGS
 from coach.content.models import Exercise, Routine
-from coach.content.words import counted, text
 from coach.history.record_text import change_words
 from coach.history.records import Change, Profile
 from coach.routines.player import Block, Step, expand, length
@@ -50,22 +50,24 @@ def rules_for(profile: Profile, today: date) -> Rules:
     return Rules(stage=now, back_lying_limit=limit, pgp=pgp, pgp_answer=profile.pgp_diagnosed)
 
 
-def rules_notes(rules: Rules) -> list[str]:
+def rules_notes(content: Content, rules: Rules) -> list[str]:
     """What the plan is based on, in words, for the top of the routines screen."""
     notes = []
     s = rules.stage
     if not s.known:
-        notes.append(text("plan.stage_unknown"))
+        notes.append(content.text("plan.stage_unknown"))
     elif s.postnatal:
-        notes.append(text("plan.stage_postnatal", days=counted("days", s.postnatal_days or 0)))
+        notes.append(content.text("plan.stage_postnatal", days=content.counted("days", s.postnatal_days or 0)))
     else:
         weeks, days = weeks_days(s.gestation_days or 0)
-        notes.append(text("plan.stage_weeks", weeks=counted("weeks", weeks), days=counted("days", days)))
+        notes.append(
+            content.text("plan.stage_weeks", weeks=content.counted("weeks", weeks), days=content.counted("days", days))
+        )
         if rules.back_lying_limit:
-            notes.append(text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
+            notes.append(content.text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
     if s.known:
         key = {"yes": "plan.pgp_yes", "no": "plan.pgp_no", "unsure": "plan.pgp_unsure"}
-        notes.append(text(key.get(rules.pgp_answer or "", "plan.pgp_unanswered")))
+        notes.append(content.text(key.get(rules.pgp_answer or "", "plan.pgp_unanswered")))
     return notes
 
 
@@ -75,11 +77,12 @@ class Plan:
     blocks: list[Block]
     changes: list[Change] = field(default_factory=list)
     hidden: str | None = None  # why it is not offered
+    content: Content = field(repr=False, compare=False, kw_only=True)  # the words of the changes
 
     @property
     def substitutions(self) -> list[str]:
         """The changes in words, one sentence each."""
-        return [change_words(c) for c in self.changes]
+        return [change_words(self.content, c) for c in self.changes]
 
     @property
     def offered(self) -> bool:
@@ -118,10 +121,10 @@ def _shortened(block: Block) -> Block:
     return Block(block.exercise, hold, reps, rest)
 
 
-def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
-    plan = Plan(routine, blocks=[])
+def plan_routine(content: Content, routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
+    plan = Plan(routine, blocks=[], content=content)
     if rules.stage.known and rules.stage_name not in routine.stages:
-        plan.hidden = text("plan.hidden_stage_" + rules.stage_name)
+        plan.hidden = content.text("plan.hidden_stage_" + rules.stage_name)
         return plan
     for step in routine.steps:
         ex = exercises[step.exercise]
@@ -156,9 +159,9 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise], rules: Rules)
             block = replace(block, change=tuple(plan.changes[changes_before:]))
         plan.blocks.append(block)
     if not plan.blocks:
-        plan.hidden = text("plan.hidden_empty")
+        plan.hidden = content.text("plan.hidden_empty")
     return plan
 
 
-def plan_all(routines: list[Routine], exercises: dict[str, Exercise], rules: Rules) -> list[Plan]:
-    return [plan_routine(r, exercises, rules) for r in routines]
+def plan_all(content: Content, routines: list[Routine], exercises: dict[str, Exercise], rules: Rules) -> list[Plan]:
+    return [plan_routine(content, r, exercises, rules) for r in routines]

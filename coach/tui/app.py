@@ -1,8 +1,8 @@
 """The Textual app: screens, key bindings (words from content, keys from config.toml too), theme, palette.
 
-Start-up draws the home screen from plain files (coach.content.words, coach.tui.startup) and loads the validated
-models (content, settings, profile: pydantic) and the other screens' styles just after the first paint,
-which halves the time to it.
+Start-up draws the home screen from the words of the `Content` it is given (plain dicts: coach.content.content)
+and coach.tui.startup, and validates the content models, loads settings and profile (pydantic) and the other
+screens' styles just after the first paint, which halves the time to it.
 """
 
 from __future__ import annotations
@@ -18,16 +18,17 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.clock import Clock
-from textual.content import Content
+from textual.content import Content as Markup
 from textual.screen import Screen
 
-from coach.content.words import ContentError, text
+from coach.content.loader import ContentError
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal, LabelledKeys, taken_keys, with_dialog_copies
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
 if TYPE_CHECKING:
+    from coach.content.content import Content
     from coach.history.records import Record, Settings
     from coach.history.store import Store
 
@@ -60,6 +61,7 @@ class PainCoachApp(LabelledKeys, App[None]):
     def __init__(
         self,
         store: Store | Path,
+        content: Content,
         *,
         clock: Clock | None = None,
         now: Callable[[], datetime] | None = None,
@@ -67,14 +69,15 @@ class PainCoachApp(LabelledKeys, App[None]):
         from coach.tui.keymap import person_keys
 
         super().__init__()
+        self.content = content  # the words and models of every screen (CoachScreen.content)
         # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
-        config = person_keys()
+        config = person_keys(content)
         self.rebound_keys = with_dialog_copies(config.keys)
         self._config_problems = config.problems
         self._clashes_told: set[str | None] = set()
         self.set_keymap(self.rebound_keys)
-        self.title = text("app.title")
-        self.sub_title = text("app.subtitle")
+        self.title = content.text("app.title")
+        self.sub_title = content.text("app.subtitle")
         # A Store, or the data folder to open one in once the first screen is up.
         self._store: Store | None = None if isinstance(store, (str, Path)) else store
         if self._store is not None:
@@ -90,7 +93,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         if self._store is None:
             from coach.history.store import Store
 
-            self._store = Store(self.data_dir)
+            self._store = Store(self.data_dir, self.content)
             self._store.on_problem = self._store_problem
         return self._store
 
@@ -121,12 +124,11 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        from coach.content.models import get_content
         from coach.history.store import StoreError
 
         self.load_screen_styles()
         try:
-            get_content()
+            self.content.check()
             self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
         except ContentError as exc:
             self.exit(return_code=1, message="\n".join(exc.problems))
@@ -156,7 +158,7 @@ class PainCoachApp(LabelledKeys, App[None]):
 
     def report_store_problems(self) -> None:
         for problem in self.store.problems:
-            self.notify(problem.message, severity="warning", timeout=30)
+            self.notify(problem.message(self.content), severity="warning", timeout=30)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------
@@ -192,17 +194,17 @@ class PainCoachApp(LabelledKeys, App[None]):
         return True
 
     def _state(self, setting: str) -> str:
-        return text("palette.on" if getattr(self.settings, setting) else "palette.off")
+        return self.content.text("palette.on" if getattr(self.settings, setting) else "palette.off")
 
     def toggle(self, setting: str) -> None:
         """Switch a yes/no setting from the command palette, and say what it is now."""
         if self.update_settings(**{setting: not getattr(self.settings, setting)}):
-            name = text(f"palette.{PALETTE_SETTINGS[setting]}")
-            self.notify(text("palette.switched", name=name, state=self._state(setting)), timeout=3)
+            name = self.content.text(f"palette.{PALETTE_SETTINGS[setting]}")
+            self.notify(self.content.text("palette.switched", name=name, state=self._state(setting)), timeout=3)
 
     def _remember_theme(self, theme) -> None:
         if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
-            self.notify(text("app.theme_saved", theme=theme.name), timeout=3)
+            self.notify(self.content.text("app.theme_saved", theme=theme.name), timeout=3)
 
     # --- navigation ------------------------------------------------------------------------------
 
@@ -253,24 +255,28 @@ class PainCoachApp(LabelledKeys, App[None]):
         for binding in taken_keys(bindings, self.rebound_keys):
             if binding.id not in self._clashes_told:
                 self._clashes_told.add(binding.id)
-                shown = text("config.clash", file=config_file(), keys=binding.key, label=binding.description)
+                shown = self.content.text(
+                    "config.clash", file=config_file(), keys=binding.key, label=binding.description
+                )
                 self.notify(shown, severity="warning", timeout=20)
 
-    def format_title(self, title: str, sub_title: str) -> Content:
+    def format_title(self, title: str, sub_title: str) -> Markup:
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).
-        return Content(text("app.header", title=title, sub_title=sub_title) if sub_title else title)
+        return Markup(self.content.text("app.header", title=title, sub_title=sub_title) if sub_title else title)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for binding in screen_class("home").BINDINGS:  # the home menu's items: "home.checkin" opens "checkin"
             if isinstance(binding, Binding) and binding.id:
                 name = binding.id.partition(".")[2]
                 yield SystemCommand(
-                    binding.description, text(f"palette.{name}_help"), lambda n=name: self.action_open(n)
+                    binding.description, self.content.text(f"palette.{name}_help"), lambda n=name: self.action_open(n)
                 )
-        yield SystemCommand(text("palette.help"), text("palette.help_help"), self.action_help)
+        yield SystemCommand(self.content.text("palette.help"), self.content.text("palette.help_help"), self.action_help)
         for setting, name in PALETTE_SETTINGS.items():
-            shown = text("palette.setting_state", name=text(f"palette.{name}"), state=self._state(setting))
-            yield SystemCommand(shown, text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
+            shown = self.content.text(
+                "palette.setting_state", name=self.content.text(f"palette.{name}"), state=self._state(setting)
+            )
+            yield SystemCommand(shown, self.content.text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
         for command in super().get_system_commands(screen):
             # Textual's own "Keys" panel repeats our help ("Keys" twice), and "Maximize" means nothing here.
             if getattr(command.callback, "__name__", "") not in TEXTUAL_COMMANDS_LEFT_OUT:
@@ -288,11 +294,12 @@ class PainCoachApp(LabelledKeys, App[None]):
             self.push_screen(TooSmallScreen())
 
 
-def run_app(data_dir_option: str | None) -> int:
+def run_app(data_dir_option: str | None, content: Content | None = None) -> int:
     """Run the app on --data-dir's folder (None: the usual one); its exit status."""
+    from coach.content.content import Content
     from coach.locations import data_dir
 
-    app = PainCoachApp(data_dir(data_dir_option))
+    app = PainCoachApp(data_dir(data_dir_option), content or Content.load())
     app.run()
     return app.return_code or 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.keys import REPLACED_KEYS, Keys, key_to_character
 
 from coach.config import Config, read_config
-from coach.content import words as wording
+from coach.content.content import Content
 from coach.locations import config_file
 
 MODIFIERS = frozenset({"shift", "ctrl", "alt", "meta", "super", "hyper"})
@@ -27,6 +27,6 @@ def _readable_key(key: str) -> bool:
     return name in NAMED_KEYS or name in REPLACED_KEYS or key_to_character(name) is not None
 
 
-def person_keys() -> Config:
+def person_keys(content: Content) -> Config:
     """The usable entries of config.toml's [keys], and a line for each one that is not."""
-    return read_config(config_file(), set(wording.binding_ids()), readable)
+    return read_config(content, config_file(), set(content.binding_ids()), readable)

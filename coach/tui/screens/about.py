@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from coach.content.models import get_content
 from coach.tui.screens.base import CoachScreen
 
 
@@ -23,7 +22,7 @@ class AboutScreen(CoachScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        about = get_content().about
+        about = self.content.about
         yield Header()
         with VerticalScroll(id="about"):
             for doc in (about.about, about.safety):

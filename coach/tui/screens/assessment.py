@@ -12,13 +12,13 @@ from textual.widgets.option_list import Option
 
 from coach.checkin.assessment_text import assessment_words
 from coach.checkin.triage import Assessment
-from coach.content.models import text
+from coach.content.content import Content
 from coach.history.records import CheckIn
 from coach.tui.screens.base import CoachScreen
 
 
-def _sources(sources: list[str]) -> Static:
-    return Static(text("assessment.sources", sources="; ".join(sources)), classes="sources")
+def _sources(content: Content, sources: list[str]) -> Static:
+    return Static(content.text("assessment.sources", sources="; ".join(sources)), classes="sources")
 
 
 class AssessmentScreen(CoachScreen):
@@ -34,35 +34,38 @@ class AssessmentScreen(CoachScreen):
         self.saved = saved
 
     def compose(self) -> ComposeResult:
-        words = assessment_words(self.result)
+        words = assessment_words(self.result, self.content)
         yield Header()
         with VerticalScroll(id="assessment"):
             yield Static(words.level_title, id="level", classes=f"level-{self.result.level}")
             yield Static(words.level_action, id="level-action")
             if words.soon:
-                yield Static(text("assessment.soon_heading"), classes="heading")
+                yield Static(self.content.text("assessment.soon_heading"), classes="heading")
                 yield Static("\n".join(f"• {r}" for r in words.soon), id="soon")
-                yield _sources(words.soon_sources)
-            yield Static(text("assessment.pattern_heading"), classes="heading")
+                yield _sources(self.content, words.soon_sources)
+            yield Static(self.content.text("assessment.pattern_heading"), classes="heading")
             if words.pattern:
                 yield Static(words.pattern, id="pattern")
                 yield Static(words.pattern_why, id="why")
-                yield _sources(words.pattern_sources)
+                yield _sources(self.content, words.pattern_sources)
             else:
                 yield Static(words.no_pattern, id="pattern")
-            yield Static(text("assessment.plan_heading"), classes="heading")
+            yield Static(self.content.text("assessment.plan_heading"), classes="heading")
             yield Static("\n".join(f"• [b]{a.title}[/b]: {a.text}" for a in words.plan), id="plan")
-            yield _sources(words.plan_sources)
+            yield _sources(self.content, words.plan_sources)
             if words.routines:
-                yield Static(text("assessment.routines_heading"), classes="heading")
-                yield Static(text("assessment.routines_hint"), classes="hint")
+                yield Static(self.content.text("assessment.routines_heading"), classes="heading")
+                yield Static(self.content.text("assessment.routines_hint"), classes="hint")
                 yield OptionList(
-                    *(Option(text("assessment.routine_item", name=name), id=r) for r, name in words.routines),
+                    *(
+                        Option(self.content.text("assessment.routine_item", name=name), id=r)
+                        for r, name in words.routines
+                    ),
                     id="routines-to-try",
                 )
-            yield Static(text("assessment.calcium_heading"), classes="heading")
+            yield Static(self.content.text("assessment.calcium_heading"), classes="heading")
             yield Static(words.calcium, id="calcium")
-            yield _sources(words.calcium_sources)
+            yield _sources(self.content, words.calcium_sources)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -83,11 +86,11 @@ class AssessmentScreen(CoachScreen):
     def start_routine(self, routine_id: str | None) -> None:
         from coach.tui.screens.routines import RoutinesScreen
 
-        self.app.load_screen_styles()
+        self.coach_app.load_screen_styles()
         self.app.push_screen(RoutinesScreen(start_with=routine_id))
 
     def on_mount(self) -> None:
-        self.sub_title = text("assessment.title")
+        self.sub_title = self.content.text("assessment.title")
         self.query_one("#assessment").focus()
         if not self.saved:
-            self.app.notify(text("assessment.not_saved"), severity="warning", timeout=10)
+            self.coach_app.notify(self.content.text("assessment.not_saved"), severity="warning", timeout=10)

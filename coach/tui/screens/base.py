@@ -2,34 +2,40 @@
 
 `Binding("c", "app.open('checkin')", id="home.checkin")` on a screen's BINDINGS gets its footer label and
 its help wording from [home.checkin] in keys.toml when the class is made, before Textual collects the
-class's bindings. A person's [keys] table in config.toml rebinds them by id (coach.config, App.set_keymap).
+class's bindings (so from the packaged content: no app exists yet). A person's [keys] table in config.toml
+rebinds them by id (coach.config, App.set_keymap).
+
+Every screen reaches the app typed (`coach_app`) and the app's `Content` (`content`) through these classes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.widgets import Footer
 
-from coach.content import words as wording
+from coach.content.content import Content
+
+if TYPE_CHECKING:
+    from coach.tui.app import PainCoachApp
 
 
-def binding_words(binding_id: str) -> tuple[str, str]:
+def binding_words(content: Content, binding_id: str) -> tuple[str, str]:
     """(label, help) of a binding: the one place the code looks up the words of a key."""
-    words = wording.key_words(binding_id)
+    words = content.key_words(binding_id)
     return words.label, words.help
 
 
-def with_words(bindings: Iterable[BindingType]) -> list[BindingType]:
+def with_words(bindings: Iterable[BindingType], content: Content) -> list[BindingType]:
     """The bindings with their description (the footer's label) and tooltip (the fuller help) from content."""
     worded: list[BindingType] = []
     for binding in bindings:
         if isinstance(binding, Binding) and binding.id:
-            label, help_text = binding_words(binding.id)
+            label, help_text = binding_words(content, binding.id)
             binding = dataclasses.replace(binding, description=label, tooltip=help_text)
         worded.append(binding)
     return worded
@@ -42,7 +48,8 @@ class LabelledKeys:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         if "BINDINGS" in cls.__dict__:
-            cls.BINDINGS = with_words(cls.__dict__["BINDINGS"])
+            # One read of keys.toml (through the loader's cache) per class, as the class is made.
+            cls.BINDINGS = with_words(cls.__dict__["BINDINGS"], Content.load())
         super().__init_subclass__(**kwargs)  # Textual's DOMNode collects the bindings here
 
 
@@ -81,8 +88,16 @@ def taken_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> li
 
 
 class CoachScreen(LabelledKeys, Screen[Any]):
+    @property
+    def coach_app(self) -> PainCoachApp:
+        return cast("PainCoachApp", self.app)
+
+    @property
+    def content(self) -> Content:
+        return self.coach_app.content
+
     def on_mount(self) -> None:  # with a screen's own on_mount too: Textual calls each class's handler
-        self.app.tell_taken_keys(self.BINDINGS)
+        self.coach_app.tell_taken_keys(self.BINDINGS)
 
 
 class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
@@ -97,6 +112,14 @@ class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
         Binding("question_mark,f1", "app.help", id="dialog.help"),
     ]
 
+    @property
+    def coach_app(self) -> PainCoachApp:
+        return cast("PainCoachApp", self.app)
+
+    @property
+    def content(self) -> Content:
+        return self.coach_app.content
+
     def on_mount(self) -> None:
-        self.app.tell_taken_keys(self.BINDINGS)
+        self.coach_app.tell_taken_keys(self.BINDINGS)
         self.mount(Footer())

@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import asked_questions, assess, checkin_record, options_for
-from coach.content.models import Question, text
+from coach.content.models import Question
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
 from coach.tui.widgets.pain_scale import PainScale
@@ -44,16 +44,16 @@ class CheckInScreen(CoachScreen):
             yield Static(id="problem")
             yield Static(id="hint")
             with Horizontal(id="checkin-buttons"):
-                yield Button(text("checkin.back"), id="back")
-                yield Button(text("checkin.none"), id="none")
-                yield Button(text("checkin.next"), id="next", variant="primary")
+                yield Button(self.content.text("checkin.back"), id="back")
+                yield Button(self.content.text("checkin.none"), id="none")
+                yield Button(self.content.text("checkin.next"), id="next", variant="primary")
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.sub_title = text("checkin.title")
-        profile = self.app.store.load_profile()
+        self.sub_title = self.content.text("checkin.title")
+        profile = self.coach_app.store.load_profile()
         if profile.date_basis is None:
-            self.app.push_screen(self._profile_screen())
+            self.coach_app.push_screen(self._profile_screen())
         await self.show(self._questions()[0])
 
     def _profile_screen(self):
@@ -65,22 +65,24 @@ class CheckInScreen(CoachScreen):
 
     @property
     def pregnancy_stage(self) -> Stage:
-        return stage(self.app.store.load_profile(), self.app.now().date())
+        return stage(self.coach_app.store.load_profile(), self.coach_app.now().date())
 
     def _questions(self) -> list[Question]:
-        return asked_questions(self.answers, self.pregnancy_stage)
+        return asked_questions(self.answers, self.pregnancy_stage, self.content)
 
     async def show(self, question: Question) -> None:
         self.current = question
         questions = self._questions()
         number = [q.id for q in questions].index(question.id) + 1
-        self.query_one("#progress", Static).update(text("checkin.progress", number=number, total=len(questions)))
+        self.query_one("#progress", Static).update(
+            self.content.text("checkin.progress", number=number, total=len(questions))
+        )
         self.query_one("#question", Static).update(question.text)
         help_line = self.query_one("#question-help", Static)
         help_line.update(question.help)
         help_line.display = bool(question.help)
         self.query_one("#problem", Static).update("")
-        self.query_one("#hint", Static).update(text(f"checkin.hint_{question.kind}"))
+        self.query_one("#hint", Static).update(self.content.text(f"checkin.hint_{question.kind}"))
         self.query_one("#none").display = question.kind == "flags"
         self.query_one("#next").display = question.kind != "one"
         holder = self.query_one("#answer", Vertical)
@@ -98,9 +100,9 @@ class CheckInScreen(CoachScreen):
     def _answer_widget(self, question: Question) -> Widget:
         previous = self.answers.get(question.id)
         if question.kind == "scale":
-            return PainScale(previous, id="scale")
+            return PainScale(previous, content=self.content, id="scale")
         options = [(o.id, o.label) for o in options_for(question, self.pregnancy_stage)]
-        keys = text("checkin.option_keys")
+        keys = self.content.text("checkin.option_keys")
         if question.kind == "one":
             return PickOne(options, previous, keys=keys, id="pick-one")
         return PickSome(options, previous, keys=keys, id="pick-some")
@@ -108,7 +110,7 @@ class CheckInScreen(CoachScreen):
     # --- answering ----------------------------------------------------------------------------------
 
     def refuse(self, key: str) -> None:
-        self.query_one("#problem", Static).update(text(key))
+        self.query_one("#problem", Static).update(self.content.text(key))
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -171,7 +173,7 @@ class CheckInScreen(CoachScreen):
         ids = [q.id for q in self._questions()]
         position = ids.index(self.current.id) if self.current and self.current.id in ids else 0
         if position == 0:
-            self.app.pop_screen()
+            self.coach_app.pop_screen()
         else:
             await self.show(self._questions()[position - 1])
 
@@ -181,14 +183,14 @@ class CheckInScreen(CoachScreen):
         current = self.pregnancy_stage
         asked = {q.id for q in self._questions()}
         answers = {k: v for k, v in self.answers.items() if k in asked}
-        result = assess(answers, current)
-        record = checkin_record(answers, result, self.app.now())
-        saved = self.app.save_record(record)
+        result = assess(answers, current, self.content)
+        record = checkin_record(answers, result, self.coach_app.now(), self.content)
+        saved = self.coach_app.save_record(record)
         if result.blocking:
             from coach.tui.screens.redflag import RedFlagScreen
 
-            self.app.switch_screen(RedFlagScreen(record))
+            self.coach_app.switch_screen(RedFlagScreen(record))
         else:
             from coach.tui.screens.assessment import AssessmentScreen
 
-            self.app.switch_screen(AssessmentScreen(record, result, saved=saved))
+            self.coach_app.switch_screen(AssessmentScreen(record, result, saved=saved))

@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from coach.content.words import text
 from coach.tui.screens.base import CoachModal
 
 
@@ -26,11 +25,14 @@ class ConfirmQuitScreen(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-quit", classes="dialog"):
-            yield Static(text("quit.title"), classes="heading", markup=False)
-            yield Static(text("quit.saved", name=self.routine or text("quit.this_routine")), markup=False)
+            yield Static(self.content.text("quit.title"), classes="heading", markup=False)
+            yield Static(
+                self.content.text("quit.saved", name=self.routine or self.content.text("quit.this_routine")),
+                markup=False,
+            )
             with Horizontal(classes="buttons"):
-                yield Button(text("quit.keep_going"), id="keep-going", variant="primary")
-                yield Button(text("quit.quit"), id="quit", variant="error")
+                yield Button(self.content.text("quit.keep_going"), id="keep-going", variant="primary")
+                yield Button(self.content.text("quit.quit"), id="quit", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#keep-going").focus()

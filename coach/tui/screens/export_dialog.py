@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from coach.content.models import text
 from coach.history import export
 from coach.tui.screens.base import CoachModal
 
@@ -28,35 +27,35 @@ class ExportDialog(CoachModal[Path | None]):
         self.period = period
 
     def compose(self) -> ComposeResult:
-        today = self.app.now().date()
-        self.records = self.app.store.query(since=self.since)
+        today = self.coach_app.now().date()
+        self.records = self.coach_app.store.query(since=self.since)
         with Vertical(id="export-dialog", classes="dialog"):
-            yield Static(text("export.title"), classes="heading", markup=False)
-            yield Static(text("export.what", count=len(self.records), period=self.period), markup=False)
-            yield Static(text("export.format"), classes="label", markup=False)
+            yield Static(self.content.text("export.title"), classes="heading", markup=False)
+            yield Static(self.content.text("export.what", count=len(self.records), period=self.period), markup=False)
+            yield Static(self.content.text("export.format"), classes="label", markup=False)
             yield Select(
-                [(text(f"export.format_{f}"), f) for f in ("md", "csv", "json")],
+                [(self.content.text(f"export.format_{f}"), f) for f in ("md", "csv", "json")],
                 value="md",
                 allow_blank=False,
                 id="export-format",
             )
-            yield Static(text("export.path"), classes="label", markup=False)
-            yield Input(str(export.default_path("md", today)), id="export-path")
-            yield Checkbox(text("export.replace"), id="export-replace")
+            yield Static(self.content.text("export.path"), classes="label", markup=False)
+            yield Input(str(export.default_path(self.content, "md", today)), id="export-path")
+            yield Checkbox(self.content.text("export.replace"), id="export-replace")
             yield Static(id="export-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(text("export.save"), id="save", variant="primary")
-                yield Button(text("export.cancel"), id="cancel")
+                yield Button(self.content.text("export.save"), id="save", variant="primary")
+                yield Button(self.content.text("export.cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#export-path").focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
-        today = self.app.now().date()
-        defaults = {str(export.default_path(f, today)) for f in export.FORMATS}
+        today = self.coach_app.now().date()
+        defaults = {str(export.default_path(self.content, f, today)) for f in export.FORMATS}
         if path.value in defaults:  # only follow the format while the person has not typed their own path
-            path.value = str(export.default_path(str(event.value), today))
+            path.value = str(export.default_path(self.content, str(event.value), today))
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -73,18 +72,20 @@ class ExportDialog(CoachModal[Path | None]):
     def action_save(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
-            return self._error(text("export.no_path"))
+            return self._error(self.content.text("export.no_path"))
         try:
             path = Path(raw).expanduser()
         except RuntimeError:  # "~" and no home folder
-            return self._error(text("export.no_home"))
+            return self._error(self.content.text("export.no_home"))
         fmt = str(self.query_one("#export-format", Select).value)
         force = self.query_one("#export-replace", Checkbox).value
         try:
-            done = export.export_history(self.app.store, fmt, self.app.now(), since=self.since, path=path, force=force)
+            done = export.export_history(
+                self.content, self.coach_app.store, fmt, self.coach_app.now(), since=self.since, path=path, force=force
+            )
         except export.ExportError as exc:
-            return self._error(text("export.exists", path=path) if exc.reason == "exists" else str(exc))
-        self.notify(text("export.written", count=done.count, path=path), timeout=10)
+            return self._error(self.content.text("export.exists", path=path) if exc.reason == "exists" else str(exc))
+        self.notify(self.content.text("export.written", count=done.count, path=path), timeout=10)
         self.dismiss(path)
 
     def _error(self, message: str) -> None:

@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Markdown
 
-from coach.content.models import get_content, text
 from coach.tui.screens.base import CoachModal
 
 
@@ -19,10 +18,10 @@ class FirstRunScreen(CoachModal[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        notice = get_content().about.first_run
+        notice = self.content.about.first_run
         with Vertical(id="first-run"):
             yield Markdown(f"# {notice.title}\n{notice.body}")
-            yield Button(text("first_run.accept"), id="accept", variant="primary")
+            yield Button(self.content.text("first_run.accept"), id="accept", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#accept").focus()

@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content.models import get_content, text
 from coach.history.records import FlareLog
 from coach.tui.screens.base import CoachModal
 
@@ -22,36 +21,37 @@ class FlareLogModal(CoachModal[FlareLog | None]):
     ]
 
     def compose(self) -> ComposeResult:
-        content = get_content()
+        content = self.content
         # Compact widgets (no borders), pain and note on one row each: the whole form fits 80x24.
         with VerticalScroll(id="flare-log"):
-            yield Static(text("flare.title"), classes="title")
+            yield Static(self.content.text("flare.title"), classes="title")
             with Horizontal(classes="row"):
-                yield Label(text("flare.pain_label"))
+                yield Label(self.content.text("flare.pain_label"))
                 yield Input(
-                    restrict=r"[0-9]*", max_length=2, placeholder=text("flare.pain_placeholder"), id="flare-pain",
+                    restrict=r"[0-9]*", max_length=2, placeholder=self.content.text("flare.pain_placeholder"),
+                    id="flare-pain",
                     compact=True,
                 )  # fmt: skip
             yield Static(id="flare-problem")
             # Side by side: both lists whole at 80x24 (one under the other, each scrolled and hid some).
             with Horizontal(id="flare-lists"):
                 with Vertical(classes="column"):
-                    yield Label(text("flare.where_label"))
+                    yield Label(self.content.text("flare.where_label"))
                     yield SelectionList[str](
                         *((a.label, a.id) for a in content.body.areas), id="flare-where", compact=True
                     )
                 with Vertical(classes="column"):
-                    yield Label(text("flare.activity_label"), id="flare-activity-label")
+                    yield Label(self.content.text("flare.activity_label"), id="flare-activity-label")
                     yield OptionList(
                         *(Option(a.label, id=a.id) for a in content.questionnaire.flare_activities),
                         id="flare-activity", compact=True,
                     )  # fmt: skip
             with Horizontal(classes="row"):
-                yield Label(text("flare.note_label"))
+                yield Label(self.content.text("flare.note_label"))
                 yield Input(id="flare-note", compact=True)
             with Horizontal(id="flare-buttons"):
-                yield Button(text("flare.save"), id="save", variant="primary", compact=True)
-                yield Button(text("flare.cancel"), id="cancel", compact=True)
+                yield Button(self.content.text("flare.save"), id="save", variant="primary", compact=True)
+                yield Button(self.content.text("flare.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         activities = self.query_one("#flare-activity", OptionList)
@@ -61,7 +61,7 @@ class FlareLogModal(CoachModal[FlareLog | None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         # The pick stays in words when the focus moves on (the highlight alone is easy to miss).
-        picked = text("flare.activity_picked", activity=event.option.prompt)
+        picked = self.content.text("flare.activity_picked", activity=event.option.prompt)
         self.query_one("#flare-activity-label", Label).update(picked)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -76,7 +76,7 @@ class FlareLogModal(CoachModal[FlareLog | None]):
         raw = self.query_one("#flare-pain", Input).value.strip()
         if not raw.isdigit() or int(raw) > 10:
             problem = self.query_one("#flare-problem", Static)
-            problem.update(text("flare.bad_pain"))
+            problem.update(self.content.text("flare.bad_pain"))
             problem.display = True
             self.query_one("#flare-pain").focus()
             return
@@ -85,12 +85,14 @@ class FlareLogModal(CoachModal[FlareLog | None]):
             activities.get_option_at_index(activities.highlighted).id if activities.highlighted is not None else None
         )
         record = FlareLog(
-            at=self.app.now(),
+            at=self.coach_app.now(),
             pain=int(raw),
             where=list(self.query_one("#flare-where", SelectionList).selected),
             activity=activity,
             note=self.query_one("#flare-note", Input).value.strip(),
         )
-        if self.app.save_record(record):
-            self.app.notify(text("flare.saved", pain=record.pain, time=f"{record.at:%H:%M}"), timeout=4)
+        if self.coach_app.save_record(record):
+            self.coach_app.notify(
+                self.content.text("flare.saved", pain=record.pain, time=f"{record.at:%H:%M}"), timeout=4
+            )
             self.dismiss(record)

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.content.words import text
 from coach.tui.screens.base import CoachModal, bound_keys
 
 
@@ -55,12 +54,15 @@ class HelpScreen(CoachModal[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(text("help.title"), classes="title")
-            shown = ((text("help.screen_keys"), self.screen_bindings), (text("help.app_keys"), self.app_bindings))
+            yield Static(self.content.text("help.title"), classes="title")
+            shown = (
+                (self.content.text("help.screen_keys"), self.screen_bindings),
+                (self.content.text("help.app_keys"), self.app_bindings),
+            )
             for heading, bindings in shown:
-                rows = key_rows(bindings, self.app.rebound_keys)
+                rows = key_rows(bindings, self.coach_app.rebound_keys)
                 if rows:
                     yield Static(heading, classes="heading")
                     width = max(len(k) for k, _ in rows) + 2
                     yield Static("\n".join(f"{k:<{width}}{label}" for k, label in rows), classes="keys")
-            yield Static(text("help.close_hint"), classes="hint")
+            yield Static(self.content.text("help.close_hint"), classes="hint")

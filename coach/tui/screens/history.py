@@ -13,7 +13,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from coach.content.models import text
 from coach.history import insights
 from coach.history.filter import HistoryFilter
 from coach.history.insight_text import helps_lines, streak_line, week_lines
@@ -65,21 +64,21 @@ class HistoryScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="history-tabs"):
-            with TabPane(text("history.tab_records"), id="records"):
+            with TabPane(self.content.text("history.tab_records"), id="records"):
                 yield Static(id="history-filters", markup=False)
-                yield Input(placeholder=text("history.search_placeholder"), id="history-search")
+                yield Input(placeholder=self.content.text("history.search_placeholder"), id="history-search")
                 yield FittedTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="history-count", markup=False)
-                yield Static(text("history.empty"), id="history-empty", markup=False)
-            with TabPane(text("history.tab_trends"), id="trends"), VerticalScroll():
+                yield Static(self.content.text("history.empty"), id="history-empty", markup=False)
+            with TabPane(self.content.text("history.tab_trends"), id="trends"), VerticalScroll():
                 yield Static(id="trend-title", classes="heading", markup=False)
-                yield TrendChart(id="trend-chart")
-                yield Static(text("trends.legend"), id="trend-legend", markup=False)
-                yield Static(text("trends.week_title"), classes="heading", markup=False)
+                yield TrendChart(self.content.text("when.this_year"), id="trend-chart")
+                yield Static(self.content.text("trends.legend"), id="trend-legend", markup=False)
+                yield Static(self.content.text("trends.week_title"), classes="heading", markup=False)
                 yield Static(id="trend-weeks", markup=False)
                 yield Static(id="trend-streak", markup=False)
-            with TabPane(text("history.tab_helps"), id="helps"), VerticalScroll():
-                yield Static(text("helps.title"), classes="heading", markup=False)
+            with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll():
+                yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
         yield Footer(show_command_palette=self.FOOTER_PALETTE)
 
@@ -102,10 +101,13 @@ class HistoryScreen(CoachScreen):
         return self.shown.get(self._row_ids[table.cursor_row])
 
     def on_mount(self) -> None:
-        self.sub_title = text("history.title")
+        self.sub_title = self.content.text("history.title")
         table = self.query_one("#history-table", DataTable)
         table.add_columns(
-            text("history.col_when"), text("history.col_week"), text("history.col_kind"), text("history.col_summary")
+            self.content.text("history.col_when"),
+            self.content.text("history.col_week"),
+            self.content.text("history.col_kind"),
+            self.content.text("history.col_summary"),
         )
         self.query_one("#history-search").display = False
         self.reload(first=True)
@@ -133,10 +135,10 @@ class HistoryScreen(CoachScreen):
         self._fill_trends()
         if self.query_one("#history-tabs", TabbedContent).active == "helps":
             self._fill_helps()
-        self.app.report_store_problems()  # a month that could not be read was moved aside: say so
+        self.coach_app.report_store_problems()  # a month that could not be read was moved aside: say so
 
     def _query(self) -> list[Record]:
-        store, now = self.app.store, self.app.now()
+        store, now = self.coach_app.store, self.coach_app.now()
         since = self.filter.since(now, store.load_profile())
         return [r for r in store.query(kind=self.filter.store_kind(), since=since) if self.filter.matches(r)]
 
@@ -147,9 +149,13 @@ class HistoryScreen(CoachScreen):
         self.records = records
         self._row_ids = []
         self.shown = {}
-        self._add_rows(max(FIRST_ROWS, self.app.size.height))
-        self.query_one("#history-filters", Static).update(self.filter.label(self.app.store.load_profile()))
-        count = text("history.count", count=len(records)) if records else text("history.no_match")
+        self._add_rows(max(FIRST_ROWS, self.coach_app.size.height))
+        self.query_one("#history-filters", Static).update(
+            self.filter.label(self.content, self.coach_app.store.load_profile())
+        )
+        count = (
+            self.content.text("history.count", count=len(records)) if records else self.content.text("history.no_match")
+        )
         self.query_one("#history-count", Static).update(count)
         self.query_one("#history-empty").display = empty
         for widget in ("#history-table", "#history-count", "#history-filters"):
@@ -162,11 +168,12 @@ class HistoryScreen(CoachScreen):
         batch = self.records[start : start + count]
         if not batch:
             return
-        now = self.app.now()
+        now = self.coach_app.now()
         # Text, not str: DataTable reads a str as markup, and a "[note]" or a routine name could vanish.
         self.query_one("#history-table", DataTable).add_rows(
-            (Text(when_label(r.at, now)), Text(week_label(r.gestation_days)), Text(kind_label(r.kind)),
-             Text(summary(r) + (text("summary.note_mark") if r.note else "")))
+            (Text(when_label(self.content, r.at, now)), Text(week_label(self.content, r.gestation_days)),
+             Text(kind_label(self.content, r.kind)),
+             Text(summary(self.content, r) + (self.content.text("summary.note_mark") if r.note else "")))
             for r in batch
         )  # fmt: skip
         self._row_ids += [r.id for r in batch]
@@ -177,27 +184,29 @@ class HistoryScreen(CoachScreen):
             self._add_rows(MORE_ROWS)
 
     def _fill_trends(self) -> None:
-        now = self.app.now()
+        now = self.coach_app.now()
         last = now.date()
         if self.weekly:
             monday = last - timedelta(days=last.weekday())
             first, step = monday - timedelta(weeks=TREND_WEEKS - 1), 7
-            title = text("trends.pain_title_weeks", weeks=TREND_WEEKS)
+            title = self.content.text("trends.pain_title_weeks", weeks=TREND_WEEKS)
         else:
             first, step = last - timedelta(days=TREND_DAYS - 1), 1
-            title = text("trends.pain_title", days=TREND_DAYS)
-        recent = self.app.store.query(since=day_start(first, now.tzinfo))
+            title = self.content.text("trends.pain_title", days=TREND_DAYS)
+        recent = self.coach_app.store.query(since=day_start(first, now.tzinfo))
         days = insights.bucket_pain(insights.daily_pain(recent, first, last, now.tzinfo), first, step)
         self.query_one("#trend-title", Static).update(title)
         self.query_one("#trend-chart", TrendChart).show(days, first, last, step=step)
-        legend = text("trends.legend_weeks" if self.weekly else "trends.legend")
-        self.query_one("#trend-legend", Static).update(legend if days else text("trends.no_pain"))
-        self.query_one("#trend-weeks", Static).update("\n".join(week_lines(*insights.week_vs_last(recent, now))))
+        legend = self.content.text("trends.legend_weeks" if self.weekly else "trends.legend")
+        self.query_one("#trend-legend", Static).update(legend if days else self.content.text("trends.no_pain"))
+        self.query_one("#trend-weeks", Static).update(
+            "\n".join(week_lines(self.content, *insights.week_vs_last(recent, now)))
+        )
         # Counted within the days read for the chart; a longer streak is shown as "this many or more", so
         # that opening the screen never has to read years of history.
         streak = insights.routine_streak(recent, now)
         reaches_start = streak >= (last - first).days  # counted back to the first day read
-        self.query_one("#trend-streak", Static).update(streak_line(streak, at_least=reaches_start))
+        self.query_one("#trend-streak", Static).update(streak_line(self.content, streak, at_least=reaches_start))
 
     def action_chart_span(self) -> None:
         self.weekly = not self.weekly
@@ -206,18 +215,18 @@ class HistoryScreen(CoachScreen):
 
     def _fill_helps(self) -> None:
         self._helps_stale = False
-        self.query_one("#helps-body", Static).update(text("helps.working"))
+        self.query_one("#helps-body", Static).update(self.content.text("helps.working"))
         self._work_out_helps()
 
     @work(thread=True, exclusive=True, group="helps")
     def _work_out_helps(self) -> None:
         # "What helps" reads every record: years of them take a second or more, so it is worked out off
         # the main thread, with a store of its own (its own lock and cache), as another process would.
-        app = self.app
-        store = Store(app.store.root)
+        app = self.coach_app
+        store = Store(app.store.root, app.content)
         store.on_problem = lambda problem: app.call_from_thread(app.store.on_problem, problem)
         records = store.query()
-        lines = helps_lines(insights.what_helps(records), insights.trigger_counts(records))
+        lines = helps_lines(app.content, insights.what_helps(app.content, records), insights.trigger_counts(records))
         if not get_current_worker().is_cancelled:
             app.call_from_thread(self._show_helps, lines)
 
@@ -267,20 +276,20 @@ class HistoryScreen(CoachScreen):
             self._fill_table(self._query())
             self.query_one("#history-table").focus()
             return
-        self.app.pop_screen()
+        self.coach_app.pop_screen()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         record = self.shown.get(self._row_ids[event.cursor_row])
         if record is not None:
             from coach.tui.screens.record_detail import RecordDetailScreen
 
-            self.app.push_screen(RecordDetailScreen(record), self._after_detail)
+            self.coach_app.push_screen(RecordDetailScreen(record), self._after_detail)
 
     def _after_detail(self, deleted: Record | None) -> None:
         if deleted is not None:
             self.deleted = deleted
             self.refresh_bindings()
-            self.notify(text("history.deleted"), timeout=10)
+            self.notify(self.content.text("history.deleted"), timeout=10)
 
     def action_edit_note(self) -> None:
         """`n` in the list: the highlighted record's note, as in its detail."""
@@ -294,11 +303,11 @@ class HistoryScreen(CoachScreen):
             if note is None or note == record.note:
                 return
             try:
-                self.app.store.update(record.model_copy(update={"note": note}))
+                self.coach_app.store.update(record.model_copy(update={"note": note}))
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=15)
                 return
-            self.notify(text("detail.note_saved"), timeout=3)
+            self.notify(self.content.text("detail.note_saved"), timeout=3)
             self.reload()
 
         self.app.push_screen(NoteEditor(record.note), edited)
@@ -315,28 +324,30 @@ class HistoryScreen(CoachScreen):
             if not yes:
                 return
             try:
-                self.app.store.delete(record.id)
+                self.coach_app.store.delete(record.id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=15)
                 return
             self._after_detail(record)
             self.reload()
 
-        self.app.push_screen(ConfirmDelete(summary(record)), confirmed)
+        self.app.push_screen(ConfirmDelete(summary(self.content, record)), confirmed)
 
     def action_undo(self) -> None:
         if self.deleted is None:
-            self.notify(text("history.nothing_to_undo"), timeout=3)
+            self.notify(self.content.text("history.nothing_to_undo"), timeout=3)
             return
-        if self.app.save_record(self.deleted):
+        if self.coach_app.save_record(self.deleted):
             self.deleted = None
             self.refresh_bindings()
-            self.notify(text("history.undone"), timeout=3)
+            self.notify(self.content.text("history.undone"), timeout=3)
             self.reload()
 
     def action_export(self) -> None:
         from coach.tui.screens.export_dialog import ExportDialog
 
-        now = self.app.now()
-        profile = self.app.store.load_profile()
-        self.app.push_screen(ExportDialog(self.filter.since(now, profile), self.filter.period_label(profile)))
+        now = self.coach_app.now()
+        profile = self.coach_app.store.load_profile()
+        self.coach_app.push_screen(
+            ExportDialog(self.filter.since(now, profile), self.filter.period_label(self.content, profile))
+        )

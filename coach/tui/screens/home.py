@@ -11,7 +11,6 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content.words import text
 from coach.tui.screens.base import CoachScreen, bound_keys
 
 
@@ -35,10 +34,10 @@ class HomeScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static(text("app.title"), id="home-title")
-            yield Static(text(greeting_key(self.app.now().hour)), id="greeting")
+            yield Static(self.content.text("app.title"), id="home-title")
+            yield Static(self.content.text(greeting_key(self.coach_app.now().hour)), id="greeting")
             yield Static(id="status")
-            yield Static(text("home.intro"), id="intro")
+            yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
         yield Footer()
 
@@ -52,16 +51,16 @@ class HomeScreen(CoachScreen):
         from coach.history.store import StoreError
 
         try:
-            current = stage(self.app.store.load_profile(), self.app.now().date())
+            current = stage(self.coach_app.store.load_profile(), self.coach_app.now().date())
         except StoreError:
             return
-        self.query_one("#status", Static).update(describe_stage(current))
+        self.query_one("#status", Static).update(describe_stage(self.content, current))
 
     def _menu(self) -> list[Option]:
         options = []
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
-            shown = bound_keys(binding, self.app.rebound_keys).split(",")[0]
+            shown = bound_keys(binding, self.coach_app.rebound_keys).split(",")[0]
             item = Text.assemble((f" {shown} ", "bold reverse"), "  ", binding.description)
             options.append(Option(item, id=binding.action))
         return options

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from coach.content.models import text
 from coach.tui.screens.base import CoachModal
 from coach.tui.widgets.pain_scale import PainScale
 
@@ -40,15 +39,15 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pain-rating"):
-            yield Static(text("pain.after_title" if self.after else "pain.before_title"), classes="title")
-            yield Static(text("pain.question"))
-            yield PainScale(id="pain-scale")
+            yield Static(self.content.text("pain.after_title" if self.after else "pain.before_title"), classes="title")
+            yield Static(self.content.text("pain.question"))
+            yield PainScale(content=self.content, id="pain-scale")
             if self.after:
-                yield Static(text("pain.feeling_question"), id="feeling-question")
+                yield Static(self.content.text("pain.feeling_question"), id="feeling-question")
                 with Horizontal(id="feelings"):
                     for feeling in FEELINGS:
-                        yield Button(text(f"pain.{feeling}"), id=feeling, disabled=True)
-            yield Static(text("pain.after_hint" if self.after else "pain.before_hint"), classes="hint")
+                        yield Button(self.content.text(f"pain.{feeling}"), id=feeling, disabled=True)
+            yield Static(self.content.text("pain.after_hint" if self.after else "pain.before_hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#pain-scale").focus()

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from coach.content.models import get_content, text
+from coach.content.content import Content
 from coach.history.record_text import changes_words
 from coach.history.records import RoutineSession
 from coach.history.store import StoreError
@@ -34,28 +34,28 @@ def reduced_motion(setting: bool) -> bool:
     return setting or os.environ.get("TEXTUAL_ANIMATIONS", "").lower() == "none"
 
 
-def step_title(step: Step) -> str:
+def step_title(content: Content, step: Step) -> str:
     name = step.exercise.name
     if step.kind == "ready":
-        return text("player.get_ready", name=name)
+        return content.text("player.get_ready", name=name)
     if step.kind == "switch":
-        return text("player.switch", name=name)
-    side = text(f"player.side_{step.side}") if step.side else ""
+        return content.text("player.switch", name=name)
+    side = content.text(f"player.side_{step.side}") if step.side else ""
     word = f"player.{step.kind}"
     if step.exercise.rest_after_last:  # progressive muscle relaxation
         word = "player.tense" if step.kind == "hold" else "player.release"
     elif step.kind == "hold" and "breathing" in step.exercise.flags:
         word = "player.now"
-    rep = text("player.rep", rep=step.rep, reps=step.reps) if step.reps > 1 else ""
-    return text("player.doing", what=text(word), name=name, side=side, rep=rep)
+    rep = content.text("player.rep", rep=step.rep, reps=step.reps) if step.reps > 1 else ""
+    return content.text("player.doing", what=content.text(word), name=name, side=side, rep=rep)
 
 
-def next_words(step: Step | None) -> str:
+def next_words(content: Content, step: Step | None) -> str:
     if step is None:
-        return text("player.next_end")
+        return content.text("player.next_end")
     if step.kind == "rest":
-        return text("player.next", what=text("player.rest"))
-    return text("player.next", what=step_title(step))
+        return content.text("player.next", what=content.text("player.rest"))
+    return content.text("player.next", what=step_title(content, step))
 
 
 class PlayerScreen(CoachScreen):
@@ -75,7 +75,7 @@ class PlayerScreen(CoachScreen):
         super().__init__()
         self.plan = plan
         self.player = Player(plan.steps, now=0.0)  # replaced on mount, on the app's clock
-        content = get_content()
+        content = self.content
         packaged = {r.id for r in content.routines.routines}  # named from content by id when shown
         self.record = RoutineSession(
             routine_id=plan.routine.id,
@@ -95,6 +95,9 @@ class PlayerScreen(CoachScreen):
         self._wake = None  # the timer set for the current step's end
         self._wake_for: float | None = None  # the deadline it is set for
 
+    def _breath_cues(self) -> tuple[str, str]:
+        return self.content.text("player.breathe_in"), self.content.text("player.breathe_out")
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="player"):
@@ -103,7 +106,7 @@ class PlayerScreen(CoachScreen):
             yield Static(id="cues")
             with Horizontal(id="countdown-row"):
                 yield Countdown(id="countdown")
-            yield BreathingPacer(id="pacer")
+            yield BreathingPacer(self._breath_cues(), id="pacer")
             yield Static(id="paused")
             yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
             yield ProgressBar(id="routine-bar", show_eta=False, show_percentage=False)
@@ -112,9 +115,9 @@ class PlayerScreen(CoachScreen):
         yield Footer(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
-        self.player = Player(self.plan.steps, now=self.app.clock.time)
-        self.record = self.record.model_copy(update={"at": self.app.now()})
-        self.saved = self.app.save_record(self._progress())
+        self.player = Player(self.plan.steps, now=self.coach_app.clock.time)
+        self.record = self.record.model_copy(update={"at": self.coach_app.now()})
+        self.saved = self.coach_app.save_record(self._progress())
         self.query_one("#routine-bar", ProgressBar).update(total=self.player.planned_length)
         self.timer = self.set_interval(TICK_SECONDS, self.tick)
         self.refresh_view()
@@ -122,13 +125,13 @@ class PlayerScreen(CoachScreen):
     def on_screen_suspend(self) -> None:
         # Help (or any dialog) over the player: the routine waits for the person to come back.
         if not self.closed and not self.player.paused and not self.player.finished:
-            self.player.pause(self.app.clock.time)
+            self.player.pause(self.coach_app.clock.time)
             self.auto_paused = True
 
     def on_screen_resume(self) -> None:
         if getattr(self, "auto_paused", False):
             self.auto_paused = False
-            self.player.resume(self.app.clock.time)
+            self.player.resume(self.coach_app.clock.time)
             self.refresh_view()
 
     # --- time ---------------------------------------------------------------------------------------
@@ -137,22 +140,22 @@ class PlayerScreen(CoachScreen):
         if self.closed:
             return
         before = self.player.index
-        self.player.tick(self.app.clock.time)
+        self.player.tick(self.coach_app.clock.time)
         self._after_change(before)
 
     def _step_changed(self) -> None:
-        if self.app.settings.bell:
-            self.app.bell()
+        if self.coach_app.settings.bell:
+            self.coach_app.bell()
         self._persist()
 
     def _progress(self) -> RoutineSession:
-        return progress(self.record, self.player, self.app.clock.time, self.app.now())
+        return progress(self.record, self.player, self.coach_app.clock.time, self.coach_app.now())
 
     def _persist(self) -> None:
         if not self.saved:
             return
         try:
-            self.app.store.update(self._progress())
+            self.coach_app.store.update(self._progress())
         except StoreError as exc:
             self.saved = False  # say it once, not at every step
             self.notify(str(exc), severity="error", timeout=15)
@@ -160,28 +163,28 @@ class PlayerScreen(CoachScreen):
     # --- what is shown --------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        now = self.app.clock.time
+        now = self.coach_app.clock.time
         p = self.player
         step = p.step
         if p.index != self._shown_index:
             self._shown_index = p.index
             self.refresh_bindings()
-            self.query_one("#step-title", Static).update(step_title(step))
+            self.query_one("#step-title", Static).update(step_title(self.content, step))
             position = step.exercise.position
             if step.change:
-                position += "\n" + text("player.changed", change=changes_words(step.change))
+                position += "\n" + self.content.text("player.changed", change=changes_words(self.content, step.change))
             self.query_one("#step-position", Static).update(position)
             self.query_one("#cues", Static).update("\n".join(f"• {c}" for c in step.exercise.cues))
-            self.query_one("#next-step", Static).update(next_words(p.next_step))
+            self.query_one("#next-step", Static).update(next_words(self.content, p.next_step))
             self.query_one("#pacer", BreathingPacer).display = step.paced
         seconds = shown_seconds(p.remaining(now))
         self.query_one("#countdown", Countdown).show(seconds)
         if step.paced:
             ex = step.exercise
             phase, left, full = breath_at(p.elapsed_in_step(now), ex.breath_in, ex.breath_out)
-            motion = reduced_motion(self.app.settings.reduced_motion)
+            motion = reduced_motion(self.coach_app.settings.reduced_motion)
             self.query_one("#pacer", BreathingPacer).show(phase, left, full, motion)
-        self.query_one("#paused", Static).update(text("player.paused") if p.paused else "")
+        self.query_one("#paused", Static).update(self.content.text("player.paused") if p.paused else "")
         if p.paused != getattr(self, "_shown_paused", None):
             self._shown_paused = p.paused
             self.refresh_bindings()
@@ -189,9 +192,11 @@ class PlayerScreen(CoachScreen):
         left = shown_seconds(p.routine_remaining(now))
         self.query_one("#routine-bar", ProgressBar).update(progress=p.planned_length - p.routine_remaining(now))
         self.query_one("#routine-progress", Static).update(
-            text("player.progress", step=p.index + 1, total=len(p.steps), left=clock_face(left))
+            self.content.text("player.progress", step=p.index + 1, total=len(p.steps), left=clock_face(left))
         )
-        self._set_terminal_title(text("player.terminal_title", name=step.exercise.name, time=clock_face(seconds)))
+        self._set_terminal_title(
+            self.content.text("player.terminal_title", name=step.exercise.name, time=clock_face(seconds))
+        )
         self._wake_at_deadline()
 
     def _wake_at_deadline(self) -> None:
@@ -204,14 +209,14 @@ class PlayerScreen(CoachScreen):
         if self._wake is not None:
             self._wake.stop()
         self._wake_for = p.deadline
-        self._wake = self.set_timer(max(0.0, p.deadline - self.app.clock.time) + DEADLINE_SLACK, self.tick)
+        self._wake = self.set_timer(max(0.0, p.deadline - self.coach_app.clock.time) + DEADLINE_SLACK, self.tick)
 
     def _set_terminal_title(self, title: str) -> None:
         if title == getattr(self, "_terminal_title", None):
             return
         self._terminal_title = title
-        driver = self.app._driver  # Textual has no public call for the window title (it rings the bell this way)
-        if driver is not None and not self.app.is_headless:
+        driver = self.coach_app._driver  # Textual has no public call for the window title (it rings the bell this way)
+        if driver is not None and not self.coach_app.is_headless:
             driver.write(f"\x1b]2;{title}\x07")
 
     # --- keys -----------------------------------------------------------------------------------
@@ -243,47 +248,47 @@ class PlayerScreen(CoachScreen):
 
     def action_toggle_pause(self) -> None:
         before = self.player.index
-        self.player.toggle_pause(self.app.clock.time)
+        self.player.toggle_pause(self.coach_app.clock.time)
         self._after_change(before)
 
     def action_next_step(self) -> None:
         before = self.player.index
-        self.player.skip(self.app.clock.time)
+        self.player.skip(self.coach_app.clock.time)
         self._after_change(before)
 
     def action_previous_step(self) -> None:
         before = self.player.index
-        self.player.back(self.app.clock.time)
+        self.player.back(self.coach_app.clock.time)
         self._after_change(before)
 
     def action_more_time(self) -> None:
-        self.player.adjust(self.app.clock.time, ADJUST_SECONDS)
+        self.player.adjust(self.coach_app.clock.time, ADJUST_SECONDS)
         self._after_change(self.player.index)
 
     def action_less_time(self) -> None:
         before = self.player.index
-        self.player.adjust(self.app.clock.time, -ADJUST_SECONDS)
-        self.player.tick(self.app.clock.time)
+        self.player.adjust(self.coach_app.clock.time, -ADJUST_SECONDS)
+        self.player.tick(self.coach_app.clock.time)
         self._after_change(before)
 
     def action_stop(self) -> None:
         from coach.tui.screens.stop_reason import StopReasonScreen
 
         was_paused = self.player.paused
-        self.player.pause(self.app.clock.time)
+        self.player.pause(self.coach_app.clock.time)
         self.refresh_view()
 
         def answered(reason: str | None) -> None:
             if reason is None:
                 if not was_paused:
-                    self.player.resume(self.app.clock.time)
+                    self.player.resume(self.coach_app.clock.time)
                 self.refresh_view()
                 return
-            self.player.stop(self.app.clock.time)
+            self.player.stop(self.coach_app.clock.time)
             self.record = self.record.model_copy(update={"stop_reason": reason})
             self.finish()
 
-        self.app.push_screen(StopReasonScreen(), answered)
+        self.coach_app.push_screen(StopReasonScreen(), answered)
 
     # --- the end --------------------------------------------------------------------------------
 
@@ -298,7 +303,7 @@ class PlayerScreen(CoachScreen):
             return
         from coach.tui.screens.pain_rating import PainRatingScreen
 
-        self.app.push_screen(PainRatingScreen(after=True), self._rated_after)
+        self.coach_app.push_screen(PainRatingScreen(after=True), self._rated_after)
 
     def _rated_after(self, answer) -> None:
         self._close(answer.pain if answer else None, answer.feeling if answer else None)
@@ -308,12 +313,12 @@ class PlayerScreen(CoachScreen):
         """Back to the routines list once any dialog on top has gone."""
         if not self.is_mounted:
             return
-        if self.app.screen is not self:
+        if self.coach_app.screen is not self:
             self.call_after_refresh(self._leave, then_open)
             return
         self.dismiss()
         if then_open:
-            self.app.action_open(then_open)
+            self.coach_app.action_open(then_open)
 
     def _close(self, pain_after: int | None, feeling: str | None) -> None:
         self.record = self.record.model_copy(update={"pain_after": pain_after, "feeling": feeling})
@@ -321,18 +326,18 @@ class PlayerScreen(CoachScreen):
         if self.saved:
             self._persist()
         else:
-            self.saved = self.app.save_record(final)
+            self.saved = self.coach_app.save_record(final)
         if self.saved:
             key = "player.saved_stopped" if final.stopped_early else "player.saved_done"
-            self.notify(text(key, name=self.plan.routine.name), timeout=6)
+            self.notify(self.content.text(key, name=self.plan.routine.name), timeout=6)
         if final.stop_reason == "pain-worse" or final.feeling == "worse":
-            self.notify(text("player.worse_hint"), severity="warning", timeout=15)
+            self.notify(self.content.text("player.worse_hint"), severity="warning", timeout=15)
         self.final_saved = True
 
     def on_unmount(self) -> None:
         # Quit (ctrl+q) or closed mid-routine: keep what was done, marked as stopped early.
         if not self.final_saved and self.saved:
             if not self.player.finished:
-                self.player.stop(self.app.clock.time)
+                self.player.stop(self.coach_app.clock.time)
             self._persist()
-        self._set_terminal_title(text("app.title"))
+        self._set_terminal_title(self.content.text("app.title"))

@@ -13,7 +13,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
 from coach.checkin.pregnancy import DateProblem, echo, long_date, problem_text, profile_dates, read_date
-from coach.content.models import get_content, text
 from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import TickList
@@ -36,41 +35,47 @@ class ProfileScreen(CoachScreen):
         self._problem_fields: frozenset[str] = frozenset()  # the fields the shown problem is about
 
     def compose(self) -> ComposeResult:
-        profile = self.app.store.load_profile()
+        profile = self.coach_app.store.load_profile()
         shown = {"due": profile.due_date, "lmp": profile.lmp, "born": profile.birth_date}.get(profile.date_basis or "")
         yield Header()
         with VerticalScroll(id="profile"):
-            yield Static(text("profile.title"), classes="title")
-            yield Label(text("profile.basis_label"))
+            yield Static(self.content.text("profile.title"), classes="title")
+            yield Label(self.content.text("profile.basis_label"))
             with RadioSet(id="basis"):
                 for basis in BASES:
-                    yield RadioButton(text(f"profile.basis_{basis or 'none'}"), value=profile.date_basis == basis)
-            yield Label(text("profile.date_label"))
+                    yield RadioButton(
+                        self.content.text(f"profile.basis_{basis or 'none'}"), value=profile.date_basis == basis
+                    )
+            yield Label(self.content.text("profile.date_label"))
             yield Input(
-                value=long_date(shown) if shown else "", placeholder=text("profile.date_placeholder"), id="date"
+                value=long_date(shown) if shown else "",
+                placeholder=self.content.text("profile.date_placeholder"),
+                id="date",
             )
             yield Static(id="date-echo")
-            yield Checkbox(text("profile.day_first"), profile.day_first, id="day-first")
-            yield Label(text("profile.pgp_label"))
+            yield Checkbox(self.content.text("profile.day_first"), profile.day_first, id="day-first")
+            yield Label(self.content.text("profile.pgp_label"))
             with RadioSet(id="pgp"):
                 for answer in PGP:
-                    yield RadioButton(text(f"profile.pgp_{answer}"), value=profile.pgp_diagnosed == answer)
-            yield Label(text("profile.conditions_label"))
+                    yield RadioButton(self.content.text(f"profile.pgp_{answer}"), value=profile.pgp_diagnosed == answer)
+            yield Label(self.content.text("profile.conditions_label"))
             yield TickList(
-                [(c.id, c.label) for c in get_content().profile.conditions], profile.conditions, id="conditions"
+                [(c.id, c.label) for c in self.content.profile.conditions], profile.conditions, id="conditions"
             )
-            yield Label(text("profile.emergency_label"))
+            yield Label(self.content.text("profile.emergency_label"))
             yield Input(
-                profile.emergency_number or "", placeholder=text("profile.emergency_placeholder"), id="emergency"
+                profile.emergency_number or "",
+                placeholder=self.content.text("profile.emergency_placeholder"),
+                id="emergency",
             )
             yield Static(id="profile-problem")
             with Horizontal(id="profile-buttons"):
-                yield Button(text("profile.save"), id="save", variant="primary")
-                yield Button(text("profile.cancel"), id="cancel")
+                yield Button(self.content.text("profile.save"), id="save", variant="primary")
+                yield Button(self.content.text("profile.cancel"), id="cancel")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = text("profile.title")
+        self.sub_title = self.content.text("profile.title")
         self._update_echo()
         self.query_one("#basis").focus()
 
@@ -88,11 +93,14 @@ class ProfileScreen(CoachScreen):
             return None, ""
         try:
             value = read_date(
-                typed, basis=basis, day_first=self.query_one("#day-first", Checkbox).value, today=self.app.now().date()
+                typed,
+                basis=basis,
+                day_first=self.query_one("#day-first", Checkbox).value,
+                today=self.coach_app.now().date(),
             )
         except DateProblem as problem:
-            return None, problem_text(problem)
-        return value, echo(value, basis, self.app.now().date())
+            return None, problem_text(self.content, problem)
+        return value, echo(self.content, value, basis, self.coach_app.now().date())
 
     def _update_echo(self) -> None:
         value, message = self._typed_date()
@@ -134,7 +142,7 @@ class ProfileScreen(CoachScreen):
         self.query_one("#profile-problem", Static).update(message)
 
     def action_save(self) -> None:
-        profile = self.app.store.load_profile()
+        profile = self.coach_app.store.load_profile()
         basis = self._basis()
         if basis is not None:
             value, message = self._typed_date()
@@ -144,13 +152,13 @@ class ProfileScreen(CoachScreen):
                 return
             profile = profile_dates(value, basis, profile)
         elif self.query_one("#basis", RadioSet).pressed_index < 0 and self.query_one("#date", Input).value.strip():
-            self._refuse(text("profile.need_basis"), DATE_FIELDS)
+            self._refuse(self.content.text("profile.need_basis"), DATE_FIELDS)
             return
         else:
             profile = profile.model_copy(update={"date_basis": None, "due_date": None, "lmp": None, "birth_date": None})
         number = self.query_one("#emergency", Input).value.strip()
         if number and not PHONE.match(number):
-            self._refuse(text("profile.bad_number", value=number), frozenset({"emergency"}))
+            self._refuse(self.content.text("profile.bad_number", value=number), frozenset({"emergency"}))
             self.query_one("#emergency", Input).focus()
             return
         pgp_index = self.query_one("#pgp", RadioSet).pressed_index
@@ -163,11 +171,11 @@ class ProfileScreen(CoachScreen):
             }
         )
         try:
-            self.app.store.save_profile(profile)
+            self.coach_app.store.save_profile(profile)
         except StoreError as exc:
-            self.app.notify(str(exc), severity="error", timeout=15)
+            self.coach_app.notify(str(exc), severity="error", timeout=15)
             return
-        self.app.notify(text("profile.saved"), timeout=3)
+        self.coach_app.notify(self.content.text("profile.saved"), timeout=3)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
-from coach.content.models import get_content, text
 from coach.history.record_text import detail_lines, detail_title, question_lines, summary
 from coach.history.records import Record
 from coach.history.store import StoreError
@@ -52,47 +51,49 @@ class RecordDetailScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="record-detail"):
-            yield Static(detail_title(self.record), classes="heading", markup=False)
+            yield Static(detail_title(self.content, self.record), classes="heading", markup=False)
             yield Static(id="detail-lines")
-            yield Static(text("detail.answers"), id="answers-heading", classes="heading", markup=False)
+            yield Static(self.content.text("detail.answers"), id="answers-heading", classes="heading", markup=False)
             yield Static(id="detail-answers")
-            yield Static(text("detail.keys_hint"), classes="hint", markup=False)
+            yield Static(self.content.text("detail.keys_hint"), classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = detail_title(self.record)
+        self.sub_title = detail_title(self.content, self.record)
         self.show()
 
     def show(self) -> None:
-        self.query_one("#detail-lines", Static).update(_rows(detail_lines(self.record, self.app.now())))
-        answers = question_lines(self.record, getattr(get_content(), "questionnaire", None))
+        self.query_one("#detail-lines", Static).update(
+            _rows(detail_lines(self.content, self.record, self.coach_app.now()))
+        )
+        answers = question_lines(self.content, self.record, self.content.questionnaire)
         self.query_one("#detail-answers", Static).update(_answers(answers))
         self.query_one("#answers-heading").display = self.query_one("#detail-answers").display = bool(answers)
 
     def action_edit_note(self) -> None:
-        self.app.push_screen(NoteEditor(self.record.note), self._note_edited)
+        self.coach_app.push_screen(NoteEditor(self.record.note), self._note_edited)
 
     def _note_edited(self, note: str | None) -> None:
         if note is None or note == self.record.note:
             return
         updated = self.record.model_copy(update={"note": note})
         try:
-            self.app.store.update(updated)
+            self.coach_app.store.update(updated)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
         self.record = updated
         self.show()
-        self.notify(text("detail.note_saved"), timeout=3)
+        self.notify(self.content.text("detail.note_saved"), timeout=3)
 
     def action_delete(self) -> None:
-        self.app.push_screen(ConfirmDelete(summary(self.record)), self._confirmed)
+        self.coach_app.push_screen(ConfirmDelete(summary(self.content, self.record)), self._confirmed)
 
     def _confirmed(self, yes: bool | None) -> None:
         if not yes:
             return
         try:
-            self.app.store.delete(self.record.id)
+            self.coach_app.store.delete(self.record.id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
@@ -114,9 +115,9 @@ class NoteEditor(CoachModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-editor", classes="dialog"):
-            yield Static(text("detail.note_title"), classes="heading", markup=False)
+            yield Static(self.content.text("detail.note_title"), classes="heading", markup=False)
             yield TextArea(self.note, id="note-text", soft_wrap=True)
-            yield Static(text("detail.note_hint"), id="note-message", classes="hint", markup=False)
+            yield Static(self.content.text("detail.note_hint"), id="note-message", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)
@@ -127,7 +128,7 @@ class NoteEditor(CoachModal[str | None]):
         note = self.query_one("#note-text", TextArea).text.strip()
         if len(note) > NOTE_LIMIT:
             self.query_one("#note-message", Static).update(
-                text("detail.note_too_long", length=len(note), limit=NOTE_LIMIT)
+                self.content.text("detail.note_too_long", length=len(note), limit=NOTE_LIMIT)
             )
             return
         self.dismiss(note)
@@ -148,10 +149,10 @@ class ConfirmDelete(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-delete", classes="dialog"):
-            yield Static(text("detail.delete_question", summary=self.what), markup=False)
+            yield Static(self.content.text("detail.delete_question", summary=self.what), markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(text("detail.delete_yes"), id="yes", variant="error")
-                yield Button(text("detail.delete_no"), id="no", variant="primary")
+                yield Button(self.content.text("detail.delete_yes"), id="yes", variant="error")
+                yield Button(self.content.text("detail.delete_no"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no").focus()

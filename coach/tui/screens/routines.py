@@ -14,7 +14,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.content.models import get_content, text
 from coach.routines.block import blocking_checkin
 from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
@@ -37,7 +36,7 @@ class RoutinesScreen(CoachScreen):
         yield Header()
         # Above the scrolling part: the list takes the focus, and a banner scrolled off with it went unseen.
         yield Static(id="routines-blocked")
-        yield Static(text("routines.how_to_start"), id="routines-hint")
+        yield Static(self.content.text("routines.how_to_start"), id="routines-hint")
         with VerticalScroll(id="routines"):
             yield Static(id="plan-notes")
             # A routine file of a person's own that could not be read: said on the screen, where it stays
@@ -49,7 +48,7 @@ class RoutinesScreen(CoachScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = text("routines.title")
+        self.sub_title = self.content.text("routines.title")
         self.refresh_plans()
         self.query_one(OptionList).focus()
         if self.start_with is not None:
@@ -63,24 +62,24 @@ class RoutinesScreen(CoachScreen):
         self.refresh_plans()
 
     def refresh_plans(self) -> None:
-        content = get_content()
-        self.profile = self.app.store.load_profile()
-        self.rules: Rules = rules_for(self.profile, self.app.now().date())
+        content = self.content
+        self.profile = self.coach_app.store.load_profile()
+        self.rules: Rules = rules_for(self.profile, self.coach_app.now().date())
         routines, self.custom_problems = every_routine(content)
-        self.plans: list[Plan] = plan_all(routines, content.exercises.by_id(), self.rules)
-        blocked = blocking_checkin(self.app.store, self.app.settings)
+        self.plans: list[Plan] = plan_all(self.content, routines, content.exercises.by_id(), self.rules)
+        blocked = blocking_checkin(self.coach_app.store, self.coach_app.settings)
         banner = self.query_one("#routines-blocked", Static)
-        banner.update(text("routines.blocked") if blocked else "")
+        banner.update(self.content.text("routines.blocked") if blocked else "")
         banner.display = blocked is not None
         self.blocked = blocked is not None
         self.query_one("#routines-hint").display = not self.blocked
         self.refresh_bindings()
-        notes = rules_notes(self.rules)
+        notes = rules_notes(self.content, self.rules)
         if self.rules.stage.postnatal:
             notes.append(content.routines.safety.postnatal)
         self.query_one("#plan-notes", Static).update("\n".join(notes))
         problems = self.query_one("#custom-problems", Static)
-        problems.update("\n".join(text("custom.skipped", problem=p) for p in self.custom_problems))
+        problems.update("\n".join(self.content.text("custom.skipped", problem=p) for p in self.custom_problems))
         problems.display = bool(self.custom_problems)
         menu = self.query_one(OptionList)
         highlighted = menu.highlighted
@@ -89,9 +88,9 @@ class RoutinesScreen(CoachScreen):
         if self.offered:
             menu.highlighted = min(highlighted or 0, len(self.offered) - 1)
         hidden = [p for p in self.plans if not p.offered]
-        lines = [text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
+        lines = [self.content.text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
         self.query_one("#routines-hidden", Static).update(
-            text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
+            self.content.text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -104,8 +103,10 @@ class RoutinesScreen(CoachScreen):
         return [p for p in self.plans if p.offered]
 
     def _label(self, plan: Plan) -> str:
-        changes = text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
-        return text("routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes)
+        changes = self.content.text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
+        return self.content.text(
+            "routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         plan = self._plan(event.option.id)
@@ -113,12 +114,14 @@ class RoutinesScreen(CoachScreen):
             return
         lines = [plan.routine.summary, ""] if plan.routine.summary else []
         for block in plan.blocks:
-            side = text("routines.each_side") if block.exercise.per_side else ""
+            side = self.content.text("routines.each_side") if block.exercise.per_side else ""
             lines.append(
-                text("routines.step_line", name=block.exercise.name, reps=block.reps, hold=block.hold, side=side)
+                self.content.text(
+                    "routines.step_line", name=block.exercise.name, reps=block.reps, hold=block.hold, side=side
+                )
             )
         if plan.substitutions:
-            lines += ["", text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
+            lines += ["", self.content.text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
         self.query_one("#routine-detail", Static).update("\n".join(lines))
 
     def _plan(self, routine_id: str | None) -> Plan | None:
@@ -138,21 +141,21 @@ class RoutinesScreen(CoachScreen):
         plan = self._plan(routine_id)
         if plan is None:
             return
-        if blocking_checkin(self.app.store, self.app.settings) is not None:
-            self.notify(text("routines.blocked_refused"), severity="error", timeout=10)
+        if blocking_checkin(self.coach_app.store, self.coach_app.settings) is not None:
+            self.notify(self.content.text("routines.blocked_refused"), severity="error", timeout=10)
             return
-        today = self.app.now().date()
-        if self.app.settings.safety_check_date != today or self.profile.conditions:
+        today = self.coach_app.now().date()
+        if self.coach_app.settings.safety_check_date != today or self.profile.conditions:
             from coach.tui.screens.safety_check import SafetyCheckScreen
 
             def checked(answer: str | None) -> None:
                 if answer == "fine":
-                    self.app.update_settings(safety_check_date=today)
+                    self.coach_app.update_settings(safety_check_date=today)
                     self._rate_before(plan)
                 elif answer == "unwell":
-                    self.app.action_open("stop_advice")
+                    self.coach_app.action_open("stop_advice")
 
-            self.app.push_screen(SafetyCheckScreen(self.profile.conditions), checked)
+            self.coach_app.push_screen(SafetyCheckScreen(self.profile.conditions), checked)
         else:
             self._rate_before(plan)
 
@@ -163,6 +166,6 @@ class RoutinesScreen(CoachScreen):
             if answer is not None:
                 from coach.tui.screens.player import PlayerScreen
 
-                self.app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain))
+                self.coach_app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain))
 
-        self.app.push_screen(PainRatingScreen(after=False), rated)
+        self.coach_app.push_screen(PainRatingScreen(after=False), rated)

@@ -9,13 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Markdown
 
-from coach.content.models import get_content, text
+from coach.content.content import Content
 from coach.tui.screens.base import CoachModal
 
 
-def conditions_words(conditions: list[str]) -> str:
+def conditions_words(content: Content, conditions: list[str]) -> str:
     """The profile's conditions as their labels in content/profile.toml, lower-cased for a sentence."""
-    labels = {c.id: c.label for c in get_content().profile.conditions}
+    labels = {c.id: c.label for c in content.profile.conditions}
     return ", ".join(labels.get(c, c.replace("-", " ")).lower() for c in conditions)
 
 
@@ -31,15 +31,15 @@ class SafetyCheckScreen(CoachModal[str | None]):
         self.conditions = conditions
 
     def compose(self) -> ComposeResult:
-        safety = get_content().routines.safety
+        safety = self.content.routines.safety
         body = f"# {safety.title}\n{safety.body}"
         if self.conditions:
-            body += "\n" + safety.conditions.format(conditions=conditions_words(self.conditions))
+            body += "\n" + safety.conditions.format(conditions=conditions_words(self.content, self.conditions))
         with VerticalScroll(id="safety-check"):
             yield Markdown(body)
             with Horizontal(classes="buttons"):
-                yield Button(text("safety_check.fine"), id="fine", variant="success")
-                yield Button(text("safety_check.unwell"), id="unwell", variant="error")
+                yield Button(self.content.text("safety_check.fine"), id="fine", variant="success")
+                yield Button(self.content.text("safety_check.unwell"), id="unwell", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#fine").focus()

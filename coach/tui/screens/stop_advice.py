@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from coach.content.models import get_content
 from coach.tui.screens.base import CoachScreen
 
 
@@ -19,8 +18,8 @@ class StopAdviceScreen(CoachScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        safety = get_content().routines.safety
-        number = self.app.store.load_profile().emergency_number or safety.emergency_default
+        safety = self.content.routines.safety
+        number = self.coach_app.store.load_profile().emergency_number or safety.emergency_default
         yield Header()
         with VerticalScroll(id="stop-advice"):
             yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{safety.body}")

@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, Static
 
-from coach.content.models import text
 from coach.routines.session import STOP_REASONS
 from coach.tui.screens.base import CoachModal
 
@@ -23,10 +22,10 @@ class StopReasonScreen(CoachModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stop-reason"):
-            yield Static(text("stop.title"), classes="title")
+            yield Static(self.content.text("stop.title"), classes="title")
             for reason in STOP_REASONS:
-                yield Button(text(f"stop.{reason.replace('-', '_')}"), id=reason)
-            yield Static(text("stop.hint"), classes="hint")
+                yield Button(self.content.text(f"stop.{reason.replace('-', '_')}"), id=reason)
+            yield Static(self.content.text("stop.hint"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()

@@ -6,7 +6,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from coach.content.words import text
 from coach.tui.screens.base import CoachModal
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -21,7 +20,7 @@ class TooSmallScreen(CoachModal[None]):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
-        self._show(self.app.size.width, self.app.size.height)
+        self._show(self.coach_app.size.width, self.coach_app.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
         if not too_small(event.size.width, event.size.height):
@@ -32,5 +31,5 @@ class TooSmallScreen(CoachModal[None]):
 
     def _show(self, width: int, height: int) -> None:
         self.query_one("#too-small", Static).update(
-            text("app.too_small", width=MIN_WIDTH, height=MIN_HEIGHT, have_width=width, have_height=height)
+            self.content.text("app.too_small", width=MIN_WIDTH, height=MIN_HEIGHT, have_width=width, have_height=height)
         )

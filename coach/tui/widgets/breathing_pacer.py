@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from coach.content.words import text
-
 BAR_WIDTH = 40
 
 
-def pacer_line(phase: str, seconds_left: int, fullness: float, reduced_motion: bool) -> str:
-    words = text("player.breathe_in" if phase == "in" else "player.breathe_out")
+def pacer_line(phase: str, seconds_left: int, fullness: float, reduced_motion: bool, cues: tuple[str, str]) -> str:
+    """`cues`: the words for breathing in and out."""
+    words = cues[0] if phase == "in" else cues[1]
     if reduced_motion:
         return f"{words}  {seconds_left}"
     filled = round(fullness * BAR_WIDTH)
@@ -26,5 +25,9 @@ class BreathingPacer(Static):
     BreathingPacer { height: 2; text-align: center; width: 1fr; }
     """
 
+    def __init__(self, cues: tuple[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cues = cues  # "Breathe in", "Breathe out"
+
     def show(self, phase: str, seconds_left: int, fullness: float, reduced_motion: bool) -> None:
-        self.update(pacer_line(phase, seconds_left, fullness, reduced_motion))
+        self.update(pacer_line(phase, seconds_left, fullness, reduced_motion, self.cues))

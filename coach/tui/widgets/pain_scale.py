@@ -13,12 +13,12 @@ from typing import Any, ClassVar
 from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.content import Content
+from textual.content import Content as Markup
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from coach.content.words import text
+from coach.content.content import Content
 from coach.tui.screens.base import LabelledKeys
 
 TOP = 10
@@ -71,8 +71,9 @@ class PainScale(LabelledKeys, Widget, can_focus=True):
         def control(self) -> PainScale:
             return self.scale
 
-    def __init__(self, value: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, value: int | None = None, *, content: Content, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.content = content  # the words of the status line
         self.set_reactive(PainScale.value, value)
         self._typed = ""
 
@@ -80,12 +81,12 @@ class PainScale(LabelledKeys, Widget, can_focus=True):
 
     def status(self) -> str:
         if self.value is None:
-            return text("pain.scale_empty")
+            return self.content.text("pain.scale_empty")
         if self._typed and typed_value(self._typed, "0") != "0":  # "1": a 0 would still make 10
-            return text("pain.scale_typing", value=self.value, more=typed_value(self._typed, "0"))
-        return text("pain.scale_chosen", value=self.value)
+            return self.content.text("pain.scale_typing", value=self.value, more=typed_value(self._typed, "0"))
+        return self.content.text("pain.scale_chosen", value=self.value)
 
-    def render(self) -> Content:
+    def render(self) -> Markup:
         number = self.get_visual_style("pain-scale--number")
         chosen = self.get_visual_style("pain-scale--chosen")
         parts: list[tuple[str, Any] | str] = []
@@ -93,7 +94,7 @@ class PainScale(LabelledKeys, Widget, can_focus=True):
             parts.append((cell_text(n, n == self.value), chosen if n == self.value else number))
         parts.append("\n")
         parts.append((self.status(), self.get_visual_style("pain-scale--status")))
-        return Content.assemble(*parts)
+        return Markup.assemble(*parts)
 
     def get_content_width(self, container: Any, viewport: Any) -> int:
         return max(CELL * (TOP + 1), cell_len(self.status()))

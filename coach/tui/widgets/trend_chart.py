@@ -11,16 +11,17 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widgets import Static
 
-from coach.content.words import text
 from coach.history.insights import DayPain
 
 BAR, HALF, WORST, NONE = "█", "▄", "●", "·"
 LABEL_EVERY = 7  # days between date labels
 
 
-def chart_lines(days: list[DayPain], first: date, last: date, rows: int = 10, step: int = 1) -> list[str]:
-    """The chart as plain lines (rows of pain from 10 down, then the axis, then the dates). With `step` 7
-    each column pair is a week (from `bucket_pain`), dated by its first day."""
+def chart_lines(
+    days: list[DayPain], first: date, last: date, *, date_format: str, rows: int = 10, step: int = 1
+) -> list[str]:
+    """The chart as plain lines (rows of pain from 10 down, then the axis, then the dates, in `date_format`).
+    With `step` 7 each column pair is a week (from `bucket_pain`), dated by its first day."""
     count = (last - first).days // step + 1
     by_day = {d.day: d for d in days}
     unit = 10 / rows  # pain points per row
@@ -43,15 +44,15 @@ def chart_lines(days: list[DayPain], first: date, last: date, rows: int = 10, st
         day = by_day.get(first + timedelta(days=i * step))
         axis.append(("─" if day else NONE) + (WORST if day is not None and day.worst == 0 else "─"))
     lines.append("  0 └" + "".join(axis))
-    lines.append("     " + _date_labels(first, count, step))
+    lines.append("     " + _date_labels(first, count, step, date_format))
     return lines
 
 
-def _date_labels(first: date, count: int, step: int) -> str:
+def _date_labels(first: date, count: int, step: int, date_format: str) -> str:
     line = [" "] * (count * 2 + 8)
     every = LABEL_EVERY if step == 1 else 4  # a label a week, or every four weeks
     for i in range(count - 1, -1, -every):  # anchored on the last column, so today is always labelled
-        label = (first + timedelta(days=i * step)).strftime(text("when.this_year"))
+        label = (first + timedelta(days=i * step)).strftime(date_format)
         start = min(i * 2, len(line) - len(label))
         line[start : start + len(label)] = label
     return "".join(line).rstrip()
@@ -62,5 +63,10 @@ class TrendChart(Static):
 
     DEFAULT_CSS = "TrendChart { height: auto; width: auto; }"
 
+    def __init__(self, date_format: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.date_format = date_format  # strftime, as ui.toml [when] this_year
+
     def show(self, days: list[DayPain], first: date, last: date, step: int = 1) -> None:
-        self.update(Text("\n".join(chart_lines(days, first, last, step=step))))
+        lines = chart_lines(days, first, last, date_format=self.date_format, step=step)
+        self.update(Text("\n".join(lines)))

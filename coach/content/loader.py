@@ -1,0 +1,134 @@
+"""The one reader of content files: TOML parsed once, kept in a marshal cache, a locale's overlay on top.
+
+Like Python's .pyc files, the parsed form of each file is kept in the user cache folder and used while the
+file's time and size match: parsing ui.toml alone takes longer than drawing the home screen's menu.
+
+A locale other than English is an overlay folder beside the English files (`content/zh-CN/ui.toml`, same
+keys): what it gives replaces the English key by key, and whatever it leaves out stays English.
+
+No pydantic here: the words of the first screen are read from these plain dictionaries (coach.content.content).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from coach.locations import cache_dir
+
+# Every content file, by stem, in the order their bytes make the content's version.
+FILES = ("ui", "keys", "about", "body", "exercises", "routines", "questionnaire", "triage", "advice", "profile")
+BASE_LOCALE = "en"
+
+Data = dict[str, Any]
+
+
+class ContentError(Exception):
+    """One or more problems in a content folder, one line each: `content/x.toml: a[0].b: what`."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class FileProblem(Exception):
+    """One file could not be read: str() is the line check-content shows after `content/x.toml: `."""
+
+
+def read_toml(path: Path) -> Data:
+    """A TOML file as a dict, from the cache while the file is unchanged; FileProblem when it cannot be used."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise FileProblem("missing file") from None
+    except OSError as exc:
+        raise FileProblem(f"cannot be read: {exc.strerror or exc}") from None
+    stamp = (str(path), info.st_mtime_ns, info.st_size, sys.version_info[:2])
+    cached = _cache_path(path)
+    if cached is not None:
+        try:
+            kept_stamp, data = marshal.loads(cached.read_bytes())
+            if kept_stamp == stamp and isinstance(data, dict):
+                return data
+        except (OSError, EOFError, ValueError, TypeError, AttributeError):
+            pass  # no cache yet, or one that cannot be used: parse the file
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise FileProblem("missing file") from None
+    except OSError as exc:
+        raise FileProblem(f"cannot be read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise FileProblem(f"not valid TOML: {exc}") from None
+    if cached is not None:
+        _keep(cached, (stamp, data))
+    return data
+
+
+def overlay_path(folder: Path, locale: str, name: str) -> Path | None:
+    """Where a locale's version of a file would be; None for the base locale, which has none."""
+    return None if locale == BASE_LOCALE else folder / locale / f"{name}.toml"
+
+
+def read_file(folder: Path, name: str, locale: str = BASE_LOCALE) -> Data:
+    """One content file in one locale: the English file with the locale's overlay, if any, on top."""
+    data = read_toml(folder / f"{name}.toml")
+    extra = overlay_path(folder, locale, name)
+    if extra is not None and extra.is_file():
+        data = overlay(data, read_toml(extra))
+    return data
+
+
+def overlay(base: Any, over: Any) -> Any:
+    """`over` on top of `base`, key by key: tables merge, lists of items with ids merge by id, the rest replaces."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        merged = dict(base)
+        for key, value in over.items():
+            merged[key] = overlay(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(over, list) and _all_have_ids(base) and _all_have_ids(over):
+        given = {item["id"]: item for item in over}
+        return [overlay(item, given[item["id"]]) if item["id"] in given else item for item in base]
+    return over
+
+
+def _all_have_ids(items: list[Any]) -> bool:
+    return bool(items) and all(isinstance(item, dict) and isinstance(item.get("id"), str) for item in items)
+
+
+def file_bytes(folder: Path, name: str, locale: str = BASE_LOCALE) -> bytes:
+    """The bytes a file's version digest is made of (the overlay's after the English file's)."""
+    raw = (folder / f"{name}.toml").read_bytes()
+    extra = overlay_path(folder, locale, name)
+    if extra is not None and extra.is_file():
+        raw += extra.read_bytes()
+    return raw
+
+
+def _cache_path(path: Path) -> Path | None:
+    """None without a home folder to keep a cache in."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    # One cache per content file (a source checkout and an installed copy do not share it).
+    return folder / "content" / f"{path.stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
+
+
+def _keep(cached: Path, value: tuple[tuple[str, int, int, tuple[int, ...]], Data]) -> None:
+    """Write the cache whole or not at all; a cache that cannot be written only costs the next start."""
+    partial = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+    try:
+        blob = marshal.dumps(value)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(blob)
+        os.replace(partial, cached)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
