@@ -12,9 +12,9 @@ import pytest
 
 from coach.checkin.pregnancy import Stage, describe_stage, echo
 from coach.content.plural import counted_name, plural_form
-from tests.packaged import CONTENT
 from coach.history.insight_text import helps_lines
 from coach.history.record_text import week_detail
+from tests.packaged import CONTENT
 
 
 @pytest.mark.parametrize(("count", "form"), [(0, "other"), (1, "one"), (2, "other"), (11, "other"), (21, "other")])

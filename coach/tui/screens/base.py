@@ -83,7 +83,8 @@ def taken_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> li
         for binding in worded
         if binding.id not in keymap
         for key in binding.key.split(",")
-        if len(holders[key.strip()]) > 1
+        # Two bindings of the screen's own may share a default key (Pause and Resume: one is active at a time).
+        if len(holders[key.strip()]) > 1 and holders[key.strip()] & set(keymap)
     ]
 
 
