@@ -169,6 +169,7 @@ async def test_the_player_footer_says_pause_or_resume_and_offers_both_time_keys(
         await press(pilot, "r", "enter", "4", "enter")
         labels = footer_labels(app)
         assert "Pause" in labels and "Resume" not in labels
+        assert not app._notifications  # Pause and Resume share Space: no "key taken" warning
         assert {"+10 s", "-10 s"} <= set(labels)
         await press(pilot, "space")
         labels = footer_labels(app)
