@@ -16,9 +16,9 @@ from textual.widgets import Footer, OptionList, Static
 
 import coach.tui
 from coach.tui.app import PainCoachApp
+from coach.tui.bindings import LabelledKeys
 from coach.tui.keymap import readable
 from coach.tui.screens import SCREENS
-from coach.tui.screens.base import LabelledKeys
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
 from tests.packaged import CONTENT

@@ -6,9 +6,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from coach.content.content import Content
 from coach.history.records import Profile, RecordBase
+
+AnyRecord = TypeVar("AnyRecord", bound=RecordBase)
 
 TERM_DAYS = 280  # due date = first day of the last period + 280 days
 
@@ -268,7 +271,7 @@ def read_date(typed: str, *, basis: Basis, day_first: bool, today: date) -> date
     return value
 
 
-def with_gestation(record: RecordBase, profile: Profile) -> RecordBase:
+def with_gestation(record: AnyRecord, profile: Profile) -> AnyRecord:
     """The record with `gestation_days` from the profile on the record's day, when known and not set."""
     days = stage(profile, record.at.date()).gestation_days
     if record.gestation_days is not None or days is None:

@@ -185,9 +185,9 @@ def _soon_reasons(answers: dict[str, Any], current: Stage) -> list[str]:
 def _pattern(answers: dict[str, Any]) -> str | None:
     where, feel, worse = (_listed(answers, n) for n in ("where", "feel", "worse"))
     kinds = []
-    if where & PGP_AREAS or (ids.BACK_OF_THIGH in where and worse & PGP_AGGRAVATORS):
-        if worse & PGP_AGGRAVATORS or ids.FRONT_PELVIS in where:
-            kinds.append(ids.PGP_PATTERN)
+    pelvic_area = where & PGP_AREAS or (ids.BACK_OF_THIGH in where and worse & PGP_AGGRAVATORS)
+    if pelvic_area and (worse & PGP_AGGRAVATORS or ids.FRONT_PELVIS in where):
+        kinds.append(ids.PGP_PATTERN)
     if where & NERVE_AREAS and feel & NERVE_FEELINGS:
         kinds.append(ids.NERVE_PATTERN)
     if ids.LOWER_BACK in where and ids.PGP_PATTERN not in kinds:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from coach.cli import UsageError, open_store, report_problems, user_file
 
 if TYPE_CHECKING:
+    from coach.checkin.triage import Assessment
     from coach.cli import SubParsers
     from coach.content.content import Content
 
@@ -23,7 +24,7 @@ def add_parser(sub: SubParsers, content: Content) -> str:
     return "check-in"
 
 
-def schema(content: Content) -> dict:
+def schema(content: Content) -> dict[str, dict[str, object]]:
     """Every question id with its kind, text and accepted answers."""
     out = {}
     for q in content.questionnaire.questions:
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
     return 0
 
 
-def as_text(content: Content, result) -> str:
+def as_text(content: Content, result: Assessment) -> str:
     from coach.checkin.assessment_text import assessment_words
 
     words = assessment_words(result, content)

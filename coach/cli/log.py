@@ -48,8 +48,8 @@ def run(args: argparse.Namespace, content: Content) -> int:
         check_choice(content, "--side", args.side, [s.id for s in content.body_choices("sides")]) if args.side else None
     )
     store = open_store(args, content)
-    record = with_gestation(FlareLog(pain=pain, where=where, side=side, note=args.note), store.load_profile())
-    record = store.add(record)
+    flare = with_gestation(FlareLog(pain=pain, where=where, side=side, note=args.note), store.load_profile())
+    record = store.add(flare)
     report_problems(store)
     where_text = " (" + ", ".join(areas[w].lower() for w in where) + ")" if where else ""
     print(content.text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))

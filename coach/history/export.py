@@ -157,7 +157,7 @@ def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
     flares = [r for r in oldest_first if isinstance(r, FlareLog)]
     lines = [f"# {content.text('report.title')}", "", content.text("report.made", date=now.strftime("%Y-%m-%d")), ""]
     if not records:
-        return "\n".join(lines + [content.text("report.empty"), ""])
+        return "\n".join([*lines, content.text("report.empty"), ""])
     lines.append(
         "- " + content.text("report.dates", first=_date(oldest_first[0].at, now), last=_date(oldest_first[-1].at, now))
     )
@@ -178,11 +178,11 @@ def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
             "- "
             + content.text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
         )
-    lines += ["", f"## {content.text('report.red_flags_title')}", ""] + _red_flags(content, checkins, now)
-    lines += ["", f"## {content.text('report.weekly_title')}", ""] + _weekly_table(content, oldest_first, now)
-    lines += ["", f"## {content.text('report.routines_title')}", ""] + _routines_table(content, sessions)
-    lines += ["", f"## {content.text('report.checkins_title')}", ""] + _checkins(content, checkins, now)
-    lines += ["", f"## {content.text('report.notes_title')}", ""] + _notes(content, oldest_first, now)
+    lines += ["", f"## {content.text('report.red_flags_title')}", "", *_red_flags(content, checkins, now)]
+    lines += ["", f"## {content.text('report.weekly_title')}", "", *_weekly_table(content, oldest_first, now)]
+    lines += ["", f"## {content.text('report.routines_title')}", "", *_routines_table(content, sessions)]
+    lines += ["", f"## {content.text('report.checkins_title')}", "", *_checkins(content, checkins, now)]
+    lines += ["", f"## {content.text('report.notes_title')}", "", *_notes(content, oldest_first, now)]
     return "\n".join(lines) + "\n"
 
 
@@ -202,10 +202,9 @@ def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list
     shown, note = _latest(content, flagged, LIST_LIMIT, content.text("report.what_red_flags"))
     lines += ["", content.text("report.red_flags_dates"), ""]
     for c in shown:
-        lines.append(
-            content.text("report.red_flag_line", date=_date(c.at, now), week=week_label(content, c.gestation_days) or "-",
-                 flags=flags_label(content, c.flags), level=level_label(content, c.level))
-        )  # fmt: skip
+        week = week_label(content, c.gestation_days) or "-"
+        flags, level = flags_label(content, c.flags), level_label(content, c.level)
+        lines.append(content.text("report.red_flag_line", date=_date(c.at, now), week=week, flags=flags, level=level))
     return lines + note
 
 
@@ -224,8 +223,14 @@ def _checkins(content: Content, checkins: list[CheckIn], now: datetime) -> list[
     shown, note = _latest(content, checkins, LIST_LIMIT, content.text("report.what_checkins"))
     lines += [content.text("report.checkins_head"), "|---|---|---|---|---|"]
     for c in shown:
-        cells = [_date(c.at, now), week_label(content, c.gestation_days) or "-", str(c.pain_now), level_label(content, c.level),
-                 flags_label(content, c.flags) or "-"]  # fmt: skip
+        week = week_label(content, c.gestation_days) or "-"
+        cells = [
+            _date(c.at, now),
+            week,
+            str(c.pain_now),
+            level_label(content, c.level),
+            flags_label(content, c.flags) or "-",
+        ]
         lines.append("| " + " | ".join(_table_cell(x) for x in cells) + " |")
     return lines + note
 
@@ -268,7 +273,7 @@ def _routines_table(content: Content, sessions: list[RoutineSession]) -> list[st
     for s in sessions:
         grouped[s.routine_id].append(s)
     lines = [content.text("report.routines_head"), "|---|---|---|---|"]
-    for routine_id, group in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
+    for _routine_id, group in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
         changes = [c for c in (insights.pain_change(s) for s in group) if c is not None]
         if changes:
             change = f"{sum(changes) / len(changes):+.1f}"

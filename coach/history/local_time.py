@@ -7,14 +7,14 @@ computed from it is an hour late. A day's bounds and a record's local date need 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import cast
 
 from dateutil import tz  # type: ignore[import-untyped,unused-ignore]
 
 
 def local_zone() -> tzinfo:
     """The zone named by $TZ (a zone name or a POSIX rule), else the system's (/etc/localtime)."""
-    return cast(tzinfo, tz.gettz() or tz.tzlocal())
+    zone: tzinfo = tz.gettz() or tz.tzlocal()
+    return zone
 
 
 def local_now() -> datetime:

@@ -43,7 +43,7 @@ def week_label(content: Content, gestation_days: int | None) -> str:
 
 
 def duration_label(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
+    minutes, secs = divmod(round(seconds), 60)
     return f"{minutes}:{secs:02d}"
 
 

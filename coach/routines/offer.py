@@ -42,10 +42,7 @@ class Rules:
 
 def rules_for(profile: Profile, today: date) -> Rules:
     now = stage(profile, today)
-    if now.postnatal:
-        limit = False
-    else:
-        limit = now.weeks is None or now.weeks >= BACK_LYING_FROM_WEEK
+    limit = False if now.postnatal else now.weeks is None or now.weeks >= BACK_LYING_FROM_WEEK
     pgp = profile.pgp_diagnosed != "no" or not now.known
     return Rules(stage=now, back_lying_limit=limit, pgp=pgp, pgp_answer=profile.pgp_diagnosed)
 

@@ -7,12 +7,13 @@ screens' styles just after the first paint, which halves the time to it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -22,12 +23,15 @@ from textual.content import Content as Markup
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
+from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies
 from coach.tui.screens import SCREENS
-from coach.tui.screens.base import CoachModal, LabelledKeys, taken_keys, with_dialog_copies
+from coach.tui.screens.base import CoachModal
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from coach.content.content import Content
     from coach.history.records import Record, Settings
     from coach.history.store import Store
@@ -44,9 +48,10 @@ TEXTUAL_COMMANDS_LEFT_OUT = frozenset(
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
 
 
-def screen_class(name: str) -> type[Screen]:
+def screen_class(name: str) -> type[Screen[Any]]:
     module, _, cls = SCREENS[name].partition(":")
-    return getattr(importlib.import_module(module), cls)
+    found: type[Screen[Any]] = getattr(importlib.import_module(module), cls)
+    return found
 
 
 class PainCoachApp(LabelledKeys, App[None]):
@@ -105,7 +110,7 @@ class PainCoachApp(LabelledKeys, App[None]):
 
     # --- start-up --------------------------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # Home is the bottom of the stack: no blank screen to mount, style and leave first.
         return screen_class("home")()
 
@@ -181,10 +186,8 @@ class PainCoachApp(LabelledKeys, App[None]):
         from coach.checkin.pregnancy import with_gestation
         from coach.history.store import StoreError
 
-        try:
+        with contextlib.suppress(StoreError):  # the record is worth keeping without the week
             record = with_gestation(record, self.store.load_profile())
-        except StoreError:
-            pass  # the record is worth keeping without the week
         try:
             self.store.add(record)
         except StoreError as exc:
@@ -202,7 +205,7 @@ class PainCoachApp(LabelledKeys, App[None]):
             name = self.content.text(f"palette.{PALETTE_SETTINGS[setting]}")
             self.notify(self.content.text("palette.switched", name=name, state=self._state(setting)), timeout=3)
 
-    def _remember_theme(self, theme) -> None:
+    def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
             self.notify(self.content.text("app.theme_saved", theme=theme.name), timeout=3)
 
@@ -264,7 +267,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).
         return Markup(self.content.text("app.header", title=title, sub_title=sub_title) if sub_title else title)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for binding in screen_class("home").BINDINGS:  # the home menu's items: "home.checkin" opens "checkin"
             if isinstance(binding, Binding) and binding.id:
                 name = binding.id.partition(".")[2]

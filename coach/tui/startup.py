@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 
-def peek_settings(data_dir: Path) -> dict:
+def peek_settings(data_dir: Path) -> dict[str, Any]:
     """settings.json as a plain dict ({} if missing or unreadable: the full load after the first
     paint validates it, and moves a damaged file aside)."""
     try:

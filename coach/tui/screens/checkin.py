@@ -6,7 +6,7 @@ the red-flag screen or the assessment.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +20,9 @@ from coach.content.models import Question
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
 from coach.tui.widgets.pain_scale import PainScale
+
+if TYPE_CHECKING:
+    from coach.tui.screens.profile import ProfileScreen
 
 
 class CheckInScreen(CoachScreen):
@@ -56,7 +59,7 @@ class CheckInScreen(CoachScreen):
             self.coach_app.push_screen(self._profile_screen())
         await self.show(self._questions()[0])
 
-    def _profile_screen(self):
+    def _profile_screen(self) -> ProfileScreen:
         from coach.tui.screens.profile import ProfileScreen
 
         return ProfileScreen(first_checkin=True)
@@ -126,7 +129,9 @@ class CheckInScreen(CoachScreen):
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await {"back": self.action_back, "none": self.action_none_of_these, "next": self.action_next}[event.button.id]()
+        await {"back": self.action_back, "none": self.action_none_of_these, "next": self.action_next}[
+            event.button.id or ""
+        ]()
 
     async def action_next(self) -> None:
         question = self.current

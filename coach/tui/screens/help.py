@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from coach.tui.screens.base import CoachModal, bound_keys
+from coach.tui.bindings import bound_keys
+from coach.tui.screens.base import CoachModal
 
 
 def key_rows(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> list[tuple[str, str]]:

@@ -224,7 +224,9 @@ class HistoryScreen(CoachScreen):
         # the main thread, with a store of its own (its own lock and cache), as another process would.
         app = self.coach_app
         store = Store(app.store.root, app.content)
-        store.on_problem = lambda problem: app.call_from_thread(app.store.on_problem, problem)
+        report = app.store.on_problem
+        if report is not None:
+            store.on_problem = lambda problem: app.call_from_thread(report, problem)
         records = store.query()
         lines = helps_lines(app.content, insights.what_helps(app.content, records), insights.trigger_counts(records))
         if not get_current_worker().is_cancelled:

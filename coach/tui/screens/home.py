@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.tui.screens.base import CoachScreen, bound_keys
+from coach.tui.bindings import bound_keys
+from coach.tui.screens.base import CoachScreen
 
 
 def greeting_key(hour: int) -> str:

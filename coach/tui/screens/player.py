@@ -8,7 +8,7 @@ leaves an honest "stopped early" record behind.
 from __future__ import annotations
 
 import os
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +25,11 @@ from coach.routines.session import progress
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.breathing_pacer import BreathingPacer
 from coach.tui.widgets.countdown import Countdown
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from coach.tui.screens.pain_rating import PainAnswer
 
 TICK_SECONDS = 0.1
 DEADLINE_SLACK = 0.002  # Textual's timers may wake half a millisecond early: aim just after a step's end
@@ -92,7 +97,7 @@ class PlayerScreen(CoachScreen):
         self.closed = False  # the routine is over (finished or stopped)
         self.final_saved = False  # the final version is in the history
         self._shown_index = -1
-        self._wake = None  # the timer set for the current step's end
+        self._wake: Timer | None = None  # the timer set for the current step's end
         self._wake_for: float | None = None  # the deadline it is set for
 
     def _breath_cues(self) -> tuple[str, str]:
@@ -305,7 +310,7 @@ class PlayerScreen(CoachScreen):
 
         self.coach_app.push_screen(PainRatingScreen(after=True), self._rated_after)
 
-    def _rated_after(self, answer) -> None:
+    def _rated_after(self, answer: PainAnswer | None) -> None:
         self._close(answer.pain if answer else None, answer.feeling if answer else None)
         self._leave()
 

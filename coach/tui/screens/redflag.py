@@ -47,7 +47,7 @@ class RedFlagScreen(CoachScreen):
                 yield Static(level.title, id="redflag-title", classes=f"level-{checkin.level}")
                 yield Static(level.action, id="redflag-action")
                 yield Static(self.content.text("redflag.told_us"), classes="heading")
-                labels = [triage.flag(f).label if triage.flag(f) else f for f in checkin.flags]
+                labels = [flag.label if (flag := triage.flag(f)) else f for f in checkin.flags]
                 yield Static("\n".join(f"• {label}" for label in labels), id="redflag-flags")
                 yield Static(
                     "\n".join(emergency_lines(self.content, self.coach_app.store.load_profile().emergency_number)),

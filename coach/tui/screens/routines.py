@@ -6,7 +6,7 @@ the player (which asks for pain after and saves the session).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +19,9 @@ from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
 from coach.tui.screens.base import CoachScreen
+
+if TYPE_CHECKING:
+    from coach.tui.screens.pain_rating import PainAnswer
 
 
 class RoutinesScreen(CoachScreen):
@@ -162,7 +165,7 @@ class RoutinesScreen(CoachScreen):
     def _rate_before(self, plan: Plan) -> None:
         from coach.tui.screens.pain_rating import PainRatingScreen
 
-        def rated(answer) -> None:
+        def rated(answer: PainAnswer | None) -> None:
             if answer is not None:
                 from coach.tui.screens.player import PlayerScreen
 

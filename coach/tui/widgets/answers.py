@@ -26,7 +26,7 @@ from textual.widgets import OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
-from coach.tui.screens.base import LabelledKeys
+from coach.tui.bindings import LabelledKeys
 
 KEY_GAP = 2  # blank cells between an option's key and its label
 BOX = ToggleButton.BUTTON_LEFT + ToggleButton.BUTTON_INNER + ToggleButton.BUTTON_RIGHT + " "

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from coach.content.content import Content
-from coach.tui.screens.base import LabelledKeys
+from coach.tui.bindings import LabelledKeys
 
 TOP = 10
 CELL = 5  # cells per number: "[10 ]" when chosen, "  4  " when not
