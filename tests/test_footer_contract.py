@@ -23,6 +23,7 @@ from coach.history.store import Store
 from coach.tui.app import PainCoachApp, screen_class
 from coach.tui.screens import SCREENS
 from tests.conftest import FIXED_NOW
+from tests.packaged import CONTENT
 from tests.screen_cells import _segments
 from tests.shots import at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
@@ -111,10 +112,10 @@ def seen(app) -> tuple[object, ...]:
 
 def fresh_app(folder: Path, state: State) -> PainCoachApp:
     """An app on a data folder of its own, set up for the state, on a mock clock and a fixed day."""
-    store = Store(folder)
+    store = Store(folder, CONTENT)
     state.setup(store)
     store.save_settings(store.load_settings().model_copy(update={"first_run_done": not state.first_run}))
-    return PainCoachApp(store, clock=MockClock(), now=lambda: FIXED_NOW)
+    return PainCoachApp(store, CONTENT, clock=MockClock(), now=lambda: FIXED_NOW)
 
 
 async def go(pilot, state: State) -> None:
