@@ -71,7 +71,7 @@ class Shot:
 # Check-in answers (options by letter, numbers typed then Enter): buttock, left, dull ache, pain 4 then 5,
 # turning in bed, rest eases, better, sleep fine, days.
 CALM = ("b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a")
-NO_FLAGS = ("n", "n", "n", "n")
+NO_FLAGS = ("n", "n", "n", "n", "n")
 # The routines list, down to "Evening wind-down" (the fifth routine), Enter: the pain-before question.
 TO_RELAX = ("r", "down", "down", "down", "down", "enter")
 
@@ -83,7 +83,7 @@ SHOTS = [
     Shot("profile", "ProfileScreen", ("p",)),
     Shot("checkin-question", "CheckInScreen", ("c", "b", "enter", "a", "a", "enter"), at_30_weeks_with_pgp, sizes=BOTH),
     Shot("assessment", "AssessmentScreen", ("c", *CALM, *NO_FLAGS), at_30_weeks_with_pgp, sizes=BOTH),
-    Shot("red-flag", "RedFlagScreen", ("c", *CALM, "n", "n", "d", "enter", "n"), at_30_weeks_with_pgp),
+    Shot("red-flag", "RedFlagScreen", ("c", *CALM, "n", "n", "n", "d", "enter", "n"), at_30_weeks_with_pgp),
     Shot("flare-log", "FlareLogModal", ("f", "6")),
     Shot("routines", "RoutinesScreen", ("r",), at_30_weeks_with_pgp, sizes=BOTH),
     Shot("safety-check", "SafetyCheckScreen", ("r", "enter"), at_30_weeks_not_checked_today),

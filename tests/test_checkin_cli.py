@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 from coach.cli import main
 from coach.history.records import Profile
@@ -22,6 +23,7 @@ def calm_answers(**changes) -> dict:
         "sleep": "none",
         "duration": "days",
         "flags_nerves": [],
+        "flags_urine": [],
         "flags_bleeding": [],
         "flags_pregnancy": [],
         "flags_other": [],
@@ -101,3 +103,39 @@ def test_log_records_carry_the_week(store: Store, capsys):
     assert main(["log", "--pain", "5"]) == 0
     [flare] = store.query(kind="flare")
     assert flare.gestation_days == 266
+
+
+def test_json_says_the_stage_it_triaged_at(tmp_path, capsys, store: Store):
+    from datetime import date, timedelta
+
+    store.save_profile(Profile(date_basis="born", birth_date=date.today() - timedelta(days=3)))
+    postnatal = {k: v for k, v in calm_answers().items() if k not in ("flags_bleeding", "flags_pregnancy")}
+    postnatal.update(flags_postnatal_now=[], flags_postnatal=["wound-problem"])
+    assert main(["check-in", "--answers", write(tmp_path, postnatal), "--json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["stage"] == {"kind": "postnatal", "gestation_days": None, "postnatal_days": 3}
+    assert body["level"] == "urgent" and body["flags"] == ["wound-problem"]
+
+
+def test_schema_lists_the_questions_of_the_stage(capsys, store: Store):
+    assert main(["check-in", "--schema", "--stage", "36+6"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert "preterm-backache" in before["flags_pregnancy"]["options"]
+    assert "labour-backache" not in before["flags_pregnancy"]["options"]
+    assert main(["check-in", "--schema", "--stage", "37"]) == 0
+    term = json.loads(capsys.readouterr().out)
+    assert "labour-backache" in term["flags_pregnancy"]["options"]
+    assert "preterm-backache" not in term["flags_pregnancy"]["options"]
+    store.save_profile(Profile(date_basis="born", birth_date=date.today() - timedelta(days=2)))
+    assert main(["check-in", "--schema"]) == 0  # the stored stage: after the birth
+    after = json.loads(capsys.readouterr().out)
+    assert "flags_postnatal" in after and "flags_pregnancy" not in after
+    assert "fall-bump" not in after["flags_other"]["options"]
+
+
+def test_a_bad_stage_and_an_answer_not_asked_are_refused_saying_why(tmp_path, capsys):
+    assert main(["check-in", "--schema", "--stage", "soon"]) == 2
+    assert "'soon' is not a stage" in capsys.readouterr().err
+    answers = calm_answers(flags_pregnancy=["preterm-backache"])
+    assert main(["check-in", "--answers", write(tmp_path, answers), "--stage", "37+0"]) == 2
+    assert "'preterm-backache' is not asked now: asked only before 37 weeks of pregnancy" in capsys.readouterr().err

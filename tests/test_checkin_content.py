@@ -36,7 +36,7 @@ def test_a_red_flag_option_must_be_a_known_red_flag(folder):
 
 def test_advice_must_point_at_real_answers(folder):
     problems = problems_after(folder, "advice.toml", 'worse = ["sitting"] }', 'worse = ["siting"] }')
-    assert any("advice.toml: advice[4].when.worse[0]: no option 'siting'" in p for p in problems)
+    assert any("advice.toml: advice[5].when.worse[0]: no option 'siting'" in p for p in problems)
 
 
 def test_a_red_flag_needs_a_source(folder):
@@ -56,7 +56,7 @@ def test_a_red_flag_cannot_be_downgraded_to_self_care(folder):
         'id = "fever"\nlabel = "Fever or high temperature"\nlevel = "urgent"',
         'id = "fever"\nlabel = "Fever or high temperature"\nlevel = "self-care"',
     )
-    assert any("triage.toml: flags[11].level" in p for p in problems)
+    assert any("triage.toml: flags[16].level" in p for p in problems)
 
 
 def test_show_if_must_name_an_earlier_question(folder):

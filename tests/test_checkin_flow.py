@@ -37,7 +37,7 @@ async def type_text(pilot, value: str) -> None:
 # Options are picked by letter, numbers are typed: buttock, left, dull ache, pain 4 then 5, turning in bed,
 # rest eases, better, sleep fine, days.
 CALM = ["b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a"]
-NO_FLAGS = ["n", "n", "n", "n"]
+NO_FLAGS = ["n", "n", "n", "n", "n"]
 
 
 async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, store):
@@ -52,9 +52,9 @@ async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, 
         await press(pilot, "ctrl+s")
         assert screen_name(app) == "CheckInScreen"
         assert store.load_profile().due_date == date(2027, 2, 14)
-        assert shown(app, "#progress") == "Question 1 of 14"
+        assert shown(app, "#progress") == "Question 1 of 15"
         await press(pilot, *CALM)
-        assert shown(app, "#progress") == "Question 11 of 14"
+        assert shown(app, "#progress") == "Question 11 of 15"
         await press(pilot, *NO_FLAGS)
         assert screen_name(app) == "AssessmentScreen"
         assert "pelvic girdle pain" in shown(app, "#pattern") and "a midwife or physio can confirm" in shown(
@@ -94,7 +94,7 @@ async def test_a_red_flag_goes_to_the_red_flag_screen_and_blocks_routines(make_a
     store.save_profile(DUE.model_copy(update={"emergency_number": "112"}))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "c", *CALM, "n", "n", "d", "enter", "n")  # baby moving less
+        await press(pilot, "c", *CALM, "n", "n", "n", "d", "enter", "n")  # baby moving less
         assert screen_name(app) == "RedFlagScreen"
         assert "maternity unit" in shown(app, "#redflag-title")
         assert "Baby moving less" in shown(app, "#redflag-flags")
@@ -102,6 +102,8 @@ async def test_a_red_flag_goes_to_the_red_flag_screen_and_blocks_routines(make_a
         assert blocking_checkin(store, app.settings) is not None
         await pilot.click("#checked")
         await pilot.pause()
+        assert screen_name(app) == "ConfirmCheckedScreen"
+        await press(pilot, "y")
         assert screen_name(app) == "HomeScreen"
         assert blocking_checkin(store, app.settings) is None
     [checkin] = store.query(kind="checkin")
@@ -112,7 +114,7 @@ async def test_red_flag_screen_lists_default_numbers_without_ones_own(make_app, 
     store.save_profile(DUE)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, "c", *CALM, "d", "enter", "n", "n", "n")  # bladder or bowel
+        await press(pilot, "c", *CALM, "d", "enter")  # bladder or bowel: an emergency ends the check-in at once
         assert screen_name(app) == "RedFlagScreen"
         assert shown(app, "#redflag-title") == "Get help now"
         numbers = shown(app, "#numbers")
@@ -127,7 +129,7 @@ async def test_back_changes_an_answer(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", "b", "enter", "a", "a", "enter", "4", "enter")
-        assert shown(app, "#progress") == "Question 5 of 14"
+        assert shown(app, "#progress") == "Question 5 of 15"
         await press(pilot, "escape")  # back to "pain now", which shows the earlier answer
         assert app.screen.query_one("#scale", PainScale).value == 4
         await press(pilot, "left", "left", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a", *NO_FLAGS)
@@ -141,10 +143,10 @@ async def test_scale_needs_a_number_before_enter(make_app, store):
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", "b", "enter", "a", "a", "enter")
         await press(pilot, "enter")  # nothing chosen yet
-        assert shown(app, "#progress") == "Question 4 of 14"
+        assert shown(app, "#progress") == "Question 4 of 15"
         await pilot.click("#next")
         await pilot.pause()
-        assert shown(app, "#progress") == "Question 4 of 14"
+        assert shown(app, "#progress") == "Question 4 of 15"
         assert shown(app, "#problem") == "Choose a number from 0 to 10: type it, or use ← and →."
 
 
@@ -153,7 +155,7 @@ async def test_where_needs_an_answer(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", "enter")
-        assert shown(app, "#progress") == "Question 1 of 14"
+        assert shown(app, "#progress") == "Question 1 of 15"
         assert shown(app, "#problem") == "Choose at least one."
 
 
@@ -259,8 +261,125 @@ async def test_red_flag_screen_fits_the_smallest_window(make_app, store):
     store.save_profile(DUE)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "c", *CALM, "n", "n", "n", "d", "enter")  # a fall or blow to the bump
+        await press(pilot, "c", *CALM, "n", "n", "n", "n", "d", "enter")  # a fall or blow to the bump
         assert screen_name(app) == "RedFlagScreen"
         for button in ("#go-home", "#checked"):
             region = app.screen.query_one(button).region
             assert region.height == 3 and region.y >= 0 and region.bottom <= 24
+
+
+async def test_an_emergency_answer_ends_the_checkin_at_once(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n")  # no nerve signs
+        assert shown(app, "#progress") == "Question 12 of 15"
+        await press(pilot, "a", "enter")  # cannot pass urine: three red-flag groups still to come
+        assert screen_name(app) == "RedFlagScreen"
+        assert shown(app, "#redflag-title") == "Get help now"
+        assert "Cannot start passing urine" in shown(app, "#redflag-flags")
+    [checkin] = store.query(kind="checkin")
+    assert (checkin.level, checkin.flags, checkin.routines, checkin.advice) == (
+        "emergency",
+        ["urine-retention"],
+        [],
+        [],
+    )
+    assert "flags_other" not in checkin.answers
+
+
+async def test_an_urgent_answer_finishes_the_red_flag_groups_then_goes_to_care(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n", "b", "enter")  # pain or burning passing urine: urgent
+        assert screen_name(app) == "CheckInScreen"
+        assert shown(app, "#progress") == "Question 13 of 15"  # the remaining groups are still asked
+        await press(pilot, "a", "enter")  # ... and heavy bleeding there ends it at once
+        assert screen_name(app) == "RedFlagScreen"
+    [checkin] = store.query(kind="checkin")
+    assert (checkin.level, checkin.flags) == ("emergency", ["heavy-bleeding", "painful-urination"])
+
+
+async def test_urgent_answers_never_reach_a_relief_plan(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n", "b", "enter", "n", "n", "n")
+        assert screen_name(app) == "RedFlagScreen"
+        assert "Contact your maternity unit" in shown(app, "#redflag-title")
+    [checkin] = store.query(kind="checkin")
+    assert (checkin.level, checkin.flags, checkin.advice, checkin.routines) == ("urgent", ["painful-urination"], [], [])
+
+
+async def test_after_the_birth_the_checkin_asks_postnatal_signs(make_app, store):
+    from datetime import timedelta
+
+    from tests.conftest import FIXED_NOW
+
+    store.save_profile(Profile(date_basis="born", birth_date=FIXED_NOW.date() - timedelta(days=1)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n", "n")  # nerves, urine
+        assert shown(app, "#progress") == "Question 13 of 15"
+        assert "Since the birth" in shown(app, "#question")
+        await press(pilot, "n", "b", "enter")  # a wound that is red or oozing
+        assert "Since the birth" not in shown(app, "#question")
+        await press(pilot, "n")
+        assert screen_name(app) == "RedFlagScreen"
+        assert shown(app, "#redflag-title") == "Contact your midwife or GP today"
+    [checkin] = store.query(kind="checkin")
+    assert checkin.flags == ["wound-problem"]
+    assert not {"flags_pregnancy", "flags_bleeding"} & set(checkin.answers)
+
+
+async def test_i_have_been_checked_has_its_key_asks_first_and_is_kept_in_the_history(make_app, store):
+    from coach.history.export import to_markdown
+    from coach.history.records import Clearance
+    from tests.conftest import FIXED_NOW
+
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", *CALM, "n", "b", "enter", "n", "n", "n")  # burning urine: urgent
+        assert screen_name(app) == "RedFlagScreen"
+        footer = [(k.key_display, k.description) for k in app.screen.query("FooterKey")]
+        assert ("c", "I've been checked") in footer
+        await press(pilot, "question_mark")
+        assert screen_name(app) == "HelpScreen"
+        help_text = "\n".join(str(s.content) for s in app.screen.query(".keys"))
+        assert "A midwife or doctor has checked me" in help_text
+        await press(pilot, "escape")
+        await press(pilot, "c")
+        assert screen_name(app) == "ConfirmCheckedScreen"
+        await press(pilot, "n")  # not yet: nothing changes
+        assert screen_name(app) == "RedFlagScreen"
+        assert store.query(kind="clearance") == []
+        assert blocking_checkin(store, app.settings) is not None
+        await press(pilot, "c", "y")
+        assert screen_name(app) == "HomeScreen"
+        assert blocking_checkin(store, app.settings) is None
+    [cleared] = store.query(kind="clearance")
+    [checkin] = store.query(kind="checkin")
+    assert isinstance(cleared, Clearance)
+    assert (cleared.checkin_id, cleared.level, cleared.flags, cleared.at) == (
+        checkin.id,
+        "urgent",
+        ["painful-urination"],
+        FIXED_NOW,
+    )
+    report = to_markdown(app.content, store.query(), FIXED_NOW)
+    assert "Marked as checked by a midwife or doctor:" in report
+    local = FIXED_NOW.astimezone()
+    assert f"- {local:%Y-%m-%d} {local:%H:%M}: after pain or burning when passing urine" in report
+
+
+async def test_worst_pain_below_pain_now_is_refused_on_the_screen(make_app, store):
+    store.save_profile(DUE)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "c", "b", "enter", "a", "a", "enter", "6", "enter", "4", "enter")
+        assert "How bad was it at its worst" in shown(app, "#question")
+        assert "cannot be lower than the pain right now (6)" in shown(app, "#problem")
+        await press(pilot, "backspace", "7", "enter")
+        assert "What makes it worse" in shown(app, "#question")

@@ -43,3 +43,31 @@ def test_routines_command_does_not_import_textual():
     code = "import sys; from coach.cli import main; main(['routines']); print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("False")
+
+
+def test_an_uncleared_warning_sign_pauses_the_routines_command_too(store, capsys):
+    from datetime import datetime
+
+    from coach.cli.routines import BLOCKED_STATUS
+    from coach.history.records import CheckIn, Clearance
+
+    store.save_profile(Profile(due_date=date.today() + timedelta(weeks=6), pgp_diagnosed="no"))
+    checkin = CheckIn(answers={}, pain_now=3, level="urgent", flags=["painful-urination"])
+    store.add(checkin)
+    for args in (["routines"], ["routines", "--all"]):
+        assert main(args) == BLOCKED_STATUS == 3
+        out = capsys.readouterr().out
+        assert "Routines are paused" in out and "pain or burning when passing urine" in out
+        assert "desk-break" not in out and "Desk break" not in out
+    store.add(Clearance(at=datetime.now().astimezone(), checkin_id=checkin.id, level="urgent"))
+    assert main(["routines"]) == 0
+    assert "desk-break" in capsys.readouterr().out
+
+
+def test_help_names_the_blocked_exit_status(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["routines", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "3 when they are paused because a check-in found a warning sign" in out

@@ -24,8 +24,8 @@ def test_this_pregnancy_starts_280_days_before_the_due_date(content):
 
 def test_cycling_comes_back_round():
     f = HistoryFilter()
-    kinds = [f := f.next_kind() for _ in range(4)]
-    assert [k.kind for k in kinds] == ["checkin", "routine", "flare", "all"]
+    kinds = [f := f.next_kind() for _ in range(5)]
+    assert [k.kind for k in kinds] == ["checkin", "routine", "flare", "clearance", "all"]
     assert HistoryFilter().next_period().next_period().next_period().next_period().period == "30"
 
 

@@ -143,3 +143,19 @@ def test_week_lines_say_which_way_pain_went_after_routines(content):
     none = WeekStats(date(2026, 11, 13), date(2026, 11, 19), sessions=0, minutes=0, average_change=None)
     this, before = week_lines(content, same, none)
     assert "about the same" in this and "not measured" in before
+
+
+def test_a_clearance_is_worded_in_the_history_and_its_detail(content):
+    from coach.history.record_text import detail_title, kind_label
+    from coach.history.records import Clearance
+
+    at = datetime(2026, 11, 26, 9, 15, tzinfo=UTC)
+    cleared = Clearance(at=at, checkin_id="abcdefgh12", level="urgent", flags=["painful-urination"])
+    assert kind_label(content, cleared.kind) == "Checked"
+    assert (
+        summary(content, cleared)
+        == "Checked by a midwife or doctor after: pain or burning when passing urine (possible urine infection)"
+    )
+    assert detail_title(content, cleared) == "Checked by a midwife or doctor"
+    lines = dict(detail_lines(content, cleared, at))
+    assert lines["Warning signs checked"] == "Pain or burning when passing urine (possible urine infection)"

@@ -131,6 +131,13 @@ async def test_red_flag_checkin_blocks_starting(make_app, store):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen  # nothing started
+        await pilot.press("c")  # the care screen again, without a new check-in
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RedFlagScreen"
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert not banner.display  # cleared: routines are offered again
 
 
 async def test_unknown_profile_is_said_and_hidden_routines_are_explained(make_app, tmp_path):

@@ -9,34 +9,52 @@ from coach.checkin.triage import AnswerError, asked_questions, assess, check_ans
 from tests.packaged import CONTENT
 
 WEEKS_30 = Stage(gestation_days=30 * 7)
+TERM = Stage(gestation_days=37 * 7)  # 37+0: labour signs instead of preterm signs
+JUST_BEFORE_TERM = Stage(gestation_days=37 * 7 - 1)  # 36+6
+BIRTH_DAY = Stage(postnatal_days=0)
+DAY_1 = Stage(postnatal_days=1)
+SIX_WEEKS_AFTER = Stage(postnatal_days=42)
 
-# The red flags as the app has them, and the level each must map to (content-brief section 2).
+# The red flags as the app has them, the level each must map to (content-brief sections 2 and 2b), and a
+# stage at which it is asked.
 EXPECTED_LEVELS = {
-    "both-legs": "emergency",
-    "leg-weakness": "emergency",
-    "saddle-numbness": "emergency",
-    "bladder-bowel": "emergency",
-    "heavy-bleeding": "emergency",
-    "constant-belly-pain": "emergency",
-    "breathless-chest": "emergency",
-    "spotting": "urgent",
-    "fluid": "urgent",
-    "contractions": "urgent",
-    "baby-movements": "urgent",
-    "fever": "urgent",
-    "painful-urination": "urgent",
-    "sudden-swelling": "urgent",
-    "headache-vision": "urgent",
-    "preterm-backache": "urgent",
-    "calf-one-side": "urgent",
-    "hip-weight-bearing": "urgent",
-    "upper-back-sudden": "urgent",
-    "fall-bump": "urgent",
+    "both-legs": ("emergency", WEEKS_30),
+    "leg-weakness": ("emergency", WEEKS_30),
+    "saddle-numbness": ("emergency", WEEKS_30),
+    "bladder-bowel": ("emergency", WEEKS_30),
+    "urine-retention": ("emergency", WEEKS_30),
+    "heavy-bleeding": ("emergency", WEEKS_30),
+    "constant-belly-pain": ("emergency", WEEKS_30),
+    "breathless-chest": ("emergency", WEEKS_30),
+    "spotting": ("urgent", WEEKS_30),
+    "fluid": ("urgent", WEEKS_30),
+    "contractions": ("urgent", WEEKS_30),
+    "labour-tightenings": ("urgent", TERM),
+    "labour-backache": ("urgent", TERM),
+    "baby-movements": ("urgent", WEEKS_30),
+    "fever": ("urgent", WEEKS_30),
+    "painful-urination": ("urgent", WEEKS_30),
+    "sudden-swelling": ("urgent", WEEKS_30),
+    "headache-vision": ("urgent", WEEKS_30),
+    "preterm-backache": ("urgent", WEEKS_30),
+    "calf-one-side": ("urgent", WEEKS_30),
+    "hip-weight-bearing": ("urgent", WEEKS_30),
+    "upper-back-sudden": ("urgent", WEEKS_30),
+    "fall-bump": ("urgent", WEEKS_30),
+    "postnatal-bleeding": ("emergency", DAY_1),
+    "collapse-fit": ("emergency", DAY_1),
+    "sepsis-signs": ("emergency", DAY_1),
+    "harm-danger": ("emergency", DAY_1),
+    "postnatal-infection": ("urgent", DAY_1),
+    "wound-problem": ("urgent", DAY_1),
+    "postnatal-headache": ("urgent", DAY_1),
+    "harm-thoughts": ("urgent", DAY_1),
 }
 
 
-def calm(**changes) -> dict:
-    """Answers with nothing worrying: mild buttock ache, easing, sleeping fine, no red flags."""
+def calm(at: Stage = WEEKS_30, **changes) -> dict:
+    """Answers with nothing worrying: mild buttock ache, easing, sleeping fine, no red flags (every red-flag
+    group asked at the stage `at` answered "none of these")."""
     answers = {
         "where": ["buttock"],
         "side": "left",
@@ -48,17 +66,14 @@ def calm(**changes) -> dict:
         "trend": "better",
         "sleep": "none",
         "duration": "days",
-        "flags_nerves": [],
-        "flags_bleeding": [],
-        "flags_pregnancy": [],
-        "flags_other": [],
     }
+    answers.update({q.id: [] for q in asked_questions(answers, at, CONTENT) if q.kind == "flags"})
     answers.update(changes)
     return answers
 
 
-def flag_group(flag_id: str) -> str:
-    return next(q.id for q in CONTENT.questionnaire.questions if q.kind == "flags" and flag_id in q.option_ids())
+def flag_group(flag_id: str, at: Stage = WEEKS_30) -> str:
+    return next(q.id for q in asked_questions({}, at, CONTENT) if q.kind == "flags" and flag_id in q.option_ids())
 
 
 def test_calm_answers_are_self_care_with_a_plan(content):
@@ -73,10 +88,10 @@ def test_every_red_flag_question_option_has_an_expected_level(content):
     assert asked == set(EXPECTED_LEVELS)
 
 
-@pytest.mark.parametrize("flag,level", sorted(EXPECTED_LEVELS.items()))
-def test_each_red_flag_alone_gives_its_level_and_no_routine(flag, level, content):
-    answers = check_answers(calm(**{flag_group(flag): [flag]}), WEEKS_30, content)
-    result = assess(answers, WEEKS_30, content)
+@pytest.mark.parametrize("flag,level,at", [(f, level, at) for f, (level, at) in sorted(EXPECTED_LEVELS.items())])
+def test_each_red_flag_alone_gives_its_level_and_no_routine(flag, level, at, content):
+    answers = check_answers(calm(at, **{flag_group(flag, at): [flag]}), at, content)
+    result = assess(answers, at, content)
     assert (result.level, result.flags) == (level, [flag])
     assert result.routines == [] and result.advice == []  # red flags route to care, never to a stretch
 
@@ -112,8 +127,8 @@ def test_each_soon_rule(changes, rule, content):
 
 def test_postnatal_pain_after_two_weeks_is_worth_a_check(content):
     at_14, at_15 = Stage(postnatal_days=14), Stage(postnatal_days=15)
-    assert assess(check_answers(calm(), at_14, content), at_14, content).level == "self-care"
-    result = assess(check_answers(calm(), at_15, content), at_15, content)
+    assert assess(check_answers(calm(at_14), at_14, content), at_14, content).level == "self-care"
+    result = assess(check_answers(calm(at_15), at_15, content), at_15, content)
     assert (result.level, result.soon) == ("soon", ["postnatal-not-settled"])
     assert "postnatal" in result.advice and "sleep-side" not in result.advice
 
@@ -161,13 +176,11 @@ def test_preterm_question_only_before_37_weeks(days, offered, content):
 def test_preterm_answer_refused_from_37_weeks(content):
     at_term = Stage(gestation_days=37 * 7)
     with pytest.raises(AnswerError) as caught:
-        check_answers(calm(flags_pregnancy=["preterm-backache"]), at_term, content)
-    assert caught.value.problems[0][0] == "bad_option"
+        check_answers(calm(at_term, flags_pregnancy=["preterm-backache"]), at_term, content)
+    assert caught.value.problems[0][0] == "not_offered"
     before = Stage(gestation_days=37 * 7 - 1)
-    assert (
-        assess(check_answers(calm(flags_pregnancy=["preterm-backache"]), before, content), before, content).level
-        == "urgent"
-    )
+    answers = calm(before, flags_pregnancy=["preterm-backache"])
+    assert assess(check_answers(answers, before, content), before, content).level == "urgent"
 
 
 @pytest.mark.parametrize(
@@ -198,7 +211,7 @@ def test_plan_is_tailored_to_the_answers(content):
 @pytest.mark.parametrize("days,shown", [(28 * 7 - 1, False), (28 * 7, True)])
 def test_side_sleeping_advice_from_28_weeks(days, shown, content):
     current = Stage(gestation_days=days)
-    assert ("sleep-side" in assess(check_answers(calm(), current, content), current, content).advice) is shown
+    assert ("sleep-side" in assess(check_answers(calm(current), current, content), current, content).advice) is shown
 
 
 def test_suggested_routines_are_the_agreed_ids(content):

@@ -44,8 +44,8 @@ def assessment_words(result: Assessment, content: Content) -> AssessmentWords:
     pattern = triage.pattern(result.pattern) if result.pattern else None
     items = [item for item in (advice.item(a) for a in result.advice) if item is not None]
     return AssessmentWords(
-        level_title=level.title,
-        level_action=level.action,
+        level_title=level.words(result.postnatal)[0],
+        level_action=level.words(result.postnatal)[1],
         flags=[flag.label for flag in (triage.flag(f) for f in result.flags) if flag is not None],
         soon=[r.text for r in soon],
         soon_sources=_unique([s for r in soon for s in r.sources]),

@@ -77,6 +77,9 @@ def stage(profile: Profile, today: date) -> Stage:
 
 # --- what people type: parsing, plausibility, the echo in words -------------------------------------
 
+_STAGE_WEEKS = re.compile(r"(\d{1,2})(?:\+([0-6]))?")
+_STAGE_BORN = re.compile(r"born\+(\d{1,3})")
+
 MAX_AHEAD_DAYS = 44 * 7  # a due date further ahead than this is not a pregnancy yet
 MAX_PAST_DUE_DAYS = 4 * 7  # past this, ask whether the baby is born
 MAX_POSTNATAL_DAYS = 366
@@ -91,6 +94,18 @@ class DateProblem(ValueError):
         self.key = key
         self.values = values
         super().__init__(key)
+
+
+def parse_stage(typed: str) -> Stage:
+    """`36+6` (weeks + days of pregnancy), `37` (weeks), `born+3` (days since the birth): a Stage, or DateProblem."""
+    cleaned = typed.strip().lower()
+    weeks = _STAGE_WEEKS.fullmatch(cleaned)
+    if weeks and int(weeks[1]) * 7 <= MAX_AHEAD_DAYS:
+        return Stage(gestation_days=int(weeks[1]) * 7 + int(weeks[2] or 0))
+    born = _STAGE_BORN.fullmatch(cleaned)
+    if born and int(born[1]) <= MAX_POSTNATAL_DAYS:
+        return Stage(postnatal_days=int(born[1]))
+    raise DateProblem("bad_stage", typed=typed)
 
 
 def parse_date(typed: str, *, day_first: bool, today: date, basis: Basis) -> date:

@@ -27,6 +27,7 @@ class Assessment:
     pattern: str | None = None
     advice: list[str] = field(default_factory=list)
     routines: list[str] = field(default_factory=list)
+    postnatal: bool = False  # triaged after the birth: the words of the level differ (LevelText.words)
 
     @property
     def blocking(self) -> bool:
@@ -37,14 +38,38 @@ class Assessment:
 # --- which questions and options are asked ------------------------------------------------------------
 
 
-def options_for(question: Question, current: Stage) -> list[AnswerOption]:
-    """The question's options offered at this stage (`before_weeks` options only before that week)."""
+def stage_kind(current: Stage) -> ids.StageKind:
+    """ "postnatal" once a birth date is set, else "pregnant" (also when the dates are not known)."""
+    return ids.POSTNATAL if current.postnatal else ids.PREGNANT
+
+
+def is_offered(option: AnswerOption, current: Stage) -> bool:
+    """Whether an option is offered at this stage: its `stages`, and `before_weeks` / `from_weeks` in pregnancy.
+
+    With no known week both sides of a week boundary are offered: asking one more warning sign is safe,
+    leaving one out is not.
+    """
+    if stage_kind(current) not in option.stages:
+        return False
     weeks = current.weeks
-    return [
-        o
-        for o in question.options
-        if o.before_weeks is None or (not current.postnatal and (weeks is None or weeks < o.before_weeks))
-    ]
+    if option.before_weeks is not None and (current.postnatal or (weeks is not None and weeks >= option.before_weeks)):
+        return False
+    return option.from_weeks is None or not (current.postnatal or (weeks is not None and weeks < option.from_weeks))
+
+
+def why_not_offered(content: Content, option: AnswerOption) -> str:
+    """Why an option may not be asked: its rule in words (ui.toml [answers]), e.g. "asked only before 37 weeks"."""
+    if option.before_weeks is not None:
+        return content.text("answers.only_before", weeks=option.before_weeks)
+    if option.from_weeks is not None:
+        return content.text("answers.only_from", weeks=option.from_weeks)
+    postnatal_only = option.stages == [ids.POSTNATAL]
+    return content.text("answers.only_postnatal" if postnatal_only else "answers.only_pregnant")
+
+
+def options_for(question: Question, current: Stage) -> list[AnswerOption]:
+    """The question's options offered at this stage."""
+    return [o for o in question.options if is_offered(o, current)]
 
 
 def is_asked(question: Question, answers: dict[str, Any]) -> bool:
@@ -63,8 +88,26 @@ def asked_questions(answers: dict[str, Any], current: Stage, content: Content) -
     return [
         q
         for q in content.questionnaire.questions
-        if is_asked(q, answers) and (q.kind == "scale" or options_for(q, current))
+        if stage_kind(current) in q.stages and is_asked(q, answers) and (q.kind == "scale" or options_for(q, current))
     ]
+
+
+def answer_problem(question: Question, value: object, answers: dict[str, Any]) -> tuple[str, dict[str, object]] | None:
+    """An answer that contradicts an earlier one: (message key in ui.toml [answers], values), or None.
+
+    The worst pain in the last 24 hours cannot be below the pain right now.
+    """
+    now = answers.get(ids.PAIN_NOW)
+    if question.id == ids.PAIN_WORST and isinstance(value, int) and isinstance(now, int) and value < now:
+        return ("worst_below_now", {"worst": value, "now": now})
+    return None
+
+
+def ends_now(question: Question, value: object, content: Content) -> bool:
+    """An EMERGENCY warning sign was just ticked: the check-in stops here and goes straight to care."""
+    if question.kind != "flags" or not isinstance(value, list):
+        return False
+    return any((flag := content.triage.flag(v)) is not None and flag.level == ids.EMERGENCY for v in value)
 
 
 # --- checking answers (the command line, and anything else that did not come from the screens) ------
@@ -90,13 +133,19 @@ def check_answers(answers: object, current: Stage, content: Content) -> dict[str
         if question is None:
             problems.append(("unknown_question", {"id": key}))
             continue
-        problem = _value_problem(question, value, current)
+        if stage_kind(current) not in question.stages:
+            problems.append((f"not_asked_{stage_kind(current)}", {"id": key}))
+            continue
+        problem = _value_problem(question, value, current, content)
         if problem:
             problems.append(problem)
         else:
             clean[key] = sorted(value, key=question.option_ids().index) if isinstance(value, list) else value
     if not problems:
         for question in asked_questions(clean, current, content):
+            problem = answer_problem(question, clean.get(question.id), clean)
+            if problem:
+                problems.append(problem)
             if question.id not in clean:
                 problems.append(("missing", {"id": question.id}))
     if problems:
@@ -104,7 +153,9 @@ def check_answers(answers: object, current: Stage, content: Content) -> dict[str
     return clean
 
 
-def _value_problem(question: Question, value: object, current: Stage) -> tuple[str, dict[str, object]] | None:
+def _value_problem(
+    question: Question, value: object, current: Stage, content: Content
+) -> tuple[str, dict[str, object]] | None:
     if question.kind == "scale":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
             return ("bad_scale", {"id": question.id, "value": value})
@@ -117,6 +168,12 @@ def _value_problem(question: Question, value: object, current: Stage) -> tuple[s
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return ("not_a_list", {"id": question.id, "value": value, "valid": ", ".join(valid)})
     wrong = [v for v in value if v not in valid]
+    other_stage = next((o for o in question.options if o.id in wrong), None)
+    if other_stage is not None and len(wrong) == 1:  # a real option, not asked at this stage: say why
+        return (
+            "not_offered",
+            {"id": question.id, "value": other_stage.id, "why": why_not_offered(content, other_stage)},
+        )
     if wrong:
         return ("bad_option", {"id": question.id, "value": ", ".join(wrong), "valid": ", ".join(valid)})
     if question.kind == "many" and question.required and not value:
@@ -138,11 +195,19 @@ def assess(answers: dict[str, Any], current: Stage, content: Content) -> Assessm
     pattern = _pattern(answers)
     if level in ids.BLOCKING_LEVELS:
         # Red flags route to care, never to a stretch: no plan, no routine.
-        return Assessment(level=level, flags=flags, soon=soon, pattern=pattern)
+        return Assessment(level=level, flags=flags, soon=soon, pattern=pattern, postnatal=current.postnatal)
     facts = _facts(answers, pattern)
     advice = [a.id for a in content.advice.advice if _matches(a.when, facts, current)]
     routines = [s.routine for s in content.advice.suggest if _matches(s.when, facts, current)]
-    return Assessment(level=level, flags=flags, soon=soon, pattern=pattern, advice=advice, routines=routines)
+    return Assessment(
+        level=level,
+        flags=flags,
+        soon=soon,
+        pattern=pattern,
+        advice=advice,
+        routines=routines,
+        postnatal=current.postnatal,
+    )
 
 
 def _listed(answers: dict[str, Any], name: str) -> set[str]:

@@ -71,7 +71,9 @@ def _parser(content: Content) -> tuple[argparse.ArgumentParser, dict[str, Comman
 
 
 def _fail(content: Content, message: str, status: int) -> int:
-    print(content.text("errors.prefix") + message, file=sys.stderr)
+    from coach.shown import visible
+
+    print(visible(content.text("errors.prefix") + message, one_line=True), file=sys.stderr)
     return status
 
 
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         if app_args is not None:
             from coach.tui.app import run_app
 
+            check_data_dir(content, app_args.data_dir)
             return run_app(app_args.data_dir, content)
         parser, modules = _parser(content)
         args = parser.parse_args(argv)
@@ -106,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     except NoHomeError:
         return _fail(content, content.text("errors.no_home"), 1)
     except ContentError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+        print_problems(content, exc.problems)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -122,6 +125,47 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
+def print_problems(content: Content, problems: list[str], limit: int = 20) -> None:
+    """One line per problem on stderr, control characters shown; past `limit`, a count of the rest."""
+    from coach.shown import visible
+
+    for problem in problems[:limit]:
+        print(visible(problem, one_line=True), file=sys.stderr)
+    if len(problems) > limit:
+        print(content.text("errors.more_problems", count=len(problems) - limit), file=sys.stderr)
+
+
+MB = 1024 * 1024
+
+
+def read_limited(content: Content, path: Path | None, limit: int, what: str, name: str) -> bytes:
+    """At most `limit` bytes of a file the person named (None: stdin); a larger one is refused, never read whole
+    (`--answers /dev/zero` would fill the memory). OSError is the caller's to explain."""
+    if path is None:
+        raw = sys.stdin.buffer.read(limit + 1)
+    else:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise UsageError(content.text("errors.too_big", path=name, limit=f"{limit // MB} MB", what=what))
+    return raw
+
+
+def parse_json(content: Content, raw: bytes, name: str) -> object:
+    """JSON from a person's file. Raises UsageError for what json.loads would crash on as well as for bad JSON:
+    nesting past Python's recursion limit, integers over 4300 digits, bytes that are not UTF-8."""
+    import json
+
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise UsageError(content.text("errors.too_deep", path=name, reason="JSON")) from None
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, and too many digits, are ValueErrors
+        from coach.shown import clip
+
+        raise UsageError(content.text("answers.not_json", path=name, reason=clip(exc, 160))) from None
+
+
 def user_file(raw: str, content: Content) -> Path:
     """A file named on the command line, "~" expanded; without a home folder "~" is a usage error."""
     try:
@@ -130,19 +174,28 @@ def user_file(raw: str, content: Content) -> Path:
         raise UsageError(content.text("export.no_home")) from None
 
 
+def check_data_dir(content: Content, given: str | None) -> None:
+    """`--data-dir ''` is a mistake (an unset variable in a script), not a request for the default folder."""
+    if given == "":
+        raise UsageError(content.text("errors.empty_option", what="--data-dir"))
+
+
 def open_store(args: argparse.Namespace, content: Content) -> Store:
     from coach.history.store import Store
     from coach.locations import data_dir
 
+    check_data_dir(content, args.data_dir)
     return Store(data_dir(args.data_dir), content)
 
 
 def report_problems(store: Store) -> None:
     """Tell the person about any history file that had to be moved aside."""
+    from coach.shown import visible
+
     content = store.content
     for warning in store.warnings:
-        print(content.text("errors.prefix") + warning, file=sys.stderr)
+        print(visible(content.text("errors.prefix") + warning, one_line=True), file=sys.stderr)
     store.warnings.clear()
     for problem in store.problems:
-        print(content.text("errors.prefix") + problem.message(content), file=sys.stderr)
+        print(visible(content.text("errors.prefix") + problem.message(content), one_line=True), file=sys.stderr)
     store.problems.clear()

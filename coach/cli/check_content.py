@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,9 @@ def run(args: argparse.Namespace, content: Content) -> int:
     try:
         checked.check()
     except ContentError as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+        from coach.cli import print_problems
+
+        print_problems(content, exc.problems, limit=50)
         return 2
     print(content.text("cli.check_content_ok", folder=checked.folder, files=len(FILES)))
     return 0

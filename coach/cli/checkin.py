@@ -5,14 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import TYPE_CHECKING
 
-from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.cli import MB, UsageError, open_store, parse_json, read_limited, report_problems, user_file
+from coach.shown import clip
 
 if TYPE_CHECKING:
+    from coach.checkin.pregnancy import Stage
     from coach.checkin.triage import Assessment
     from coach.cli import SubParsers
     from coach.content.content import Content
+    from coach.history.store import Store
+
+ANSWERS_LIMIT = 1 * MB  # a whole check-in is a few hundred bytes
+SHOWN_PROBLEMS = 5  # an error line names the first few problems, then counts the rest
 
 
 def add_parser(sub: SubParsers, content: Content) -> str:
@@ -21,13 +28,16 @@ def add_parser(sub: SubParsers, content: Content) -> str:
     p.add_argument("--json", action="store_true", help=content.text("cli.checkin_json_help"))
     p.add_argument("--save", action="store_true", help=content.text("cli.checkin_save_help"))
     p.add_argument("--schema", action="store_true", help=content.text("cli.checkin_schema_help"))
+    p.add_argument("--stage", metavar="STAGE", help=content.text("cli.checkin_stage_help"))
     return "check-in"
 
 
-def schema(content: Content) -> dict[str, dict[str, object]]:
-    """Every question id with its kind, text and accepted answers."""
+def schema(content: Content, current: Stage) -> dict[str, dict[str, object]]:
+    """Every question asked at this stage, with its kind, text and the answers it accepts there."""
+    from coach.checkin.triage import asked_questions, options_for
+
     out = {}
-    for q in content.questionnaire.questions:
+    for q in asked_questions({}, current, content):
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
@@ -40,7 +50,7 @@ def schema(content: Content) -> dict[str, dict[str, object]]:
         )
         entry["accepts"] = content.text(f"answers.accepts_{accepts}")
         if q.options:
-            entry["options"] = {o.id: o.label for o in q.options}
+            entry["options"] = {o.id: o.label for o in options_for(q, current)}
         if q.show_if:
             entry["asked_only_if"] = q.show_if
         out[q.id] = entry
@@ -49,24 +59,45 @@ def schema(content: Content) -> dict[str, dict[str, object]]:
 
 def read_answers(content: Content, name: str) -> object:
     try:
-        raw = sys.stdin.read() if name == "-" else user_file(name, content).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(
-            content.text("answers.cannot_read", path=name, reason=getattr(exc, "strerror", None) or exc)
-        ) from None
+        path = None if name == "-" else user_file(name, content)
+        raw = read_limited(content, path, ANSWERS_LIMIT, content.text("errors.what_answers"), name)
+    except OSError as exc:
+        raise UsageError(content.text("answers.cannot_read", path=name, reason=exc.strerror or exc)) from None
+    return parse_json(content, raw, name)
+
+
+def problems_line(content: Content, problems: list[tuple[str, dict[str, object]]]) -> str:
+    """The first few problems, each value clipped to a short quote: the input is never echoed whole."""
+    quoted = ("id", "value")  # what came from the file; "valid" lists the options, from content
+    shown = [
+        content.text(f"answers.{key}", **{k: clip(v) if k in quoted else v for k, v in values.items()})
+        for key, values in problems
+    ]
+    line = "; ".join(shown[:SHOWN_PROBLEMS])
+    if len(shown) > SHOWN_PROBLEMS:
+        line += "; " + content.text("errors.more_problems", count=len(shown) - SHOWN_PROBLEMS)
+    return line
+
+
+def given_stage(args: argparse.Namespace, content: Content, store: Store, day: date) -> Stage:
+    """--stage if given, else the stage the stored profile gives today."""
+    from coach.checkin.pregnancy import DateProblem, parse_stage, problem_text, stage
+
+    if args.stage is None:
+        return stage(store.load_profile(), day)
     try:
-        return json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UsageError(content.text("answers.not_json", path=name, reason=exc)) from None
+        return parse_stage(args.stage)
+    except DateProblem as problem:
+        raise UsageError(problem_text(content, problem)) from None
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
     if args.schema:
-        print(json.dumps(schema(content), indent=2, ensure_ascii=False))
+        current = given_stage(args, content, open_store(args, content), date.today())
+        print(json.dumps(schema(content, current), indent=2, ensure_ascii=False))
         return 0
     if not args.answers:
         raise UsageError(content.text("answers.need_answers"))
-    from coach.checkin.pregnancy import stage
     from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
     from coach.history.records import now
 
@@ -74,12 +105,11 @@ def run(args: argparse.Namespace, content: Content) -> int:
     store = open_store(args, content)
     profile = store.load_profile()
     at = now()
-    current = stage(profile, at.date())
+    current = given_stage(args, content, store, at.date())
     try:
         answers = check_answers(raw, current, content)
     except AnswerError as exc:
-        problems = "; ".join(content.text(f"answers.{key}", **values) for key, values in exc.problems)
-        raise UsageError(content.text("answers.problems", problems=problems)) from None
+        raise UsageError(content.text("answers.problems", problems=problems_line(content, exc.problems))) from None
     result = assess(answers, current, content)
     if args.json:
         body = {
@@ -89,6 +119,11 @@ def run(args: argparse.Namespace, content: Content) -> int:
             "pattern": result.pattern,
             "advice": result.advice,
             "routines": result.routines,
+            "stage": {
+                "kind": ("postnatal" if current.postnatal else "pregnant") if current.known else "unknown",
+                "gestation_days": current.gestation_days,
+                "postnatal_days": current.postnatal_days,
+            },
         }
         print(json.dumps(body, indent=2))
     else:

@@ -43,6 +43,8 @@ def run(args: argparse.Namespace, content: Content) -> int:
     except export.ExportError as exc:
         raise _cli_error(content, exc) from None
     store = open_store(args, content)
+    if args.data_dir and not store.root.exists():  # a mistyped --data-dir: an empty export would look like a backup
+        raise UsageError(content.text("errors.no_history_folder", folder=store.root))
     try:
         done = export.export_history(
             content, store, args.format, now, since=since, until=until, path=path, force=args.force, on_read=_after_read

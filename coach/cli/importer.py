@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.cli import UsageError, open_store, report_problems, user_file
+from coach.cli import MB, UsageError, open_store, read_limited, report_problems, user_file
+
+EXPORT_LIMIT = 256 * MB  # years of daily entries are a few MB
 
 if TYPE_CHECKING:
     from coach.cli import SubParsers
@@ -30,19 +33,24 @@ def read_export(content: Content, path: Path) -> list[Record]:
     from coach.history.records import SCHEMA_VERSION, parse_record
 
     try:
-        raw = path.read_bytes()
+        raw = read_limited(content, path, EXPORT_LIMIT, content.text("errors.what_export"), str(path))
     except FileNotFoundError:
         raise UsageError(content.text("errors.import_missing", path=path)) from None
     except OSError as exc:
         raise UsageError(content.text("errors.import_unreadable", path=path, reason=exc.strerror or exc)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\udcff") could never be saved
+    except RecursionError:
+        raise UsageError(content.text("errors.too_deep", path=path, reason="JSON")) from None
+    except (UnicodeError, ValueError) as exc:  # not UTF-8, not JSON, an integer over 4300 digits
         raise UsageError(content.text("errors.import_not_json", path=path, reason=exc.__class__.__name__)) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT or not isinstance(data.get("records"), list):
         raise UsageError(content.text("errors.import_not_export", path=path))
     schema = data.get("schema")
-    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise UsageError(content.text("errors.import_no_schema", path=path))
+    if schema > SCHEMA_VERSION:
         raise UsageError(content.text("errors.import_newer", path=path, schema=schema))
     records: list[Record] = []
     seen: set[str] = set()
@@ -55,11 +63,39 @@ def read_export(content: Content, path: Path) -> list[Record]:
             raise UsageError(
                 content.text("errors.import_bad_record", path=path, index=index, reason=f"{where}: {error['msg']}")
             ) from None
+        unknown = unknown_id(content, record)
+        if unknown:
+            raise UsageError(content.text("errors.import_bad_record", path=path, index=index, reason=unknown))
         if record.id in seen:
             raise UsageError(content.text("errors.import_duplicate", path=path, index=index))
         seen.add(record.id)
         records.append(record)
     return records
+
+
+# What an id of body.toml or triage.toml looks like. An id that has this shape but is not known today may come
+# from an older pain-coach's content: kept (shown humanised), so every export can be imported again. One that has
+# not (spaces, escapes, a paragraph) never came from pain-coach.
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+
+
+def unknown_id(content: Content, record: Record) -> str | None:
+    """A body area, side or red flag that could not have come from pain-coach."""
+    from coach.history.records import CheckIn, FlareLog
+    from coach.shown import clip
+
+    checks: list[tuple[str, list[str], list[str]]] = []
+    if isinstance(record, FlareLog):
+        checks.append(("where", record.where, [c.id for c in content.body_choices("areas")]))
+        checks.append(("side", [record.side] if record.side else [], [c.id for c in content.body_choices("sides")]))
+    elif isinstance(record, CheckIn):
+        triage = content.triage
+        checks.append(("flags", record.flags, [f.id for f in triage.flags] if triage else []))
+    for field, values, valid in checks:
+        for value in values:
+            if value not in valid and not _ID.fullmatch(value):
+                return content.text("errors.import_unknown_id", field=field, value=clip(value), valid=", ".join(valid))
+    return None
 
 
 def run(args: argparse.Namespace, content: Content) -> int:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import TYPE_CHECKING
 
 from coach.cli import UsageError, open_store, report_problems
+from coach.shown import clip
 
 if TYPE_CHECKING:
     from coach.cli import SubParsers
@@ -22,18 +24,24 @@ def add_parser(sub: SubParsers, content: Content) -> str:
 
 
 def parse_pain(content: Content, value: str) -> int:
+    # Digits only: int() also takes "1_0", "+5" and other scripts' digits, which nobody means as a pain score.
+    if not re.fullmatch(r"\s*[0-9]{1,2}\s*", value) or not 0 <= int(value) <= 10:
+        raise UsageError(content.text("errors.bad_pain", value=clip(value)))
+    return int(value)
+
+
+def check_text(content: Content, what: str, value: str) -> str:
+    """Text from argv that is not UTF-8 arrives with lone surrogates, which cannot be saved as UTF-8."""
     try:
-        pain = int(value)
-    except ValueError:
-        pain = -1
-    if not 0 <= pain <= 10:
-        raise UsageError(content.text("errors.bad_pain", value=value))
-    return pain
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(content.text("errors.not_utf8", what=what, value=clip(value))) from None
+    return value
 
 
 def check_choice(content: Content, what: str, value: str, valid: list[str]) -> str:
     if value not in valid:
-        raise UsageError(content.text("errors.bad_choice", what=what, valid=", ".join(valid), value=value))
+        raise UsageError(content.text("errors.bad_choice", what=what, valid=", ".join(valid), value=clip(value)))
     return value
 
 
@@ -43,12 +51,13 @@ def run(args: argparse.Namespace, content: Content) -> int:
 
     areas = {a.id: a.label for a in content.body_choices("areas")}
     pain = parse_pain(content, args.pain)
-    where = [check_choice(content, "--where", w, list(areas)) for w in args.where or []]
+    where = list(dict.fromkeys(check_choice(content, "--where", w, list(areas)) for w in args.where or []))  # each once
     side = (
         check_choice(content, "--side", args.side, [s.id for s in content.body_choices("sides")]) if args.side else None
     )
+    note = check_text(content, "--note", args.note)
     store = open_store(args, content)
-    flare = with_gestation(FlareLog(pain=pain, where=where, side=side, note=args.note), store.load_profile())
+    flare = with_gestation(FlareLog(pain=pain, where=where, side=side, note=note), store.load_profile())
     record = store.add(flare)
     report_problems(store)
     where_text = " (" + ", ".join(areas[w].lower() for w in where) + ")" if where else ""

@@ -8,31 +8,47 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coach.cli import open_store, report_problems
+from coach.shown import visible
 
 if TYPE_CHECKING:
     from coach.cli import SubParsers
     from coach.content.content import Content
 
+BLOCKED_STATUS = 3  # a check-in's warning sign is not cleared: nothing to start (0 listed, 1 failure, 2 usage)
+
 
 def add_parser(sub: SubParsers, content: Content) -> str:
     p = sub.add_parser(
-        "routines", help=content.text("cli.routines_help"), description=content.text("cli.routines_help")
+        "routines",
+        help=content.text("cli.routines_help"),
+        description=content.text("cli.routines_help"),
+        epilog=content.text("cli.routines_status_help", status=BLOCKED_STATUS),
     )
     p.add_argument("--all", action="store_true", help=content.text("cli.routines_all_help"))
     return "routines"
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
+    from coach.history.record_text import flags_label, level_label
+    from coach.routines.block import blocking_checkin
     from coach.routines.custom import every_routine
     from coach.routines.offer import plan_all, rules_for, rules_notes
     from coach.routines.player import clock_face
 
     store = open_store(args, content)
+    blocked = blocking_checkin(store, store.load_settings())
+    if blocked is not None:  # the same block as the app: a warning sign routes to care, never to a stretch
+        report_problems(store)
+        when = blocked.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        flags = flags_label(content, blocked.flags) or level_label(content, blocked.level)
+        print(content.text("cli.routines_blocked", when=when, flags=flags))
+        return BLOCKED_STATUS
     rules = rules_for(store.load_profile(), date.today())
     report_problems(store)
     routines, problems = every_routine(content)
     for problem in problems:
-        print(content.text("errors.prefix") + content.text("custom.skipped", problem=problem), file=sys.stderr)
+        shown = content.text("errors.prefix") + content.text("custom.skipped", problem=problem)
+        print(visible(shown, one_line=True), file=sys.stderr)
     plans = plan_all(content, routines, content.exercises.by_id(), rules)
     for note in rules_notes(content, rules):
         print(note)
@@ -45,18 +61,19 @@ def run(args: argparse.Namespace, content: Content) -> int:
                     "cli.routines_line",
                     id=plan.routine.id.ljust(width),
                     length=clock_face(plan.length).rjust(5),
-                    name=plan.routine.name,
+                    name=visible(plan.routine.name, one_line=True),
                 )
             )
             if args.all:
                 for change in plan.substitutions:
-                    print(content.text("cli.routines_change", change=change))
+                    print(visible(content.text("cli.routines_change", change=change), one_line=True))
     hidden = [p for p in plans if not p.offered]
     if hidden and args.all:
         print()
         print(content.text("routines.hidden_title"))
         for plan in hidden:
-            print(content.text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden))
+            line = content.text("cli.routines_hidden", id=plan.routine.id.ljust(width), why=plan.hidden)
+            print(visible(line, one_line=True))
     elif hidden:
         print()
         print(content.text("cli.routines_hidden_count", count=len(hidden)))

@@ -14,6 +14,12 @@ Level = Literal["emergency", "urgent", "soon", "self-care"]
 LEVELS: tuple[Level, ...] = get_args(Level)
 FlagLevel = Literal["emergency", "urgent"]  # a red flag is one of these
 BLOCKING_LEVELS: tuple[FlagLevel, ...] = get_args(FlagLevel)  # red-flag screen, no routine until cleared
+EMERGENCY: FlagLevel = "emergency"  # a red flag at this level ends the check-in at once (triage.ends_now)
+
+# --- stages: questionnaire.toml `stages` on a question or an option -----------------------------------
+StageKind = Literal["pregnant", "postnatal"]  # "postnatal" once a birth date is set; else "pregnant"
+PREGNANT: StageKind = "pregnant"
+POSTNATAL: StageKind = "postnatal"
 
 # --- triage.toml ids the triage code produces ---------------------------------------------------------
 DERIVED_FLAGS = ("severe-worsening", "severe-unrelieved")  # red flags worked out from the answers
@@ -24,6 +30,7 @@ PGP_PATTERN, NERVE_PATTERN, LOWER_BACK_PATTERN, MIXED_PATTERN = PATTERNS
 # --- questionnaire.toml: questions the triage reads, and the options it reads by name -----------------
 TRIGGER_QUESTION = "worse"  # "What makes it worse?": the history's "what sets it off" counts its answers
 TRIAGE_QUESTIONS = ("where", "feel", "pain_now", "pain_worst", TRIGGER_QUESTION, "rest", "trend", "sleep", "duration")
+PAIN_NOW, PAIN_WORST = "pain_now", "pain_worst"  # the worst in 24 hours may not be below the pain now
 # Options of `where` are the body areas of body.toml (the questionnaire draws them from there).
 WHERE_QUESTION = "where"
 NERVE_AREAS = frozenset({"below-knee", "foot"})

@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import stat
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,22 @@ class FileProblem(Exception):
     """One file could not be read: str() is the line check-content shows after `content/x.toml: `."""
 
 
+CONTENT_LIMIT = 16 * 1024 * 1024  # the largest content file is tens of kB
+
+
+class TooBig(Exception):
+    """A content or routine file larger than CONTENT_LIMIT: not read whole."""
+
+
+def read_toml_bytes(path: Path, limit: int = CONTENT_LIMIT) -> bytes:
+    """A file's bytes, never more than `limit` read; TooBig when it is larger."""
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise TooBig(path)
+    return raw
+
+
 def read_toml(path: Path) -> Data:
     """A TOML file as a dict, from the cache while the file is unchanged; FileProblem when it cannot be used."""
     try:
@@ -47,25 +65,30 @@ def read_toml(path: Path) -> Data:
     except FileNotFoundError:
         raise FileProblem("missing file") from None
     except OSError as exc:
-        raise FileProblem(f"cannot be read: {exc.strerror or exc}") from None
+        raise FileProblem(f"cannot be read ({exc.strerror or exc})") from None
     stamp = (str(path), info.st_mtime_ns, info.st_size, sys.version_info[:2])
     cached = _cache_path(path)
-    if cached is not None:
+    kept = _read_cache(cached) if cached is not None else None
+    if kept is not None:
         try:
-            kept_stamp, data = marshal.loads(cached.read_bytes())
+            kept_stamp, data = marshal.loads(kept)
             if kept_stamp == stamp and isinstance(data, dict):
                 return data
-        except (OSError, EOFError, ValueError, TypeError, AttributeError):
-            pass  # no cache yet, or one that cannot be used: parse the file
+        except (EOFError, ValueError, TypeError):
+            pass  # a cache that cannot be used: parse the file
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        data = tomllib.loads(read_toml_bytes(path).decode("utf-8"))
     except FileNotFoundError:
         raise FileProblem("missing file") from None
-    except OSError as exc:
-        raise FileProblem(f"cannot be read: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except TooBig:
+        raise FileProblem(f"larger than {CONTENT_LIMIT // 1024 // 1024} MB, so not read") from None
+    except OSError as exc:  # no permission, a folder of that name, an I/O error
+        raise FileProblem(f"cannot be read ({exc.strerror or exc})") from None
+    except RecursionError:
+        raise FileProblem("not valid TOML: nested too deeply to read") from None
+    except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError, and integers over 4300 digits
         raise FileProblem(f"not valid TOML: {exc}") from None
     if cached is not None:
         _keep(cached, (stamp, data))
@@ -121,14 +144,69 @@ def _cache_path(path: Path) -> Path | None:
     return folder / "content" / f"{path.stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
 
 
+# The cache holds the words pain-coach shows, and marshal must never read what someone else wrote: a cache folder
+# (or file) that is not ours alone is not used at all. Folders pain-coach makes are 0700 and files 0600 whatever
+# the umask; no name in it is predictable; no symlink is followed. What git and ssh do with ~/.ssh and .git.
+CACHE_LIMIT = 4 * 1024 * 1024
+
+
+def _private(info: os.stat_result, kind: int) -> bool:
+    return stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _cache_folder(folder: Path, create: bool) -> bool:
+    """Is `folder` (and the pain-coach cache folder above it) a real folder of ours that nobody else can write?
+    With `create`, make what is missing, 0700."""
+    for each in (folder.parent, folder):
+        try:
+            info = os.lstat(each)
+        except FileNotFoundError:
+            if not create:
+                return False
+            try:
+                os.makedirs(each.parent, mode=0o700, exist_ok=True)
+                os.mkdir(each, 0o700)
+                os.chmod(each, 0o700)  # mkdir's mode is cut by the umask; only this one folder, which we made
+                info = os.lstat(each)
+            except OSError:
+                return False
+        except OSError:
+            return False
+        if not _private(info, stat.S_IFDIR):
+            return False
+    return True
+
+
+def _read_cache(cached: Path) -> bytes | None:
+    if not _cache_folder(cached.parent, create=False):
+        return None
+    try:
+        fd = os.open(cached, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        if not _private(os.fstat(fh.fileno()), stat.S_IFREG):
+            return None
+        blob = fh.read(CACHE_LIMIT + 1)
+    return blob if len(blob) <= CACHE_LIMIT else None
+
+
 def _keep(cached: Path, value: tuple[tuple[str, int, int, tuple[int, ...]], Data]) -> None:
     """Write the cache whole or not at all; a cache that cannot be written only costs the next start."""
-    partial = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+    partial = None
     try:
         blob = marshal.dumps(value)
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(blob)
-        os.replace(partial, cached)
+        if not _cache_folder(cached.parent, create=True):
+            return
+        fd, name = tempfile.mkstemp(dir=cached.parent, prefix=f".{cached.name}.", suffix=".tmp")  # 0600, O_EXCL
+        partial = Path(name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(partial, cached)  # replaces a symlink planted at `cached` itself, never what it points to
+        partial = None
     except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        pass
+    finally:
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                partial.unlink()

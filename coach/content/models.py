@@ -27,6 +27,7 @@ from coach.content.ids import (
     ExerciseFlag,
     FlagLevel,
     Level,
+    StageKind,
 )
 from coach.content.loader import ContentError, FileProblem
 
@@ -177,6 +178,8 @@ class AnswerOption(Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     label: str
     before_weeks: int | None = None  # offered only before this week (or when the week is unknown)
+    from_weeks: int | None = None  # offered only from this week on (or when the week is unknown), never after birth
+    stages: list[StageKind] = ["pregnant", "postnatal"]  # offered only at these stages (no birth date: pregnant)
 
 
 class Question(Model):
@@ -189,6 +192,7 @@ class Question(Model):
     options_from: Literal["areas", "sides"] | None = None
     required: bool = True  # for `many`: at least one option
     show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
+    stages: list[StageKind] = ["pregnant", "postnatal"]  # asked only at these stages (no birth date: pregnant)
 
     @model_validator(mode="after")
     def _options_fit_kind(self) -> Question:
@@ -222,6 +226,14 @@ class LevelText(Sourced):
     id: Level
     title: str
     action: str
+    postnatal_title: str = ""  # after the birth, when the words differ (no "maternity unit", no "antenatal")
+    postnatal_action: str = ""
+
+    def words(self, postnatal: bool) -> tuple[str, str]:
+        """(title, action) for the person's stage."""
+        if postnatal:
+            return self.postnatal_title or self.title, self.postnatal_action or self.action
+        return self.title, self.action
 
 
 class RedFlag(Sourced):

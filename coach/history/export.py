@@ -29,8 +29,9 @@ from coach.history.record_text import (
     routine_name,
     week_label,
 )
-from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import SCHEMA_VERSION, CheckIn, Clearance, FlareLog, Record, RoutineSession
 from coach.history.store import Store, os_problem
+from coach.shown import clip, visible
 
 _T = TypeVar("_T")
 FORMATS = ("json", "csv", "md")
@@ -54,25 +55,30 @@ def parse_day(content: Content, value: str, today: date, what: str) -> date:
     if match:
         days = int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
         if days < 1:
-            raise WhenError(content.text("errors.bad_when", what=what, value=value))
-        return today - timedelta(days=days - 1)
+            raise WhenError(content.text("errors.bad_when", what=what, value=clip(value)))
+        try:
+            return today - timedelta(days=days - 1)
+        except OverflowError:  # 99999w: before year 1, so from the very start
+            return date.min
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise WhenError(content.text("errors.bad_when", what=what, value=value)) from None
+        raise WhenError(content.text("errors.bad_when", what=what, value=clip(value))) from None
 
 
 def parse_range(
     content: Content, since: str | None, until: str | None, now: datetime
 ) -> tuple[datetime | None, datetime | None]:
-    """[start, end) in the local timezone of `now`; `until` includes its whole day."""
-    start = day_start(parse_day(content, since, now.date(), "--since"), now.tzinfo) if since else None
-    end = None
-    if until:
+    """[start, end) in the local timezone of `now`; `until` includes its whole day. An empty value is a
+    mistake (`--since "$UNSET"`), not "no limit". A day at the edge of the calendar leaves that side open."""
+    start = end = None
+    if since is not None:
+        start = day_start(parse_day(content, since, now.date(), "--since"), now.tzinfo)
+    if until is not None:
         last = parse_day(content, until, now.date(), "--until")
-        end = day_start(last + timedelta(days=1), now.tzinfo)
+        end = day_start(last + timedelta(days=1), now.tzinfo) if last < date.max else None
     if start and end and end <= start:
-        raise WhenError(content.text("errors.until_before_since", since=since, until=until))
+        raise WhenError(content.text("errors.until_before_since", since=clip(since), until=clip(until)))
     return start, end
 
 
@@ -86,7 +92,17 @@ def to_json(records: list[Record], now: datetime) -> str:
         "exported_at": now.isoformat(),
         "records": [r.to_json() for r in records],
     }
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    return _json_safe(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+
+
+# Characters json.dumps leaves raw with ensure_ascii=False: DEL and C1 (a terminal may obey them when the export
+# is printed) and lone surrogates (not encodable as UTF-8). Outside strings JSON has none of them, so each can be
+# written as its \u escape: the file still reads back exactly as stored.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def _json_safe(body: str) -> str:
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -116,7 +132,18 @@ def csv_row(content: Content, record: Record) -> list[Any]:
         data["answers"] = json.dumps(data["answers"], ensure_ascii=False, sort_keys=True)
     if "stopped_early" in data:
         data["stopped_early"] = "yes" if data["stopped_early"] else "no"
-    return [data.get(column) for column in CSV_COLUMNS]
+    return [csv_cell(data.get(column)) for column in CSV_COLUMNS]
+
+
+# A cell a spreadsheet would run as a formula (=, +, -, @; tab and CR too, which some read past): OWASP's rule,
+# a leading ' makes it text. Numbers stay numbers; text has its control characters shown.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    return "'" + visible(value) if value.startswith(_FORMULA_START) else visible(value)
 
 
 def to_csv(content: Content, records: list[Record]) -> str:
@@ -134,8 +161,20 @@ def _date(at: datetime, now: datetime) -> str:
     return at.astimezone(now.tzinfo).strftime("%Y-%m-%d")
 
 
+# Someone's text in the report is text, never Markdown or HTML: a viewer that renders a note's <img src=...> would
+# contact that server, and a | would break the table or [x](url) make a link.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def md_text(value: str) -> str:
+    """User text for the Markdown report: one line, control characters shown, HTML and Markdown escaped."""
+    one_line = " ".join(visible(value).split())
+    escaped = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
 def _table_cell(value: str) -> str:
-    return value.replace("|", "/").replace("\n", " ")
+    return md_text(value)
 
 
 LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a two-minute read
@@ -178,7 +217,9 @@ def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
             "- "
             + content.text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
         )
+    clearances = [r for r in oldest_first if isinstance(r, Clearance)]
     lines += ["", f"## {content.text('report.red_flags_title')}", "", *_red_flags(content, checkins, now)]
+    lines += _cleared(content, clearances, now)
     lines += ["", f"## {content.text('report.weekly_title')}", "", *_weekly_table(content, oldest_first, now)]
     lines += ["", f"## {content.text('report.routines_title')}", "", *_routines_table(content, sessions)]
     lines += ["", f"## {content.text('report.checkins_title')}", "", *_checkins(content, checkins, now)]
@@ -196,15 +237,31 @@ def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list
             count, _ = last_seen.get(flag, (0, c.at))
             last_seen[flag] = (count + 1, c.at)
     lines = [
-        content.text("report.red_flag_count", flag=flag_label(content, flag), count=count, last=_date(last, now))
+        content.text(
+            "report.red_flag_count", flag=md_text(flag_label(content, flag)), count=count, last=_date(last, now)
+        )
         for flag, (count, last) in sorted(last_seen.items(), key=lambda item: (-item[1][0], item[0]))
     ]
     shown, note = _latest(content, flagged, LIST_LIMIT, content.text("report.what_red_flags"))
     lines += ["", content.text("report.red_flags_dates"), ""]
     for c in shown:
         week = week_label(content, c.gestation_days) or "-"
-        flags, level = flags_label(content, c.flags), level_label(content, c.level)
+        flags, level = md_text(flags_label(content, c.flags)), level_label(content, c.level)
         lines.append(content.text("report.red_flag_line", date=_date(c.at, now), week=week, flags=flags, level=level))
+    return lines + note
+
+
+def _cleared(content: Content, clearances: list[Clearance], now: datetime) -> list[str]:
+    """When the person marked a warning sign as checked by a midwife or doctor, with the time."""
+    if not clearances:
+        return []
+    shown, note = _latest(content, clearances, LIST_LIMIT, content.text("report.what_clearances"))
+    lines = ["", content.text("report.cleared_dates"), ""]
+    for c in shown:
+        local = c.at.astimezone(now.tzinfo)
+        flags = flags_label(content, c.flags) or level_label(content, c.level)
+        when = {"date": f"{local:%Y-%m-%d}", "time": f"{local:%H:%M}"}
+        lines.append(content.text("report.cleared_line", flags=flags, **when))
     return lines + note
 
 
@@ -241,9 +298,7 @@ def _notes(content: Content, records: list[Record], now: datetime) -> list[str]:
         return [content.text("report.notes_none")]
     shown, note = _latest(content, noted, LIST_LIMIT, content.text("report.what_notes"))
     lines = [
-        content.text(
-            "report.note_line", date=_date(r.at, now), kind=kind_label(content, r.kind), note=" ".join(r.note.split())
-        )
+        content.text("report.note_line", date=_date(r.at, now), kind=kind_label(content, r.kind), note=md_text(r.note))
         for r in shown
     ]
     return lines + note

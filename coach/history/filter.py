@@ -10,7 +10,7 @@ from coach.content.content import Content
 from coach.history.record_text import day_start, days_back
 from coach.history.records import Profile, Record
 
-KINDS = ("all", "checkin", "routine", "flare")
+KINDS = ("all", "checkin", "routine", "flare", "clearance")
 PERIODS = ("30", "7", "pregnancy", "all")
 
 

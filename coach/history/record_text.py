@@ -3,6 +3,9 @@
 Pure (no textual): the history screen, the detail screen and the Markdown report all use it. Wording of
 levels, warning signs, patterns and answers comes from triage.toml and questionnaire.toml; an id they no
 longer know (an older record) is shown humanised: "fluid-leaking" -> "fluid leaking".
+
+Whatever came from a record (a note, a routine's name, an id an imported file made up) leaves here through
+coach.shown.visible: control characters shown, never sent to the terminal or a report as they are.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from typing import Any
 
 from coach.content.content import Content
 from coach.content.ids import LEVELS
-from coach.history.records import Change, CheckIn, FlareLog, Record, RoutineSession
+from coach.history.records import Change, CheckIn, Clearance, FlareLog, Record, RoutineSession
+from coach.shown import visible
 
 
 def humanise(value: str) -> str:
-    return value.replace("-", " ").replace("_", " ")
+    return visible(value.replace("-", " ").replace("_", " "), one_line=True)
 
 
 def when_label(content: Content, at: datetime, now: datetime) -> str:
@@ -100,7 +104,7 @@ def routine_name(content: Content, session: RoutineSession) -> str:
     """The routine's name from today's content; a person's own routine by the name it had when run."""
     routines = getattr(content, "routines", None)
     found = next((r.name for r in routines.routines if r.id == session.routine_id), None) if routines else None
-    return found or session.fallback_name or humanise(session.routine_id)
+    return visible(found or session.fallback_name, one_line=True) or humanise(session.routine_id)
 
 
 def exercise_label(content: Content, exercise_id: str) -> str:
@@ -112,7 +116,7 @@ def exercise_label(content: Content, exercise_id: str) -> str:
 def change_words(content: Content, change: Change) -> str:
     """One change the plan made, in words: the routines screen, the player, the history and exports."""
     if change.kind == "worded":  # a schema-1 record's sentence, kept as it was written
-        return change.words
+        return visible(change.words, one_line=True)
     old = exercise_label(content, change.exercise)
     why = content.text("plan.flag_" + (change.flag or "").replace("-", "_")) if change.flag else ""
     if change.kind == "shortened":
@@ -136,6 +140,10 @@ def _pain(content: Content, value: int | None) -> str:
 
 def summary(content: Content, record: Record) -> str:
     """One line: 'Quick buttock relief - 5:10 - pain 6 -> 3', 'Check-in - pain 7 - urgent: fluid leaking'."""
+    return visible(_summary(content, record), one_line=True)
+
+
+def _summary(content: Content, record: Record) -> str:
     if isinstance(record, RoutineSession):
         stopped = content.text("summary.stopped") if record.stopped_early else ""
         values = dict(
@@ -156,6 +164,9 @@ def summary(content: Content, record: Record) -> str:
                 "summary.checkin_flags", pain=record.pain_now, level=level, flags=flags_label(content, record.flags)
             )
         return content.text("summary.checkin", pain=record.pain_now, level=level)
+    if isinstance(record, Clearance):
+        flags = flags_label(content, record.flags) or level_label(content, record.level)
+        return content.text("summary.clearance", flags=flags)
     if record.where or record.side:
         return content.text("summary.flare_where", pain=record.pain, where=where_label(content, record))
     return content.text("summary.flare", pain=record.pain)
@@ -166,7 +177,7 @@ def where_label(content: Content, flare: FlareLog) -> str:
     parts = [body.area_label(w).lower() for w in flare.where]
     if flare.side:
         parts.append(next((s.label.lower() for s in body.sides if s.id == flare.side), humanise(flare.side)))
-    return ", ".join(parts)
+    return visible(", ".join(parts), one_line=True)
 
 
 # --- check-in answers -----------------------------------------------------------------------------
@@ -179,7 +190,8 @@ def answer_lines(content: Content, answers: dict[str, Any], questionnaire: Any |
     lines = []
     for qid in ordered:
         question = questions.get(qid)
-        lines.append((question.text if question else humanise(qid), _answer_text(content, answers[qid], question)))
+        label = question.text if question else humanise(qid)
+        lines.append((label, visible(_answer_text(content, answers[qid], question))))
     return lines
 
 
@@ -255,6 +267,10 @@ def detail_lines(
             lines.append(
                 (content.text("detail.stopped_early"), humanise(record.stop_reason or content.text("detail.yes")))
             )
+    elif isinstance(record, Clearance):
+        lines.append((content.text("detail.level"), level_title(content, record.level)))
+        checked = "; ".join(flag_label(content, f) for f in record.flags) or "-"
+        lines.append((content.text("detail.cleared_flags"), checked))
     else:
         lines.append((content.text("detail.pain"), pain(record.pain)))
         if record.where or record.side:
@@ -262,7 +278,7 @@ def detail_lines(
         if record.activity:
             lines.append((content.text("detail.activity"), activity_label(content, record.activity)))
     lines.append((content.text("detail.note"), record.note or content.text("detail.no_note")))
-    return lines
+    return [(label, visible(value)) for label, value in lines]
 
 
 def question_lines(content: Content, record: Record, questionnaire: Any | None) -> list[tuple[str, str]]:

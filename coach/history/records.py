@@ -17,7 +17,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
-from coach.content.ids import Level
+from coach.content.ids import FlagLevel, Level
 
 SCHEMA_VERSION: Final = 2  # records (history months and exports)
 FILE_SCHEMA_VERSION: Final = 1  # profile.json and settings.json
@@ -144,9 +144,22 @@ class RoutineSession(RecordBase):
     changes: list[Change] = []
 
 
-Record = Annotated[FlareLog | CheckIn | RoutineSession, Field(discriminator="kind")]
+class Clearance(RecordBase):
+    """ "I have been checked": after a check-in's warning sign, a midwife or doctor has seen the person.
+
+    Routines are offered again from `at` on (coach.routines.block). Keeps the check-in it clears, by id, with
+    its level and warning signs as they were, so the history and the report can say what was checked.
+    """
+
+    kind: Literal["clearance"] = "clearance"
+    checkin_id: str
+    level: FlagLevel
+    flags: list[str] = []
+
+
+Record = Annotated[FlareLog | CheckIn | RoutineSession | Clearance, Field(discriminator="kind")]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
-KINDS = ("checkin", "routine", "flare")
+KINDS = ("checkin", "routine", "flare", "clearance")
 
 
 def parse_record(data: Any) -> Record:

@@ -35,6 +35,7 @@ from tinydb.storages import Storage
 from coach.atomic_file import write_atomic
 from coach.content.content import Content
 from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record, upgraded
+from coach.shown import visible
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
@@ -191,6 +192,7 @@ class Store:
         self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
         self._read_errors: dict[Path, tuple[tuple[int, int, int], str]] = {}  # a month we may not read: said once
         self._dirs_checked = False
+        self._said_dropped: dict[Path, bytes] = {}  # profile/settings files whose unknown entries were told once
         self.warnings: list[str] = []  # said once, change nothing: e.g. a data folder others can read
 
     # --- setup and locking ---------------------------------------------------------------------
@@ -543,6 +545,14 @@ class Store:
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
+            salvaged = _salvage(raw, model, exc)
+            if salvaged is not None:  # keep what is valid; the file stays as it is until the next save
+                kept, dropped = salvaged
+                if self._said_dropped.get(path) != raw:
+                    self._said_dropped[path] = raw
+                    dropped_words = self.content.text("errors.profile_keys_dropped", path=path, keys=", ".join(dropped))
+                    self.warnings.append(dropped_words)
+                return kept
             if self._left_in_place.get(path) == raw:
                 return model()  # already said
             reason = self.content.text("errors.unreadable_file", problem=exc.errors()[0]["msg"])
@@ -578,6 +588,24 @@ class Store:
 
     def save_settings(self, settings: Settings) -> None:
         self._save_model("settings", settings)
+
+
+def _salvage(raw: bytes, model: type[_M], exc: ValidationError) -> tuple[_M, list[str]] | None:
+    """The valid entries of a profile or settings file whose other entries are unknown or wrong: (model, names
+    left out). None when it is not a JSON object, or its schema is the problem (a newer file is never guessed at)."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    errors = exc.errors()
+    bad = {str(e["loc"][0]) for e in errors if e["loc"]}
+    if not isinstance(data, dict) or not all(e["loc"] for e in errors) or "schema" in bad:
+        return None
+    try:
+        kept = model.model_validate({k: v for k, v in data.items() if k not in bad})
+    except ValidationError:
+        return None
+    return kept, sorted(visible(k, one_line=True)[:40] for k in bad)
 
 
 def _month_near(when: datetime, days: int) -> str | None:

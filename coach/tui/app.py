@@ -23,6 +23,7 @@ from textual.content import Content as Markup
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
+from coach.shown import visible
 from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal
@@ -121,7 +122,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._size_checks = True
         for problem in self._config_problems:
-            self.notify(problem, severity="warning", timeout=20)
+            self.notify(visible(problem), severity="warning", timeout=20, markup=False)
         if not first.get("first_run_done"):
             self.load_screen_styles()
             self.push_screen(screen_class("first_run")(), self._first_run_done)
@@ -163,7 +164,7 @@ class PainCoachApp(LabelledKeys, App[None]):
 
     def report_store_problems(self) -> None:
         for problem in self.store.problems:
-            self.notify(problem.message(self.content), severity="warning", timeout=30)
+            self.notify(visible(problem.message(self.content)), severity="warning", timeout=30, markup=False)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------
@@ -176,7 +177,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         try:
             self.store.save_settings(updated)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return False
         self._settings = updated
         return True
@@ -191,7 +192,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         try:
             self.store.add(record)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return False
         self.report_store_problems()
         return True
@@ -261,7 +262,7 @@ class PainCoachApp(LabelledKeys, App[None]):
                 shown = self.content.text(
                     "config.clash", file=config_file(), keys=binding.key, label=binding.description
                 )
-                self.notify(shown, severity="warning", timeout=20)
+                self.notify(visible(shown), severity="warning", timeout=20, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Markup:
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).

@@ -18,6 +18,7 @@ SCREENS = {
     "checkin": "coach.tui.screens.checkin:CheckInScreen",
     "profile": "coach.tui.screens.profile:ProfileScreen",
     "redflag": "coach.tui.screens.redflag:RedFlagScreen",
+    "confirm_checked": "coach.tui.screens.confirm_checked:ConfirmCheckedScreen",
     "assessment": "coach.tui.screens.assessment:AssessmentScreen",
     "flare_log": "coach.tui.screens.flare_log:FlareLogModal",
     "confirm_quit": "coach.tui.screens.confirm_quit:ConfirmQuitScreen",

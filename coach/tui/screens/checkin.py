@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
-from coach.checkin.triage import asked_questions, assess, checkin_record, options_for
+from coach.checkin.triage import answer_problem, asked_questions, assess, checkin_record, ends_now, options_for
 from coach.content.models import Question
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
@@ -165,7 +165,15 @@ class CheckInScreen(CoachScreen):
         if isinstance(value, list):
             order = self.current.option_ids()
             value = sorted(value, key=order.index)
+        problem = answer_problem(self.current, value, self.answers)
+        if problem:
+            key, values = problem
+            self.query_one("#problem", Static).update(self.content.text(f"checkin.{key}", **values))
+            return
         self.answers[self.current.id] = value
+        if ends_now(self.current, value, self.content):  # a warning sign that cannot wait: straight to the care screen
+            self.finish()
+            return
         questions = self._questions()
         ids = [q.id for q in questions]
         position = ids.index(self.current.id)

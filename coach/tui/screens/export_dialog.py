@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from coach.history import export
+from coach.shown import visible
 from coach.tui.screens.base import CoachModal
 
 
@@ -85,7 +86,8 @@ class ExportDialog(CoachModal[Path | None]):
             )
         except export.ExportError as exc:
             return self._error(self.content.text("export.exists", path=path) if exc.reason == "exists" else str(exc))
-        self.notify(self.content.text("export.written", count=done.count, path=path), timeout=10)
+        shown = visible(self.content.text("export.written", count=done.count, path=path))
+        self.notify(shown, timeout=10, markup=False)
         self.dismiss(path)
 
     def _error(self, message: str) -> None:

@@ -22,6 +22,7 @@ from coach.history.store import StoreError
 from coach.routines.offer import Plan, Rules
 from coach.routines.player import ADJUST_SECONDS, Player, Step, breath_at, clock_face, shown_seconds
 from coach.routines.session import progress
+from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.breathing_pacer import BreathingPacer
 from coach.tui.widgets.countdown import Countdown
@@ -106,17 +107,17 @@ class PlayerScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="player"):
-            yield Static(id="step-title")
-            yield Static(id="step-position")
-            yield Static(id="cues")
+            yield Static(id="step-title", markup=False)
+            yield Static(id="step-position", markup=False)
+            yield Static(id="cues", markup=False)
             with Horizontal(id="countdown-row"):
                 yield Countdown(id="countdown")
             yield BreathingPacer(self._breath_cues(), id="pacer")
-            yield Static(id="paused")
+            yield Static(id="paused", markup=False)
             yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
             yield ProgressBar(id="routine-bar", show_eta=False, show_percentage=False)
-            yield Static(id="routine-progress")
-            yield Static(id="next-step")
+            yield Static(id="routine-progress", markup=False)
+            yield Static(id="next-step", markup=False)
         yield Footer(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
@@ -163,7 +164,7 @@ class PlayerScreen(CoachScreen):
             self.coach_app.store.update(self._progress())
         except StoreError as exc:
             self.saved = False  # say it once, not at every step
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
 
     # --- what is shown --------------------------------------------------------------------------
 
@@ -334,7 +335,8 @@ class PlayerScreen(CoachScreen):
             self.saved = self.coach_app.save_record(final)
         if self.saved:
             key = "player.saved_stopped" if final.stopped_early else "player.saved_done"
-            self.notify(self.content.text(key, name=self.plan.routine.name), timeout=6)
+            name = visible(self.plan.routine.name, one_line=True)
+            self.notify(self.content.text(key, name=name), timeout=6, markup=False)
         if final.stop_reason == "pain-worse" or final.feeling == "worse":
             self.notify(self.content.text("player.worse_hint"), severity="warning", timeout=15)
         self.final_saved = True

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Radi
 
 from coach.checkin.pregnancy import DateProblem, echo, long_date, problem_text, profile_dates, read_date
 from coach.history.store import StoreError
+from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import TickList
 
@@ -173,7 +174,7 @@ class ProfileScreen(CoachScreen):
         try:
             self.coach_app.store.save_profile(profile)
         except StoreError as exc:
-            self.coach_app.notify(str(exc), severity="error", timeout=15)
+            self.coach_app.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return
         self.coach_app.notify(self.content.text("profile.saved"), timeout=3)
         self.dismiss(True)

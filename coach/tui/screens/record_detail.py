@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, Static, TextArea
 from coach.history.record_text import detail_lines, detail_title, question_lines, summary
 from coach.history.records import Record
 from coach.history.store import StoreError
+from coach.shown import visible
 from coach.tui.screens.base import CoachModal, CoachScreen
 
 NOTE_LIMIT = 2000
@@ -80,7 +81,7 @@ class RecordDetailScreen(CoachScreen):
         try:
             self.coach_app.store.update(updated)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return
         self.record = updated
         self.show()
@@ -95,7 +96,7 @@ class RecordDetailScreen(CoachScreen):
         try:
             self.coach_app.store.delete(self.record.id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(visible(str(exc)), severity="error", timeout=15, markup=False)
             return
         self.dismiss(self.record)
 

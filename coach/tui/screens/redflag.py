@@ -9,9 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
+from coach.checkin.pregnancy import stage
 from coach.content.content import Content
 from coach.history.records import CheckIn
-from coach.routines.block import blocking_checkin
+from coach.routines.block import blocking_checkin, clearance_for
 from coach.tui.screens.base import CoachScreen
 
 
@@ -29,23 +30,26 @@ class RedFlagScreen(CoachScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", id="redflag.back"),
+        Binding("c", "checked", id="redflag.checked"),
     ]
 
     def __init__(self, checkin: CheckIn | None = None) -> None:
         super().__init__()
         self.checkin = checkin
+        self.shown: CheckIn | None = None  # the check-in on screen (set in compose)
 
     def compose(self) -> ComposeResult:
-        checkin = self.checkin or blocking_checkin(self.coach_app.store, self.coach_app.settings)
+        checkin = self.shown = self.checkin or blocking_checkin(self.coach_app.store, self.coach_app.settings)
         triage = self.content.triage
         yield Header()
         with VerticalScroll(id="redflag"):
             if checkin is None:
                 yield Static(self.content.text("redflag.none"))
             else:
-                level = triage.level(checkin.level)
-                yield Static(level.title, id="redflag-title", classes=f"level-{checkin.level}")
-                yield Static(level.action, id="redflag-action")
+                postnatal = stage(self.coach_app.store.load_profile(), checkin.at.date()).postnatal
+                title, action = triage.level(checkin.level).words(postnatal)
+                yield Static(title, id="redflag-title", classes=f"level-{checkin.level}")
+                yield Static(action, id="redflag-action")
                 yield Static(self.content.text("redflag.told_us"), classes="heading")
                 labels = [flag.label if (flag := triage.flag(f)) else f for f in checkin.flags]
                 yield Static("\n".join(f"• {label}" for label in labels), id="redflag-flags")
@@ -64,8 +68,32 @@ class RedFlagScreen(CoachScreen):
         self.sub_title = self.content.text("redflag.title")
         self.query_one("#redflag").focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "I have been checked" only while there is a check-in to clear (hidden from footer and help otherwise)."""
+        if action == "checked":
+            return self.shown is not None
+        return True
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "checked" and self.coach_app.update_settings(cleared_after=self.coach_app.now()):
-            self.coach_app.notify(self.content.text("redflag.cleared"), timeout=8)
-        self.coach_app.pop_screen()
+        if event.button.id == "checked":
+            self.action_checked()
+        else:
+            self.coach_app.pop_screen()
+
+    def action_checked(self) -> None:
+        """Ask first; on yes, keep a Clearance record in the history and go home."""
+        from coach.tui.screens.confirm_checked import ConfirmCheckedScreen
+
+        checkin = self.shown
+        if checkin is None:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            if self.coach_app.save_record(clearance_for(checkin, self.coach_app.now())):
+                self.coach_app.notify(self.content.text("redflag.cleared"), timeout=8)
+                self.coach_app.pop_screen()
+
+        self.coach_app.push_screen(ConfirmCheckedScreen(), answered)

@@ -1,5 +1,8 @@
 """The routines that suit you today, what each one changed for you, and why any are not offered.
 
+A person's own routines are their text: every widget here shows it literally (markup off) with its control
+characters made visible, so "[each side]" stays and "[link=...]" or an ESC sequence does nothing.
+
 Starting one runs: safety check (once a day, or each time with a listed condition) -> pain before ->
 the player (which asks for pain after and saves the session).
 """
@@ -14,10 +17,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin
 from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
+from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 
 if TYPE_CHECKING:
@@ -29,7 +34,9 @@ class RoutinesScreen(CoachScreen):
         # priority: the list's own Enter would hide this one from the footer (a click on an item starts it too)
         Binding("enter", "start", id="routines.start", priority=True),
         Binding("escape,q", "app.pop_screen", id="routines.back"),
+        Binding("c", "care", id="routines.care"),  # only while routines are paused by a warning sign
     ]
+    blocked: CheckIn | None = None  # the check-in whose warning sign pauses routines
 
     def __init__(self, start_with: str | None = None) -> None:
         super().__init__()
@@ -38,16 +45,16 @@ class RoutinesScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         # Above the scrolling part: the list takes the focus, and a banner scrolled off with it went unseen.
-        yield Static(id="routines-blocked")
+        yield Static(id="routines-blocked", markup=False)
         yield Static(self.content.text("routines.how_to_start"), id="routines-hint")
         with VerticalScroll(id="routines"):
-            yield Static(id="plan-notes")
+            yield Static(id="plan-notes", markup=False)
             # A routine file of a person's own that could not be read: said on the screen, where it stays
             # readable as long as needed (a toast covered the list for 20 s and then was gone).
             yield Static(id="custom-problems", markup=False)
-            yield OptionList(id="routine-list")
-            yield Static(id="routine-detail")
-            yield Static(id="routines-hidden")
+            yield OptionList(id="routine-list", markup=False)
+            yield Static(id="routine-detail", markup=False)
+            yield Static(id="routines-hidden", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,25 +71,34 @@ class RoutinesScreen(CoachScreen):
     def on_screen_resume(self) -> None:
         self.refresh_plans()
 
+    def action_care(self) -> None:
+        """The care screen of the check-in that paused routines: what to do, and "I have been checked"."""
+        from coach.tui.screens.redflag import RedFlagScreen
+
+        if self.blocked is not None:
+            self.coach_app.push_screen(RedFlagScreen(self.blocked))
+
     def refresh_plans(self) -> None:
         content = self.content
         self.profile = self.coach_app.store.load_profile()
         self.rules: Rules = rules_for(self.profile, self.coach_app.now().date())
         routines, self.custom_problems = every_routine(content)
         self.plans: list[Plan] = plan_all(self.content, routines, content.exercises.by_id(), self.rules)
-        blocked = blocking_checkin(self.coach_app.store, self.coach_app.settings)
+        blocked = self.blocked = blocking_checkin(self.coach_app.store, self.coach_app.settings)
+        self.refresh_bindings()
         banner = self.query_one("#routines-blocked", Static)
         banner.update(self.content.text("routines.blocked") if blocked else "")
         banner.display = blocked is not None
-        self.blocked = blocked is not None
-        self.query_one("#routines-hint").display = not self.blocked
+        self.query_one("#routines-hint").display = blocked is None
         self.refresh_bindings()
         notes = rules_notes(self.content, self.rules)
         if self.rules.stage.postnatal:
             notes.append(content.routines.safety.postnatal)
         self.query_one("#plan-notes", Static).update("\n".join(notes))
         problems = self.query_one("#custom-problems", Static)
-        problems.update("\n".join(self.content.text("custom.skipped", problem=p) for p in self.custom_problems))
+        problems.update(
+            "\n".join(visible(self.content.text("custom.skipped", problem=p)) for p in self.custom_problems)
+        )
         problems.display = bool(self.custom_problems)
         menu = self.query_one(OptionList)
         highlighted = menu.highlighted
@@ -91,14 +107,19 @@ class RoutinesScreen(CoachScreen):
         if self.offered:
             menu.highlighted = min(highlighted or 0, len(self.offered) - 1)
         hidden = [p for p in self.plans if not p.offered]
-        lines = [self.content.text("routines.hidden_item", name=p.routine.name, why=p.hidden) for p in hidden]
+        lines = [
+            visible(self.content.text("routines.hidden_item", name=p.routine.name, why=p.hidden), one_line=True)
+            for p in hidden
+        ]
         self.query_one("#routines-hidden", Static).update(
             self.content.text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "care":  # the care screen of the check-in that paused routines
+            return getattr(self, "blocked", None) is not None
         if action == "start":  # not while a red flag pauses routines, nor with nothing to start
-            return not getattr(self, "blocked", False) and bool(getattr(self, "plans", None) and self.offered)
+            return getattr(self, "blocked", None) is None and bool(getattr(self, "plans", None) and self.offered)
         return True
 
     @property
@@ -107,9 +128,8 @@ class RoutinesScreen(CoachScreen):
 
     def _label(self, plan: Plan) -> str:
         changes = self.content.text("routines.changes", count=len(plan.substitutions)) if plan.substitutions else ""
-        return self.content.text(
-            "routines.item", name=plan.routine.name, length=clock_face(plan.length), changes=changes
-        )
+        name = visible(plan.routine.name, one_line=True)
+        return self.content.text("routines.item", name=name, length=clock_face(plan.length), changes=changes)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         plan = self._plan(event.option.id)
@@ -125,7 +145,7 @@ class RoutinesScreen(CoachScreen):
             )
         if plan.substitutions:
             lines += ["", self.content.text("routines.changes_title"), *(f"• {s}" for s in plan.substitutions)]
-        self.query_one("#routine-detail", Static).update("\n".join(lines))
+        self.query_one("#routine-detail", Static).update(visible("\n".join(lines)))
 
     def _plan(self, routine_id: str | None) -> Plan | None:
         return next((p for p in self.offered if p.routine.id == routine_id), None)
