@@ -25,11 +25,9 @@ from coach.tui.screens import SCREENS
 from tests.conftest import FIXED_NOW
 from tests.packaged import CONTENT
 from tests.screen_cells import _segments
-from tests.shots import at_30_weeks_not_checked_today, at_30_weeks_with_pgp
+from tests.shots import CALM, NO_FLAGS, at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
 SMALL = (80, 24)
-CALM = ("b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a")
-NO_FLAGS = ("n", "n", "n", "n")
 PLAYING = ("r", "enter", "4", "enter")
 
 
@@ -91,6 +89,8 @@ STATES = [
     State("check-in, red flags", "CheckInScreen", ("c", *CALM)),
     State("assessment", "AssessmentScreen", ("c", *CALM, *NO_FLAGS)),
     State("red flag", "RedFlagScreen", ("c", *CALM, "a", "enter", "n", "n", "n")),
+    State("care screen from the paused routines", "RedFlagScreen", ("r", "c"), blocked),
+    State("I have been checked?", "ConfirmCheckedScreen", ("r", "c", "c"), blocked),
     State("profile", "ProfileScreen", ("p",)),
     State("flare log", "FlareLogModal", ("f",)),
 ]

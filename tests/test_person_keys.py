@@ -14,7 +14,7 @@ from tests.shots import at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
 SMALL = (80, 24)
 CALM = ["b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a"]
-NO_FLAGS = ["n", "n", "n", "n"]
+NO_FLAGS = ["n", "n", "n", "n", "n"]  # one "none of these" per red-flag group at 30 weeks
 
 
 def screen_name(app) -> str:
