@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from coach.history.records import Profile
 from coach.routines.block import blocking_checkin
@@ -60,7 +60,8 @@ async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, 
         assert "pelvic girdle pain" in shown(app, "#pattern") and "a midwife or physio can confirm" in shown(
             app, "#pattern"
         )
-        assert "Quick buttock relief" in shown(app, "#routines")
+        menu = app.screen.query_one("#routines-to-try", OptionList)
+        assert "Quick buttock relief" in str(menu.get_option_at_index(0).prompt)
     [checkin] = store.query(kind="checkin")
     assert (checkin.level, checkin.pain_now, checkin.pain_worst, checkin.pattern) == (
         "self-care",

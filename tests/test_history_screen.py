@@ -113,7 +113,7 @@ async def test_trends_and_what_helps(make_app, store):
         await pilot.pause()
         helps = str(app.screen.query_one("#helps-body", Static).content)
         assert "Quick buttock relief lowered your pain by 2.0 points on average" in helps
-        assert "Standing on one leg, stairs, getting dressed: 1 check-ins" in helps  # wording from the questionnaire
+        assert "Standing on one leg, stairs, getting dressed: 1 check-in" in helps  # wording from the questionnaire
 
 
 async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, store, monkeypatch):

@@ -239,8 +239,8 @@ def _stage_values(content: Content, days: int) -> dict[str, object]:
     term = term_category(days)
     term_part = "" if term == "preterm" else content.text("dates.term_part", term=content.text(f"stage.{term}"))
     return {
-        "weeks": weeks,
-        "days": rest,
+        "weeks": content.counted("weeks", weeks),
+        "days": content.counted("days", rest),
         "trimester_word": content.text(f"stage.trimester_{trimester(days)}"),
         "term_part": term_part,
     }
@@ -252,7 +252,9 @@ def describe_stage(content: Content, current: Stage) -> str:
         return content.text("stage.pregnant", **_stage_values(content, current.gestation_days))
     if current.postnatal_days is not None:
         weeks, days = weeks_days(current.postnatal_days)
-        return content.text("stage.postnatal", weeks=weeks, days=days)
+        return content.text(
+            "stage.postnatal", weeks=content.counted("weeks", weeks), days=content.counted("days", days)
+        )
     return content.text("stage.unknown")
 
 
@@ -260,7 +262,12 @@ def echo(content: Content, value: date, basis: Basis, today: date) -> str:
     """The typed date back in words with what it means today."""
     if basis == "born":
         weeks, days = weeks_days((today - value).days)
-        return content.text("dates.born_echo", date=long_date(value), weeks=weeks, days=days)
+        return content.text(
+            "dates.born_echo",
+            date=long_date(value),
+            weeks=content.counted("weeks", weeks),
+            days=content.counted("days", days),
+        )
     due = value if basis == "due" else due_from_lmp(value)
     values = _stage_values(content, gestation_days(due, today))
     if basis == "lmp":

@@ -86,10 +86,24 @@ class Content:
     # --- words, without pydantic ---------------------------------------------------------------------
 
     def text(self, key: str, **values: object) -> str:
-        """A user-facing string from ui.toml: text("home.intro"), text("app.too_small", width=80, ...)."""
+        """A user-facing string from ui.toml: text("home.intro"), text("app.too_small", width=80, ...).
+
+        A message with a `count` may come in plural forms, `name_one` / `name_other`, picked by the locale's
+        rule (coach.content.plural; Chinese has only `name_other`).
+        """
         section, _, name = key.partition(".")
-        template: str = self.raw("ui")[section][name]
+        messages = self.raw("ui")[section]
+        count = values.get("count")
+        if isinstance(count, int) and name not in messages:
+            from coach.content.plural import counted_name
+
+            name = counted_name(messages, name, count, self.locale)
+        template: str = messages[name]
         return template.format(**values) if values else template
+
+    def counted(self, what: str, count: int) -> str:
+        """A number with its noun in the right form: counted("weeks", 1) == "1 week" ([counts] in ui.toml)."""
+        return self.text(f"counts.{what}", count=count)
 
     def key_words(self, binding_id: str) -> KeyWords:
         """The words of a key binding in keys.toml by its id: key_words("home.checkin").label."""

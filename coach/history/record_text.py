@@ -223,7 +223,7 @@ def week_detail(content: Content, gestation_days: int | None) -> str:
     if gestation_days is None:
         return content.text("detail.week_unknown")
     weeks, days = divmod(gestation_days, 7)
-    return content.text("detail.week_value", weeks=weeks, days=days)
+    return content.text("detail.week_value", weeks=content.counted("weeks", weeks), days=content.counted("days", days))
 
 
 def detail_lines(

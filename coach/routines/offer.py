@@ -54,10 +54,12 @@ def rules_notes(content: Content, rules: Rules) -> list[str]:
     if not s.known:
         notes.append(content.text("plan.stage_unknown"))
     elif s.postnatal:
-        notes.append(content.text("plan.stage_postnatal", days=s.postnatal_days))
+        notes.append(content.text("plan.stage_postnatal", days=content.counted("days", s.postnatal_days or 0)))
     else:
         weeks, days = weeks_days(s.gestation_days or 0)
-        notes.append(content.text("plan.stage_weeks", weeks=weeks, days=days))
+        notes.append(
+            content.text("plan.stage_weeks", weeks=content.counted("weeks", weeks), days=content.counted("days", days))
+        )
         if rules.back_lying_limit:
             notes.append(content.text("plan.back_lying_rule", limit=BACK_LYING_MAX_SECONDS))
     if s.known:

@@ -24,8 +24,9 @@ from textual.screen import Screen
 
 from coach.content.loader import ContentError
 from coach.shown import visible
-from coach.tui.bindings import LabelledKeys, taken_keys
+from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies
 from coach.tui.screens import SCREENS
+from coach.tui.screens.base import CoachModal
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
 
@@ -39,6 +40,11 @@ if TYPE_CHECKING:
 
 # Yes/no settings the command palette switches, and their names in ui.toml [palette].
 PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
+
+# Textual's palette commands that pain-coach leaves out, by the action they run.
+TEXTUAL_COMMANDS_LEFT_OUT = frozenset(
+    {"action_show_help_panel", "action_hide_help_panel", "action_maximize", "action_minimize"}
+)
 
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
 
@@ -72,7 +78,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.content = content  # the words and models of every screen (CoachScreen.content)
         # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
         config = person_keys(content)
-        self.rebound_keys = config.keys
+        self.rebound_keys = with_dialog_copies(config.keys)
         self._config_problems = config.problems
         self._clashes_told: set[str | None] = set()
         self.set_keymap(self.rebound_keys)
@@ -210,6 +216,30 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.load_screen_styles()  # in case a key beat the first paint
         self.push_screen(screen_class(name)())
 
+    async def action_quit(self) -> None:
+        """ctrl+q: in the middle of a routine, ask first (what was done is saved either way); else quit."""
+        from coach.tui.screens.confirm_quit import ConfirmQuitScreen
+        from coach.tui.screens.player import PlayerScreen
+
+        playing = next((s for s in self.screen_stack if isinstance(s, PlayerScreen) and not s.closed), None)
+        if playing is None or isinstance(self.screen, ConfirmQuitScreen):
+            self.exit()
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        self.load_screen_styles()
+        self.push_screen(ConfirmQuitScreen(playing.plan.routine.name), answered)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help":  # not offered on the help screen itself
+            from coach.tui.screens.help import HelpScreen
+
+            return not isinstance(self.screen, HelpScreen)
+        return True
+
     def action_help(self) -> None:
         from coach.tui.screens.help import HelpScreen  # the first press of ? imports it
 
@@ -217,7 +247,10 @@ class PainCoachApp(LabelledKeys, App[None]):
             return
         self.load_screen_styles()
         screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
-        self.push_screen(HelpScreen(screen_bindings))
+        app_bindings: list[BindingType] = list(self.BINDINGS)
+        if isinstance(self.screen, CoachModal):  # a dialog passes on only the app's priority keys, and help
+            app_bindings = [b for b in app_bindings if isinstance(b, Binding) and (b.priority or b.action == "help")]
+        self.push_screen(HelpScreen(screen_bindings, app_bindings))
 
     def tell_taken_keys(self, bindings: Iterable[BindingType]) -> None:
         """Say once if a key from config.toml took the key of another binding on a screen that opens."""
@@ -248,7 +281,10 @@ class PainCoachApp(LabelledKeys, App[None]):
                 "palette.setting_state", name=self.content.text(f"palette.{name}"), state=self._state(setting)
             )
             yield SystemCommand(shown, self.content.text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's own "Keys" panel repeats our help ("Keys" twice), and "Maximize" means nothing here.
+            if getattr(command.callback, "__name__", "") not in TEXTUAL_COMMANDS_LEFT_OUT:
+                yield command
 
     # --- window size -----------------------------------------------------------------------------
 

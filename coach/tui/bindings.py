@@ -66,5 +66,16 @@ def taken_keys(bindings: Iterable[BindingType], keymap: Mapping[str, str]) -> li
         for binding in worded
         if binding.id not in keymap
         for key in binding.key.split(",")
-        if len(holders[key.strip()]) > 1
+        # Two bindings of the screen's own may share a default key (Pause and Resume: one is active at a time).
+        if len(holders[key.strip()]) > 1 and holders[key.strip()] & set(keymap)
     ]
+
+
+# A dialog's copies of the app's keys, rebound with them by a person's config.toml.
+DIALOG_COPIES = {"dialog.quit": "app.quit", "dialog.help": "app.help"}
+
+
+def with_dialog_copies(keymap: Mapping[str, str]) -> dict[str, str]:
+    """The keymap with the app's rebound keys given to the dialogs' copies of them too."""
+    copies = {copy: keymap[app_id] for copy, app_id in DIALOG_COPIES.items() if app_id in keymap}
+    return {**copies, **keymap}

@@ -21,4 +21,5 @@ SCREENS = {
     "confirm_checked": "coach.tui.screens.confirm_checked:ConfirmCheckedScreen",
     "assessment": "coach.tui.screens.assessment:AssessmentScreen",
     "flare_log": "coach.tui.screens.flare_log:FlareLogModal",
+    "confirm_quit": "coach.tui.screens.confirm_quit:ConfirmQuitScreen",
 }

@@ -7,7 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from coach.checkin.assessment_text import assessment_words
 from coach.checkin.triage import Assessment
@@ -23,6 +24,7 @@ def _sources(content: Content, sources: list[str]) -> Static:
 class AssessmentScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", id="assessment.back"),
+        Binding("enter", "start_suggested", id="assessment.start"),
     ]
 
     def __init__(self, checkin: CheckIn, result: Assessment, saved: bool = True) -> None:
@@ -53,11 +55,39 @@ class AssessmentScreen(CoachScreen):
             yield _sources(self.content, words.plan_sources)
             if words.routines:
                 yield Static(self.content.text("assessment.routines_heading"), classes="heading")
-                yield Static("\n".join(f"• {name}" for _, name in words.routines), id="routines")
+                yield Static(self.content.text("assessment.routines_hint"), classes="hint")
+                yield OptionList(
+                    *(
+                        Option(self.content.text("assessment.routine_item", name=name), id=r)
+                        for r, name in words.routines
+                    ),
+                    id="routines-to-try",
+                )
             yield Static(self.content.text("assessment.calcium_heading"), classes="heading")
             yield Static(words.calcium, id="calcium")
             yield _sources(self.content, words.calcium_sources)
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start_suggested":
+            return bool(self.query("#routines-to-try"))
+        return True
+
+    def action_start_suggested(self) -> None:
+        """Enter: the routine highlighted in "Routines to try" (the first one until another is picked)."""
+        menu = self.query_one("#routines-to-try", OptionList)
+        index = menu.highlighted if menu.highlighted is not None else 0
+        self.start_routine(menu.get_option_at_index(index).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.start_routine(event.option.id)
+
+    def start_routine(self, routine_id: str | None) -> None:
+        from coach.tui.screens.routines import RoutinesScreen
+
+        self.coach_app.load_screen_styles()
+        self.app.push_screen(RoutinesScreen(start_with=routine_id))
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("assessment.title")

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.widgets import Footer
 
 from coach.content.content import Content
 from coach.tui.bindings import LabelledKeys
@@ -30,6 +32,17 @@ class CoachScreen(LabelledKeys, Screen[Any]):
 
 
 class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
+    """A dialog: its own footer, with its own keys, and help.
+
+    Textual stops the search for a key's binding at a modal screen (only priority bindings of the app pass),
+    and the footer of the screen beneath lists that screen's keys: so a dialog brings help and its footer.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "app.quit", id="dialog.quit"),  # shown: the app's priority binding does it
+        Binding("question_mark,f1", "app.help", id="dialog.help"),
+    ]
+
     @property
     def coach_app(self) -> PainCoachApp:
         return cast("PainCoachApp", self.app)
@@ -41,3 +54,4 @@ class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
+        self.mount(Footer())

@@ -93,6 +93,12 @@ class CheckInScreen(CoachScreen):
         widget = self._answer_widget(question)
         await holder.mount(widget)
         widget.focus()
+        self.refresh_bindings()  # "None of these" is offered on the red-flag questions only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "none_of_these":
+            return self.current is not None and self.current.kind == "flags"
+        return True
 
     def _answer_widget(self, question: Question) -> Widget:
         previous = self.answers.get(question.id)

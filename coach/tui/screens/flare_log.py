@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,13 +33,19 @@ class FlareLogModal(CoachModal[FlareLog | None]):
                     compact=True,
                 )  # fmt: skip
             yield Static(id="flare-problem")
-            yield Label(self.content.text("flare.where_label"))
-            yield SelectionList[str](*((a.label, a.id) for a in content.body.areas), id="flare-where", compact=True)
-            yield Label(self.content.text("flare.activity_label"))
-            yield OptionList(
-                *(Option(a.label, id=a.id) for a in content.questionnaire.flare_activities), id="flare-activity",
-                compact=True,
-            )  # fmt: skip
+            # Side by side: both lists whole at 80x24 (one under the other, each scrolled and hid some).
+            with Horizontal(id="flare-lists"):
+                with Vertical(classes="column"):
+                    yield Label(self.content.text("flare.where_label"))
+                    yield SelectionList[str](
+                        *((a.label, a.id) for a in content.body.areas), id="flare-where", compact=True
+                    )
+                with Vertical(classes="column"):
+                    yield Label(self.content.text("flare.activity_label"), id="flare-activity-label")
+                    yield OptionList(
+                        *(Option(a.label, id=a.id) for a in content.questionnaire.flare_activities),
+                        id="flare-activity", compact=True,
+                    )  # fmt: skip
             with Horizontal(classes="row"):
                 yield Label(self.content.text("flare.note_label"))
                 yield Input(id="flare-note", compact=True)
@@ -52,6 +58,11 @@ class FlareLogModal(CoachModal[FlareLog | None]):
         activities.highlighted = None
         self.query_one("#flare-pain").focus()
         self.query_one("#flare-problem").display = False  # a row only when there is something to say
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # The pick stays in words when the focus moves on (the highlight alone is easy to miss).
+        picked = self.content.text("flare.activity_picked", activity=event.option.prompt)
+        self.query_one("#flare-activity-label", Label).update(picked)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -48,16 +48,17 @@ class HelpScreen(CoachModal[None]):
         Binding("escape,q", "dismiss", id="help.close"),
     ]
 
-    def __init__(self, screen_bindings: Iterable[BindingType]) -> None:
+    def __init__(self, screen_bindings: Iterable[BindingType], app_bindings: Iterable[BindingType] = ()) -> None:
         super().__init__()
         self.screen_bindings = list(screen_bindings)
+        self.app_bindings = list(app_bindings)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(self.content.text("help.title"), classes="title")
             shown = (
                 (self.content.text("help.screen_keys"), self.screen_bindings),
-                (self.content.text("help.app_keys"), self.coach_app.BINDINGS),
+                (self.content.text("help.app_keys"), self.app_bindings),
             )
             for heading, bindings in shown:
                 rows = key_rows(bindings, self.coach_app.rebound_keys)

@@ -18,7 +18,7 @@ from coach.history.filter import HistoryFilter
 from coach.history.insight_text import helps_lines, streak_line, week_lines
 from coach.history.record_text import day_start, kind_label, summary, week_label, when_label
 from coach.history.records import Record
-from coach.history.store import Store
+from coach.history.store import Store, StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
 from coach.tui.widgets.trend_chart import TrendChart
@@ -41,8 +41,14 @@ class HistoryScreen(CoachScreen):
         Binding("c", "chart_span", id="history.chart_span", show=False),
         Binding("w", "show_tab('helps')", id="history.helps", show=False),
         Binding("e", "export", id="history.export"),
-        Binding("u", "undo", id="history.undo", show=False),
+        Binding("u", "undo", id="history.undo"),
+        Binding("n", "edit_note", id="history.note", show=False),
+        Binding("d", "delete", id="history.delete", show=False),
     ]
+    # The footer leaves out "^p Commands" (ctrl+p still opens them, and help lists it): with Undo it would
+    # not fit 80 columns.
+    FOOTER_PALETTE: ClassVar[bool] = False
+    RECORDS_ONLY: ClassVar[frozenset[str]] = frozenset({"next_kind", "next_period", "search", "edit_note", "delete"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,7 +80,25 @@ class HistoryScreen(CoachScreen):
             with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll():
                 yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=self.FOOTER_PALETTE)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers the filters on the records tab, and undo while there is a deletion to undo."""
+        if not self.is_mounted:
+            return True
+        if action in self.RECORDS_ONLY and self.query_one("#history-tabs", TabbedContent).active != "records":
+            return False
+        if action in ("edit_note", "delete"):
+            return self.highlighted_record() is not None
+        if action == "undo":
+            return self.deleted is not None
+        return True
+
+    def highlighted_record(self) -> Record | None:
+        table = self.query_one("#history-table", DataTable)
+        if not table.display or not self._row_ids or table.cursor_row >= len(self._row_ids):
+            return None
+        return self.shown.get(self._row_ids[table.cursor_row])
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("history.title")
@@ -136,6 +160,7 @@ class HistoryScreen(CoachScreen):
         self.query_one("#history-empty").display = empty
         for widget in ("#history-table", "#history-count", "#history-filters"):
             self.query_one(widget).display = not empty
+        self.refresh_bindings()
 
     def _add_rows(self, count: int) -> None:
         """Rows are added as the cursor gets near the end: a long history opens as fast as a short one."""
@@ -212,6 +237,7 @@ class HistoryScreen(CoachScreen):
             self.query_one("#helps-body", Static).update(Text("\n".join(lines)))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
         if event.pane.id == "helps" and self._helps_stale:
             self._fill_helps()
 
@@ -264,7 +290,50 @@ class HistoryScreen(CoachScreen):
     def _after_detail(self, deleted: Record | None) -> None:
         if deleted is not None:
             self.deleted = deleted
+            self.refresh_bindings()
             self.notify(self.content.text("history.deleted"), timeout=10)
+
+    def action_edit_note(self) -> None:
+        """`n` in the list: the highlighted record's note, as in its detail."""
+        from coach.tui.screens.record_detail import NoteEditor
+
+        record = self.highlighted_record()
+        if record is None:
+            return
+
+        def edited(note: str | None) -> None:
+            if note is None or note == record.note:
+                return
+            try:
+                self.coach_app.store.update(record.model_copy(update={"note": note}))
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                return
+            self.notify(self.content.text("detail.note_saved"), timeout=3)
+            self.reload()
+
+        self.app.push_screen(NoteEditor(record.note), edited)
+
+    def action_delete(self) -> None:
+        """`d` in the list: delete the highlighted record, once confirmed (u undoes it)."""
+        from coach.tui.screens.record_detail import ConfirmDelete
+
+        record = self.highlighted_record()
+        if record is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.coach_app.store.delete(record.id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                return
+            self._after_detail(record)
+            self.reload()
+
+        self.app.push_screen(ConfirmDelete(summary(self.content, record)), confirmed)
 
     def action_undo(self) -> None:
         if self.deleted is None:
@@ -272,6 +341,7 @@ class HistoryScreen(CoachScreen):
             return
         if self.coach_app.save_record(self.deleted):
             self.deleted = None
+            self.refresh_bindings()
             self.notify(self.content.text("history.undone"), timeout=3)
             self.reload()
 

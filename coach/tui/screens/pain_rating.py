@@ -27,9 +27,9 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", id="pain_rating.cancel"),
-        Binding("b", "feel('better')", id="pain_rating.better", show=False),
-        Binding("s", "feel('same')", id="pain_rating.same", show=False),
-        Binding("w", "feel('worse')", id="pain_rating.worse", show=False),
+        Binding("b", "feel('better')", id="pain_rating.better"),
+        Binding("s", "feel('same')", id="pain_rating.same"),
+        Binding("w", "feel('worse')", id="pain_rating.worse"),
     ]
 
     def __init__(self, after: bool) -> None:
@@ -52,6 +52,11 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
     def on_mount(self) -> None:
         self.query_one("#pain-scale").focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "feel":  # once the pain after is chosen
+            return self.after and self.pain is not None
+        return True
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in FEELINGS:
             self.dismiss(PainAnswer(self.pain, event.button.id))
@@ -68,6 +73,7 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
         for feeling in FEELINGS:
             self.query_one(f"#{feeling}", Button).disabled = False
         self.query_one(f"#{FEELINGS[0]}", Button).focus()
+        self.refresh_bindings()
 
     def action_feel(self, feeling: str) -> None:
         if self.after and self.pain is not None:

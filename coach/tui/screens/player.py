@@ -67,12 +67,15 @@ def next_words(content: Content, step: Step | None) -> str:
 class PlayerScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s,escape", "stop", id="player.stop"),
-        Binding("space", "toggle_pause", id="player.pause"),
+        Binding("space", "pause", id="player.pause"),
+        Binding("space", "resume", id="player.resume"),
         Binding("n,right", "next_step", id="player.next"),
         Binding("b,left", "previous_step", id="player.back"),
         Binding("plus", "more_time", id="player.more_time"),
-        Binding("minus", "less_time", id="player.less_time", show=False),
+        Binding("minus", "less_time", id="player.less_time"),
     ]
+
+    FOOTER_PALETTE: ClassVar[bool] = False  # the routine's keys fill 80 columns; ctrl+p still opens the palette
 
     def __init__(self, plan: Plan, rules: Rules, pain_before: int | None) -> None:
         super().__init__()
@@ -115,7 +118,7 @@ class PlayerScreen(CoachScreen):
             yield ProgressBar(id="routine-bar", show_eta=False, show_percentage=False)
             yield Static(id="routine-progress", markup=False)
             yield Static(id="next-step", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
         self.player = Player(self.plan.steps, now=self.coach_app.clock.time)
@@ -171,6 +174,7 @@ class PlayerScreen(CoachScreen):
         step = p.step
         if p.index != self._shown_index:
             self._shown_index = p.index
+            self.refresh_bindings()
             self.query_one("#step-title", Static).update(step_title(self.content, step))
             position = step.exercise.position
             if step.change:
@@ -187,6 +191,9 @@ class PlayerScreen(CoachScreen):
             motion = reduced_motion(self.coach_app.settings.reduced_motion)
             self.query_one("#pacer", BreathingPacer).show(phase, left, full, motion)
         self.query_one("#paused", Static).update(self.content.text("player.paused") if p.paused else "")
+        if p.paused != getattr(self, "_shown_paused", None):
+            self._shown_paused = p.paused
+            self.refresh_bindings()
         self.query_one("#step-bar", ProgressBar).update(total=p.step_length(), progress=p.elapsed_in_step(now))
         left = shown_seconds(p.routine_remaining(now))
         self.query_one("#routine-bar", ProgressBar).update(progress=p.planned_length - p.routine_remaining(now))
@@ -228,6 +235,22 @@ class PlayerScreen(CoachScreen):
             self.finish()
         else:
             self.refresh_view()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space says Pause while the routine runs and Resume while it waits."""
+        if action == "pause":
+            return not self.player.paused
+        if action == "resume":
+            return self.player.paused
+        if action == "previous_step":  # from the second step on (on the first it only restarts it)
+            return self.player.index > 0
+        return True
+
+    def action_pause(self) -> None:
+        self.action_toggle_pause()
+
+    def action_resume(self) -> None:
+        self.action_toggle_pause()
 
     def action_toggle_pause(self) -> None:
         before = self.player.index

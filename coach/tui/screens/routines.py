@@ -31,36 +31,45 @@ if TYPE_CHECKING:
 
 class RoutinesScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", id="routines.start"),
+        # priority: the list's own Enter would hide this one from the footer (a click on an item starts it too)
+        Binding("enter", "start", id="routines.start", priority=True),
         Binding("escape,q", "app.pop_screen", id="routines.back"),
         Binding("c", "care", id="routines.care"),  # only while routines are paused by a warning sign
     ]
     blocked: CheckIn | None = None  # the check-in whose warning sign pauses routines
 
+    def __init__(self, start_with: str | None = None) -> None:
+        super().__init__()
+        self.start_with = start_with  # a routine suggested on the assessment: started as soon as the list is up
+
     def compose(self) -> ComposeResult:
         yield Header()
+        # Above the scrolling part: the list takes the focus, and a banner scrolled off with it went unseen.
+        yield Static(id="routines-blocked", markup=False)
+        yield Static(self.content.text("routines.how_to_start"), id="routines-hint")
         with VerticalScroll(id="routines"):
-            yield Static(id="routines-blocked", markup=False)
             yield Static(id="plan-notes", markup=False)
+            # A routine file of a person's own that could not be read: said on the screen, where it stays
+            # readable as long as needed (a toast covered the list for 20 s and then was gone).
+            yield Static(id="custom-problems", markup=False)
             yield OptionList(id="routine-list", markup=False)
             yield Static(id="routine-detail", markup=False)
             yield Static(id="routines-hidden", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = self.content.text("routines.title")
         self.refresh_plans()
-        for problem in self.custom_problems:
-            shown = visible(self.content.text("custom.skipped", problem=problem))
-            self.notify(shown, severity="warning", timeout=20, markup=False)
         self.query_one(OptionList).focus()
+        if self.start_with is not None:
+            menu = self.query_one(OptionList)
+            ids = [p.routine.id for p in self.offered]
+            if self.start_with in ids:
+                menu.highlighted = ids.index(self.start_with)
+            self.call_after_refresh(self.start, self.start_with)
 
     def on_screen_resume(self) -> None:
         self.refresh_plans()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "care":
-            return self.blocked is not None
-        return True
 
     def action_care(self) -> None:
         """The care screen of the check-in that paused routines: what to do, and "I have been checked"."""
@@ -80,10 +89,17 @@ class RoutinesScreen(CoachScreen):
         banner = self.query_one("#routines-blocked", Static)
         banner.update(self.content.text("routines.blocked") if blocked else "")
         banner.display = blocked is not None
+        self.query_one("#routines-hint").display = blocked is None
+        self.refresh_bindings()
         notes = rules_notes(self.content, self.rules)
         if self.rules.stage.postnatal:
             notes.append(content.routines.safety.postnatal)
         self.query_one("#plan-notes", Static).update("\n".join(notes))
+        problems = self.query_one("#custom-problems", Static)
+        problems.update(
+            "\n".join(visible(self.content.text("custom.skipped", problem=p)) for p in self.custom_problems)
+        )
+        problems.display = bool(self.custom_problems)
         menu = self.query_one(OptionList)
         highlighted = menu.highlighted
         menu.clear_options()
@@ -98,6 +114,13 @@ class RoutinesScreen(CoachScreen):
         self.query_one("#routines-hidden", Static).update(
             self.content.text("routines.hidden_title") + "\n" + "\n".join(lines) if hidden else ""
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "care":  # the care screen of the check-in that paused routines
+            return getattr(self, "blocked", None) is not None
+        if action == "start":  # not while a red flag pauses routines, nor with nothing to start
+            return getattr(self, "blocked", None) is None and bool(getattr(self, "plans", None) and self.offered)
+        return True
 
     @property
     def offered(self) -> list[Plan]:

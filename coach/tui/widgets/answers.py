@@ -161,5 +161,10 @@ class PickSome(LabelledKeys, TickList):
     class Submitted(Message):
         pass
 
+    def on_mount(self) -> None:
+        # The first answer is highlighted, so that Space (offered in the footer) ticks it at once.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
     def action_submit(self) -> None:
         self.post_message(self.Submitted())

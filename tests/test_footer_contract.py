@@ -1,0 +1,169 @@
+"""THE FOOTER CONTRACT: on every screen and dialog, in each state its footer can be in, every key the footer
+shows does something a person can see (the screen changes, or what is on it, or the app ends), and help opens.
+
+Each state is reached from a fresh app by the keys a person presses (tests/test_footer.py checks the footers
+fit 80 columns; this checks that what they offer works). A new screen or dialog in coach/tui/screens/__init__.py
+without a state here fails test_every_screen_and_dialog_has_a_state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.clock import MockClock
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from coach.history.records import CheckIn, FlareLog, RoutineSession
+from coach.history.store import Store
+from coach.tui.app import PainCoachApp, screen_class
+from coach.tui.screens import SCREENS
+from tests.conftest import FIXED_NOW
+from tests.packaged import CONTENT
+from tests.screen_cells import _segments
+from tests.shots import CALM, NO_FLAGS, at_30_weeks_not_checked_today, at_30_weeks_with_pgp
+
+SMALL = (80, 24)
+PLAYING = ("r", "enter", "4", "enter")
+
+
+def with_records(store: Store) -> None:
+    at_30_weeks_with_pgp(store)
+    store.add(FlareLog(at=FIXED_NOW - timedelta(hours=3), pain=6, note="after stairs"))
+    store.add(
+        RoutineSession(
+            at=FIXED_NOW - timedelta(hours=2), routine_id="desk-break", content_version="1", steps_done=3,
+            steps_total=9, active_seconds=60, pain_before=5, pain_after=3,
+        )
+    )  # fmt: skip
+
+
+def blocked(store: Store) -> None:
+    at_30_weeks_with_pgp(store)
+    store.add(CheckIn(answers={}, pain_now=8, level="urgent", at=FIXED_NOW - timedelta(hours=1)))
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    screen: str  # the class the keys lead to
+    keys: tuple[str, ...] = ()
+    setup: Callable[[Store], None] = at_30_weeks_with_pgp
+    first_run: bool = False
+    size: tuple[int, int] = SMALL
+
+
+STATES = [
+    State("home", "HomeScreen"),
+    State("first run notice", "FirstRunScreen", first_run=True),
+    State("help", "HelpScreen", ("question_mark",)),
+    State("about", "AboutScreen", ("a",)),
+    State("window too small", "TooSmallScreen", size=(70, 20)),
+    State("history, records", "HistoryScreen", ("h",), with_records),
+    State("history, empty", "HistoryScreen", ("h",)),
+    State("history, trends", "HistoryScreen", ("h", "t"), with_records),
+    State("history, what helps", "HistoryScreen", ("h", "w"), with_records),
+    State("history, after a delete", "HistoryScreen", ("h", "d", "y"), with_records),
+    State("record detail", "RecordDetailScreen", ("h", "enter"), with_records),
+    State("note editor", "NoteEditor", ("h", "enter", "n"), with_records),
+    State("confirm delete", "ConfirmDelete", ("h", "enter", "d"), with_records),
+    State("export dialog", "ExportDialog", ("h", "e"), with_records),
+    State("routines", "RoutinesScreen", ("r",)),
+    State("routines, paused by a red flag", "RoutinesScreen", ("r",), blocked),
+    State("before you start", "SafetyCheckScreen", ("r", "enter"), at_30_weeks_not_checked_today),
+    State("stop and seek advice", "StopAdviceScreen", ("r", "enter", "tab", "enter"), at_30_weeks_not_checked_today),
+    State("pain before", "PainRatingScreen", ("r", "enter")),
+    State("player, running", "PlayerScreen", PLAYING),
+    State("player, paused", "PlayerScreen", (*PLAYING, "space")),
+    State("why stop", "StopReasonScreen", (*PLAYING, "s")),
+    State("pain after", "PainRatingScreen", (*PLAYING, "s", "enter")),
+    State("pain after, chosen", "PainRatingScreen", (*PLAYING, "s", "enter", "3", "enter")),
+    State("quit mid-routine", "ConfirmQuitScreen", (*PLAYING, "ctrl+q")),
+    State("check-in, tick list", "CheckInScreen", ("c",)),
+    State("check-in, one choice", "CheckInScreen", ("c", "b", "enter")),
+    State("check-in, 0-10", "CheckInScreen", ("c", "b", "enter", "a", "a", "enter")),
+    State("check-in, red flags", "CheckInScreen", ("c", *CALM)),
+    State("assessment", "AssessmentScreen", ("c", *CALM, *NO_FLAGS)),
+    State("red flag", "RedFlagScreen", ("c", *CALM, "a", "enter", "n", "n", "n")),
+    State("care screen from the paused routines", "RedFlagScreen", ("r", "c"), blocked),
+    State("I have been checked?", "ConfirmCheckedScreen", ("r", "c", "c"), blocked),
+    State("profile", "ProfileScreen", ("p",)),
+    State("flare log", "FlareLogModal", ("f",)),
+]
+
+
+def test_every_screen_and_dialog_has_a_state():
+    reached = {state.screen for state in STATES}
+    registered = {screen_class(name).__name__ for name in SCREENS}
+    dialogs = {"NoteEditor", "ConfirmDelete", "ExportDialog"}  # opened by their screens, not by name
+    assert registered | dialogs <= reached
+
+
+def seen(app) -> tuple[object, ...]:
+    """What a person can see: which screens are open, every character on screen and its colours (a ticked box
+    differs from an empty one only by colour), and whether the app ended."""
+    cells = tuple((segment.text, str(segment.style)) for line in _segments(app) for segment in line)
+    return tuple(type(s).__name__ for s in app.screen_stack), cells, app.return_code
+
+
+def fresh_app(folder: Path, state: State) -> PainCoachApp:
+    """An app on a data folder of its own, set up for the state, on a mock clock and a fixed day."""
+    store = Store(folder, CONTENT)
+    state.setup(store)
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": not state.first_run}))
+    return PainCoachApp(store, CONTENT, clock=MockClock(), now=lambda: FIXED_NOW)
+
+
+async def go(pilot, state: State) -> None:
+    await pilot.pause()
+    for key in state.keys:
+        await pilot.press(key)
+        await pilot.pause()
+    assert type(pilot.app.screen).__name__ == state.screen, f"{state.keys} did not lead to {state.screen}"
+
+
+def footer_keys(app) -> list[tuple[str, str]]:
+    footer = app.screen.query(Footer)
+    if not footer:  # no footer of its own: a dialog without one would show the keys of the screen beneath
+        pytest.fail(f"{type(app.screen).__name__} has no footer")
+    return [(key.key, key.description) for key in footer.first().query(FooterKey) if not key.disabled]
+
+
+@pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
+async def test_every_key_the_footer_shows_does_something(tmp_path, state):
+    app = fresh_app(tmp_path / "look", state)
+    async with app.run_test(size=state.size) as pilot:
+        await go(pilot, state)
+        keys = footer_keys(app)
+    assert keys, f"the footer of {state.name} shows no keys"
+    dead = []
+    for number, (key, label) in enumerate(keys):
+        # A fresh app for each key, reached afresh: a key that changes the state must not hide the next one.
+        app = fresh_app(tmp_path / f"key-{number}", state)
+        async with app.run_test(size=state.size) as pilot:
+            await go(pilot, state)
+            await pilot.pause()
+            before = seen(app)
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            if seen(app) == before:
+                dead.append(f"{key} {label}")
+    assert dead == [], f"on {state.name}, the footer offers keys that do nothing"
+
+
+@pytest.mark.parametrize("state", [s for s in STATES if s.screen != "HelpScreen"], ids=lambda s: s.name)
+async def test_help_opens_in_every_state(tmp_path, state):
+    app = fresh_app(tmp_path, state)
+    async with app.run_test(size=state.size) as pilot:
+        await go(pilot, state)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == state.screen  # and closes back to where the person was
