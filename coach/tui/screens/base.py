@@ -17,7 +17,12 @@ if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
 
 
-class CoachScreen(LabelledKeys, Screen[Any]):
+class Coached(LabelledKeys):
+    """What every screen and dialog has: the app typed and its Content. (Textual collects `@on` handlers
+    only from its own classes, so each base below binds the taken-keys check on Mount.)"""
+
+    app: Any  # Textual's, on the screen class this is mixed into
+
     @property
     def coach_app(self) -> PainCoachApp:
         return cast("PainCoachApp", self.app)
@@ -26,12 +31,14 @@ class CoachScreen(LabelledKeys, Screen[Any]):
     def content(self) -> Content:
         return self.coach_app.content
 
+
+class CoachScreen(Coached, Screen[Any]):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
 
 
-class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
+class CoachModal(Coached, ModalScreen[ScreenResultType]):
     """A dialog: its own footer, with its own keys, and help.
 
     Textual stops the search for a key's binding at a modal screen (only priority bindings of the app pass),
@@ -43,15 +50,7 @@ class CoachModal(LabelledKeys, ModalScreen[ScreenResultType]):
         Binding("question_mark,f1", "app.help", id="dialog.help"),
     ]
 
-    @property
-    def coach_app(self) -> PainCoachApp:
-        return cast("PainCoachApp", self.app)
-
-    @property
-    def content(self) -> Content:
-        return self.coach_app.content
-
     @on(events.Mount)
-    def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
+    def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
         self.mount(Footer())
