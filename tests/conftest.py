@@ -54,3 +54,21 @@ def make_app(store):
         return PainCoachApp(store, store.content, clock=clock or MockClock(), now=lambda: now)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def system_tool():
+    """The path of a system tool a test needs (tmux, espeak-ng, chromium, pdfinfo). `.ci/run` installs them, so
+    under CI a missing one fails the test; on a developer's machine without it the test is skipped, saying so."""
+    import shutil
+
+    def find(name: str) -> str:
+        path = shutil.which(name)
+        if path is None:
+            message = f"{name} is not installed (apt-get install it, as .ci/run does)"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+        return path
+
+    return find

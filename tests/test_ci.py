@@ -32,7 +32,7 @@ def test_ci_runs_every_gate_before_the_tests() -> None:
         for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
         if line.startswith("step ")
     ]
-    assert steps == ["install", "lint", "format", "types", "imports", "tests"]
+    assert steps == ["system-packages", "install", "lint", "format", "types", "imports", "tests"]
 
 
 def test_the_closing_summary_line_is_printed_even_with_q(tmp_path: Path) -> None:
