@@ -111,6 +111,10 @@ class Terminal:
         """A left click on the first cell of `text` where the screen shows it (below the row holding
         `row_after`, if given)."""
         x, y = self.find(text, row_after=row_after)
+        return self.click_at(x, y)
+
+    def click_at(self, x: int, y: int) -> Terminal:
+        """A left click (press, then release) on the cell at column x, row y (0-based)."""
         self._tmux("send-keys", "-t", SESSION, "-l", f"\x1b[<0;{x + 1};{y + 1}M")
         self._tmux("send-keys", "-t", SESSION, "-l", f"\x1b[<0;{x + 1};{y + 1}m")
         return self
@@ -143,6 +147,19 @@ class Terminal:
 
     def wait_change(self, before: str, timeout: float = DEADLINE_SECONDS) -> str:
         return self._wait(lambda shown: shown != before, "waited for the screen to change", timeout)
+
+    def settled(self, timeout: float = DEADLINE_SECONDS) -> str:
+        """Until two captures a poll apart are the same: the app has finished redrawing after a key."""
+        before = self.screen()
+        deadline = time.monotonic() + timeout
+        while True:
+            time.sleep(POLL_SECONDS * 2)
+            shown = self.screen()
+            if shown == before:
+                return shown
+            if time.monotonic() > deadline:
+                raise JourneyError(f"the screen kept changing for {timeout:g} s:\n{shown}")
+            before = shown
 
     def _wait(self, done, what: str, timeout: float) -> str:
         deadline = time.monotonic() + timeout

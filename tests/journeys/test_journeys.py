@@ -119,3 +119,73 @@ def test_first_run_to_export(open_terminal, size):
 
     t.press("C-q")
     assert t.wait_exit() == 0
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+def test_a_red_flag_pauses_routines(open_terminal, size):
+    t = open_terminal(size)
+    past_first_run(t)
+    profile_with_date(t, 0, due_in(10), "you are 30 weeks + 0 days today")
+    t.press("c").wait_for("Where does it hurt?")
+    calm_checkin_to_flags(t)
+    # "Shooting pain down both legs", ticked by its letter: a warning sign that ends the check-in at once.
+    t.press("a", "Enter").wait_for("Get help now", "Shooting pain down both legs", "c I've been checked")
+
+    t.press("Escape").wait_for("What would you like to do?")
+    t.press("r").wait_for("A recent check-in found something that needs care first", "c Care first")
+    assert "⏎ Start" not in t.screen()
+    t.press("Enter").wait_for("needs care first")  # Enter starts nothing while routines are paused
+    assert "Before you start" not in t.screen()
+    t.press("c").wait_for("I have been checked by a midwife or doctor")
+
+
+def test_a_postnatal_checkin_asks_nothing_about_the_bump_or_baby_movements(open_terminal):
+    t = open_terminal(SMALL)
+    past_first_run(t)
+    born = (date.today() - timedelta(weeks=6)).strftime("%d/%m/%Y")
+    profile_with_date(t, 2, born, "your baby is 6 weeks + 0 days old")
+    t.press("c").wait_for("Question 1 of ")
+    asked: list[str] = []
+    while True:
+        t.wait_any(["Question ", "What your answers fit", "Get help now", "Contact your"])
+        shown = t.settled()
+        if "Question " not in shown:
+            break
+        number = shown.split("Question ")[1].split()[0]
+        asked.append(shown)
+        if "n: none of these" in shown:
+            keys = ["n"]
+        elif "Press a letter or Space to tick" in shown:
+            keys = ["Space", "Enter"]
+        elif "Type a number" in shown:
+            t.type("3").wait_for("[ 3 ]")
+            keys = ["Enter"]
+        else:
+            keys = ["Enter"]
+        t.press(*keys).wait_gone(f"Question {number} of")
+    questions = [s.split("Question ")[1].split("\n")[0] for s in asked]
+    assert questions, "no question was asked"
+    total = int(questions[0].split(" of ")[1])
+    assert len(asked) == total, questions
+    for screen in asked:
+        lowered = screen.lower()
+        assert "bump" not in lowered and "baby moving" not in lowered, screen
+
+
+def test_the_mouse_opens_menus_ticks_options_and_presses_buttons(open_terminal):
+    t = open_terminal(SMALL)
+    t.click("I understand").wait_for("What would you like to do?")  # a button in a dialog
+    t.click("Check in: how is the pain?").wait_for("Which date do you know?")  # a home menu item
+    t.click("I'd rather not say")
+    t.press("C-s").wait_for("Where does it hurt?")  # the first check-in's profile (its Save is below the fold)
+    t.click("Buttock")
+    t.click("Next", row_after="Press a letter").wait_for("Which side?")  # ticked by the click, or Next would refuse
+    t.click("Right").wait_for("What does it feel like?")
+    t.click("Back", row_after="Press a letter").wait_for("Which side?")
+    t.press("Escape", "Escape").wait_for("What would you like to do?")
+    t.click("Guided routines").wait_for("Choose a routine with")
+    t.click("Desk break").wait_for("I feel fine, start")
+    t.click("I feel fine, start").wait_for("How is your pain right now?")
+    x, y = t.find("0    1    2    3")
+    t.click_at(x + 15, y)  # on the 3 of the 0-10 scale
+    t.wait_for("Step 1 of ", "s Stop")
