@@ -122,6 +122,7 @@ class PlayerScreen(CoachScreen):
         yield Footer(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
+        self.sub_title = visible(self.plan.routine.name, one_line=True)  # not the home screen's words
         self.player = Player(self.plan.steps, now=self.coach_app.clock.time)
         self.record = self.record.model_copy(update={"at": self.coach_app.now()})
         self.saved = self.coach_app.save_record(self._progress())
