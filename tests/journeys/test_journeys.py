@@ -78,7 +78,7 @@ def test_first_run_to_export(open_terminal, size):
     t.press("n").wait_for("What your answers fit", "⏎ Start routine")
 
     # The plan's first suggested routine, by Enter: before-you-start, pain before, the player.
-    t.press("Enter").wait_for("Before you start: stop and seek advice", "I feel fine, start")
+    t.press("Enter").wait_for("Before you start: stop and seek advice", "I feel fine, start", "esc Not now")
     t.press("Enter").wait_for("How is your pain right now?")
     t.type("4").press("Enter").wait_for("Step 1 of ", "s Stop", "space Pause")
     shown = t.screen()
