@@ -85,7 +85,9 @@ def differences(english: Any, chinese: Any, where: str, words: bool = False) -> 
             return [f"{where}: not translated ({chinese!r})"]
         found = []
         if placeholders(english) != placeholders(chinese):
-            found.append(f"{where}: placeholders {sorted(placeholders(chinese))}, English {sorted(placeholders(english))}")
+            found.append(
+                f"{where}: placeholders {sorted(placeholders(chinese))}, English {sorted(placeholders(english))}"
+            )
         if markdown_shape(english) != markdown_shape(chinese):
             found.append(f"{where}: Markdown differs from English")
         return found
