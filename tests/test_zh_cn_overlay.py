@@ -16,7 +16,12 @@ import pytest
 from rich.cells import cell_len
 
 from coach.content.content import Content
+from coach.history.records import Profile
+from coach.history.store import Store
 from coach.locations import content_dir
+from tests.conftest import FIXED_NOW
+from tests.screen_cells import text_of
+from tests.shots import CALM, TO_RELAX, at_30_weeks_with_pgp
 
 FILES = ("triage", "questionnaire", "advice", "exercises", "routines")
 LOCALE = "zh-CN"
@@ -122,3 +127,71 @@ def test_the_chinese_words_are_the_ones_shown():
     assert next(f for f in chinese.triage.flags if f.id == "saddle-numbness").label == "外阴、肛门周围或大腿内侧发麻"
     assert next(e for e in chinese.exercises.exercises if e.id == "belly-breathing").cues[0] == "手放在肚子上，肩膀放松"
     assert next(r for r in chinese.routines.routines if r.id == "desk-break").name == "久坐休息操"
+
+
+# --- what a person in zh-CN sees, at 80x24 ------------------------------------------------------------------
+
+
+@pytest.fixture
+def zh_app(isolated_dirs):
+    """The real app on the zh-CN content, past its first-run notice, at 30 weeks with pelvic girdle pain."""
+    from textual.clock import MockClock
+
+    from coach.tui.app import PainCoachApp
+
+    chinese = Content.load(locale=LOCALE)
+    store = Store(isolated_dirs, chinese)
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+    at_30_weeks_with_pgp(store)
+    return PainCoachApp(store, chinese, clock=MockClock(), now=lambda: FIXED_NOW), store
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+def flat(app) -> str:
+    """The screen's words with the line breaks and the list's side borders taken out (a label may wrap)."""
+    return re.sub(r"[\s▊▎]+", "", text_of(app))
+
+
+async def test_a_chinese_check_in_asks_in_chinese_and_a_red_flag_leads_to_care(zh_app):
+    app, store = zh_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "c")
+        assert "哪里痛？" in text_of(app)
+        await press(pilot, *CALM, "n", "n", "n")
+        assert "你有没有注意到下面这些情况？" in text_of(app)
+        # At 30 weeks: painful contractions are asked, the signs that labour may be starting (from 37) are not.
+        assert "规律的、有疼痛的宫缩或肚子发紧" in flat(app)
+        assert "间隔越来越短" not in flat(app)
+        await press(pilot, "d", "enter", "n")  # baby moving less
+        assert type(app.screen).__name__ == "RedFlagScreen"
+        assert "现在就联系你的产科或助产士" in text_of(app)
+        assert "胎动减少或和平时不一样" in flat(app)
+    [checkin] = store.query(kind="checkin")
+    assert (checkin.level, checkin.flags) == ("urgent", ["baby-movements"])
+
+
+async def test_the_chinese_player_shows_the_step_and_every_cue_whole(zh_app):
+    app, _ = zh_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *TO_RELAX, "4", "enter", "n")  # evening wind-down, pain 4, on to the belly breathing
+        assert type(app.screen).__name__ == "PlayerScreen"
+        screen = text_of(app)
+        assert "缓慢腹式呼吸" in screen
+        for cue in next(e for e in app.content.exercises.exercises if e.id == "belly-breathing").cues:
+            assert cue in screen
+
+
+async def test_after_the_birth_the_chinese_check_in_asks_the_postnatal_signs(zh_app):
+    app, store = zh_app
+    store.save_profile(Profile(date_basis="born", birth_date=FIXED_NOW.date().replace(day=1)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "c", *CALM, "n", "n")
+        assert "分娩以后，你现在有下面这些情况吗？" in text_of(app)
+        await press(pilot, "n")
+        assert "剖宫产伤口或缝线处发红、发热、肿胀、渗液或裂开" in flat(app)
+        assert "胎动" not in text_of(app)
