@@ -189,6 +189,7 @@ class PlayerScreen(CoachScreen):
             self.speaker = SilentSpeaker()
             self.voice_mode = "off"
             self.prompter = None
+            self.coach_app.update_settings(voice="off")  # as the line says: switched on again once it is fixed
             self.refresh_bindings()
             self.notify(visible(problem_words(self.content, *problem)), severity="warning", timeout=20, markup=False)
             return
