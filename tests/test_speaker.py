@@ -50,10 +50,10 @@ def started(folder: Path, count: int, timeout: float = 5.0) -> list[int]:
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat") as fh:  # a zombie is dead; its parent has not collected it yet
+            return fh.read().split()[2] != "Z"
+    except (ProcessLookupError, FileNotFoundError):  # gone, perhaps between the two looks
         return False
-    with open(f"/proc/{pid}/stat") as fh:  # a zombie is dead; its parent has not collected it yet
-        return fh.read().split()[2] != "Z"
 
 
 def wait_dead(pid: int, timeout: float = 3.0) -> bool:
