@@ -21,6 +21,11 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   one-shot just after each step's end; saving the record at the start and at each step as the screen does),
   while two processes burn CPU. End error: when a tick first saw the routine finished, against its planned
   length; per-step error: the same for every step change.
+- voice: a routine of --voice-minutes (10) played as the timer row does, with voice "steps+breathing": each cue
+  handed to coach.routines.speaker.EspeakSpeaker on the tick that shows it (the screen's deadline wake, or the
+  wake set for the cue), which starts the real espeak-ng (`--stdout` to nothing: the machine needs no sound
+  device). Latency: from the cue's moment (a step's start, a breath, a count) to espeak-ng's process started;
+  and the timer's end error with all that going on. No CPU burners (it runs for minutes on a shared machine).
 - history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
   measurement: open the history screen to its first paint on the records, trends and "what helps" tabs,
   with the peak memory of the child against the bare Textual app's; add one record (Store.add,
@@ -51,7 +56,7 @@ NOW = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)
 SIZE = (100, 32)
 CLI_RECORDS = 100
 BIN = Path(sys.executable).parent
-SECTIONS = ("startup", "cli", "timer", "history")
+SECTIONS = ("startup", "cli", "timer", "voice", "history")
 
 
 @dataclass
@@ -255,12 +260,14 @@ def long_routine(seconds: int):
     return steps
 
 
-async def play(steps, store) -> tuple[float, list[float]]:
+async def play(steps, store, voice=None) -> tuple[float, list[float]]:
     """Play on the real clock as PlayerScreen does; return (seen end - start, each step change's lateness).
 
     As the screen: the player, then the first save, then an interval timer of TICK_SECONDS; each tick may
     save; and a one-shot timer set DEADLINE_SLACK after the current step's end. Both timers sleep and
-    wake as textual.timer.Timer does (deadline-based, with textual._time's sleep and clock)."""
+    wake as textual.timer.Timer does (deadline-based, with textual._time's sleep and clock). With `voice`
+    (a Prompter, a speaker and a list), each cue due is said first, as the screen does, its moment noted in
+    the list, and a one-shot timer is set for the next cue."""
     from textual import _time
 
     from coach.history.records import RoutineSession
@@ -277,6 +284,8 @@ async def play(steps, store) -> tuple[float, list[float]]:
     late: list[float] = []
     done = asyncio.Event()
     wake: asyncio.Task | None = None
+    cue_wake: asyncio.Task | None = None
+    cue_wake_for: float | None = None
 
     async def after(delay: float) -> None:  # Timer._run with repeat=0, as set_timer runs it
         start = _time.get_time()
@@ -284,10 +293,22 @@ async def play(steps, store) -> tuple[float, list[float]]:
         tick()
 
     def tick() -> None:
-        nonlocal wake
+        nonlocal wake, cue_wake, cue_wake_for
         now = time.monotonic()
         before = player.index
         player.tick(now)
+        if voice is not None:
+            prompter, speaker, asked = voice
+            cue = prompter.due(player, now)
+            if cue is not None:
+                speaker.say(cue.text)
+                asked.append(cue.time(player.step_start, player.deadline))
+            at = prompter.next_time(player)
+            if at != cue_wake_for:
+                if cue_wake is not None:
+                    cue_wake.cancel()
+                cue_wake_for = at
+                cue_wake = asyncio.create_task(after(max(0.0, at - now) + DEADLINE_SLACK)) if at is not None else None
         late.extend(now - ends[i] for i in range(before, player.index))
         if player.index != before:
             store.update(record.model_copy(update={"steps_done": player.steps_done}))
@@ -339,6 +360,41 @@ def bench_timer(minutes: float, tmp: Path) -> list[Row]:
             "timer: max per-step error (each step change seen late)",
             ms(max(late)),
             f"median {ms(statistics.median(late))}, min {ms(min(late))}",
+        ),
+    ]
+
+
+def bench_voice(minutes: float, tmp: Path) -> list[Row]:
+    from coach.history.store import Store
+    from coach.routines.player import clock_face, length
+    from coach.routines.speaker import EspeakSpeaker
+    from coach.routines.voice_script import Prompter, build_script
+
+    steps = long_routine(round(minutes * 60))
+    planned = length(steps)
+    starts: list[float] = []
+    speech = CONTENT.voice.speech
+    speaker = EspeakSpeaker(speech.voice, speech.rate, extra=("--stdout",), on_start=lambda _, t: starts.append(t))
+    asked: list[float] = []
+    try:
+        voice = (Prompter(build_script(steps, CONTENT, "steps+breathing")), speaker, asked)
+        measured, late = asyncio.run(play(steps, Store(tmp / "voice", CONTENT), voice))
+    finally:
+        speaker.close()
+    latency = [start - due for due, start in zip(asked, starts, strict=False)]
+    return [
+        Row(
+            f"voice: cue moment to espeak-ng started, {len(latency)} cues of a {clock_face(planned)} routine",
+            ms(statistics.median(latency)),
+            f"{ms(min(latency))} .. {ms(max(latency))}, 95th percentile "
+            f"{ms(statistics.quantiles(latency, n=20)[-1])}, {sum(x > 0.05 for x in latency)} over 50 ms",
+            "aim <= 50 ms",
+        ),
+        Row(
+            f"voice: timer end error with voice on ({len(steps)} steps)",
+            ms(measured - planned),
+            f"max per-step {ms(max(late))}",
+            "aim <= 20 ms",
         ),
     ]
 
@@ -469,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10, help="runs of each measurement (10)")
     parser.add_argument("--sizes", default="1000,10000,50000", help="history sizes (1000,10000,50000)")
     parser.add_argument("--timer-minutes", type=float, default=30, help="the timer routine's length (30)")
+    parser.add_argument("--voice-minutes", type=float, default=10, help="the voice routine's length (10)")
     parser.add_argument("--child-open-history", nargs=2, metavar=("FOLDER", "TAB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_open_history:
@@ -505,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
         if "timer" in only:
             progress("timer")
             rows["timer"] = bench_timer(args.timer_minutes, tmp)
+        if "voice" in only:
+            progress("voice")
+            rows["voice"] = bench_voice(args.voice_minutes, tmp)
     print(f"after:  {machine()}")
     print(f"medians of {args.runs} runs (the timer: one run); the app and the commands in fresh processes\n")
     print(table([row for section in SECTIONS for row in rows.get(section, [])]))

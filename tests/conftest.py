@@ -32,6 +32,16 @@ def isolated_dirs(tmp_path, monkeypatch):
     return data
 
 
+@pytest.fixture(autouse=True)
+def speakers(monkeypatch):
+    """The app speaks through fake speakers that record their calls: no test runs espeak-ng by accident."""
+    from tests.fake_speaker import Speakers
+
+    made = Speakers()
+    monkeypatch.setattr("coach.tui.app._espeak", made)
+    return made
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The packaged content, as the app and each command get it: one for the whole run."""

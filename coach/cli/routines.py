@@ -1,4 +1,6 @@
-"""`pain-coach routines [--all]`: the routines that suit the stored profile, with their lengths."""
+"""`pain-coach routines [--all]`: the routines that suit the stored profile, with their lengths.
+`pain-coach routines --speak ID`: one of them played by ear (coach.routines.listen), exit 0 at its end, 130 on
+Ctrl+C, 1 when espeak-ng is missing or fails, 2 for an id that is not offered."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from coach.shown import visible
 if TYPE_CHECKING:
     from coach.cli import SubParsers
     from coach.content.content import Content
+    from coach.routines.offer import Plan
 
 BLOCKED_STATUS = 3  # a check-in's warning sign is not cleared: nothing to start (0 listed, 1 failure, 2 usage)
 
@@ -25,6 +28,7 @@ def add_parser(sub: SubParsers, content: Content) -> str:
         epilog=content.text("cli.routines_status_help", status=BLOCKED_STATUS),
     )
     p.add_argument("--all", action="store_true", help=content.text("cli.routines_all_help"))
+    p.add_argument("--speak", metavar="ID", help=content.text("cli.routines_speak_help"))
     return "routines"
 
 
@@ -50,6 +54,8 @@ def run(args: argparse.Namespace, content: Content) -> int:
         shown = content.text("errors.prefix") + content.text("custom.skipped", problem=problem)
         print(visible(shown, one_line=True), file=sys.stderr)
     plans = plan_all(content, routines, content.exercises.by_id(), rules)
+    if args.speak is not None:
+        return speak(content, [p for p in plans if p.offered], args.speak)
     for note in rules_notes(content, rules):
         print(note)
     print()
@@ -77,4 +83,47 @@ def run(args: argparse.Namespace, content: Content) -> int:
     elif hidden:
         print()
         print(content.text("cli.routines_hidden_count", count=len(hidden)))
+    return 0
+
+
+INTERRUPTED_STATUS = 130  # as a shell reports a program ended by Ctrl+C
+
+
+def speak(content: Content, offered: list[Plan], routine_id: str) -> int:
+    import difflib
+    import time
+
+    from coach.config import read_config
+    from coach.locations import config_file
+    from coach.routines.listen import listen
+    from coach.routines.player import clock_face
+    from coach.routines.speaker import EspeakSpeaker
+    from coach.routines.voice_choice import problem_words, voice_choice
+
+    plan = next((p for p in offered if p.routine.id == routine_id), None)
+    if plan is None:
+        close = difflib.get_close_matches(routine_id, [p.routine.id for p in offered], n=1)
+        hint = content.text("cli.routines_speak_hint", id=close[0]) if close else ""
+        line = content.text("cli.routines_speak_unknown", id=routine_id, hint=hint)
+        print(visible(content.text("errors.prefix") + line, one_line=True), file=sys.stderr)
+        return 2
+    config = read_config(content, config_file(), set(content.binding_ids()), lambda keys: True)
+    choice = voice_choice(content, None, config)
+    mode = "steps" if choice.mode == "off" else choice.mode  # asked for by name: spoken even if the app's is off
+    speaker = EspeakSpeaker(choice.voice, choice.rate)
+    name = visible(plan.routine.name, one_line=True)
+    print(content.text("cli.routines_speaking", name=name, length=clock_face(plan.length)), flush=True)
+    try:
+        problem = listen(
+            plan.steps, content, mode, speaker, time.monotonic, time.sleep,
+            lambda words: print(visible(words, one_line=True), flush=True), rate=choice.rate,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        speaker.close()
+        print(content.text("cli.routines_speak_stopped"), file=sys.stderr)
+        return INTERRUPTED_STATUS
+    speaker.close()
+    if problem is not None:
+        print(visible(content.text("errors.prefix") + problem_words(content, *problem), one_line=True), file=sys.stderr)
+        return 1
     return 0

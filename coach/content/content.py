@@ -190,3 +190,7 @@ class Content:
     @property
     def profile(self) -> models.ProfileFile:
         return self.files.profile
+
+    @property
+    def voice(self) -> models.VoiceFile:
+        return self.files.voice

@@ -116,6 +116,7 @@ class Exercise(Sourced):
     alternative: str | None = None
     breath_in: int = Field(default=4, ge=2, le=8)
     breath_out: int = Field(default=6, ge=2, le=10)
+    count_down: bool = False  # spoken "three, two, one" at the end of each hold (a routine's step may say otherwise)
 
 
 class ExercisesFile(Model):
@@ -130,6 +131,7 @@ class RoutineStep(Model):
     hold: int | None = Field(default=None, ge=1, le=1800)
     reps: int | None = Field(default=None, ge=1, le=30)
     rest: int | None = Field(default=None, ge=0, le=300)
+    count_down: bool | None = None  # spoken "three, two, one" at the end of each hold (None: the exercise's)
 
 
 class Routine(Sourced):
@@ -342,6 +344,74 @@ class ProfileFile(Model):
     emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
 
 
+# --- voice.toml: spoken cues (coach.routines.voice_script) -----------------------------------------
+
+VoiceName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_+-]{0,39}$")]  # an espeak-ng voice, never an option
+
+
+class Speech(Model):
+    voice: VoiceName  # espeak-ng's voice for this language ("en-gb", "cmn")
+    rate: int = Field(ge=80, le=300)  # espeak-ng's words per minute: slow and calm (its own default is 175)
+
+
+class Say(Model):
+    """What is said, by moment; `_short` forms where the long one would not fit the step (a custom routine)."""
+
+    ready: str
+    ready_short: str
+    hold: str
+    hold_short: str
+    rep: str
+    rep_short: str
+    side_left: str
+    side_right: str
+    tense: str
+    tense_short: str
+    breathe: str
+    breathe_short: str
+    rest: str
+    release: str
+    release_short: str
+    switch: str
+    switch_short: str
+    count: list[str] = Field(min_length=1, max_length=5)  # said one a second, in order: the last with 1 second left
+    end: str
+    breathe_in: str
+    breathe_out: str
+    seconds_one: str = ""
+    seconds_other: str
+    minutes_one: str = ""
+    minutes_other: str
+
+
+class SpokenExercise(Model):
+    """An exercise's words as said, where the written ones read badly aloud or run long."""
+
+    name: str = ""
+    cue: str = ""  # the first cue line, as said on the get-ready step
+    release: str = ""  # progressive muscle relaxation: the let-go line (the last cue line otherwise)
+
+
+class VoiceShown(Model):
+    """Voice's words on screen (the palette, the notices)."""
+
+    name: str
+    help: str
+    off: str
+    steps: str
+    breathing: str
+    switched: str
+    missing: str
+    failed: str
+
+
+class VoiceFile(Model):
+    speech: Speech
+    say: Say
+    shown: VoiceShown
+    exercises: dict[str, SpokenExercise] = {}
+
+
 # --- the whole folder -------------------------------------------------------------------------------
 
 
@@ -357,6 +427,7 @@ class ContentFiles(Model):
     triage: TriageFile
     advice: AdviceFile
     profile: ProfileFile
+    voice: VoiceFile
 
 
 Problem = tuple[str, str, str]  # (file stem, field path, message)
@@ -495,6 +566,14 @@ def _advice_refs(content: ContentFiles) -> Iterable[Problem]:
         for j, value in enumerate(when.pattern):
             if value not in PATTERNS:
                 yield "advice", f"{name}[{i}].when.pattern[{j}]", unknown_id("pattern", value, PATTERNS)
+
+
+@cross_check
+def _spoken_exercises_exist(content: ContentFiles) -> Iterable[Problem]:
+    known = content.exercises.by_id()
+    for exercise_id in content.voice.exercises:
+        if exercise_id not in known:
+            yield "voice", f"exercises.{exercise_id}", unknown_id("exercise", exercise_id, known)
 
 
 def field_path(loc: tuple[int | str, ...], root_model: type[BaseModel]) -> str:

@@ -201,5 +201,6 @@ class Settings(BaseModel):
     first_run_done: bool = False
     bell: bool = True
     reduced_motion: bool = False
+    voice: Literal["off", "steps", "steps+breathing"] | None = None  # switched in the palette; None: config.toml's
     safety_check_date: date | None = None  # the day the pre-routine safety list was last confirmed
     cleared_after: AwareDatetime | None = None  # "I have been checked": clears an earlier red-flag block

@@ -115,7 +115,7 @@ def _shortened(block: Block) -> Block:
     hold = min(block.hold, BACK_LYING_MAX_SECONDS)
     reps = max(1, min(block.reps, (BACK_LYING_MAX_SECONDS + block.rest) // (hold + block.rest)))
     rest = block.rest if reps > 1 else 0
-    return Block(block.exercise, hold, reps, rest)
+    return Block(block.exercise, hold, reps, rest, count_down=block.count_down)
 
 
 def plan_routine(content: Content, routine: Routine, exercises: dict[str, Exercise], rules: Rules) -> Plan:
@@ -125,9 +125,9 @@ def plan_routine(content: Content, routine: Routine, exercises: dict[str, Exerci
         return plan
     for step in routine.steps:
         ex = exercises[step.exercise]
-        block: Block | None = Block(
-            ex, step.hold or ex.hold, step.reps or ex.reps, ex.rest if step.rest is None else step.rest
-        )
+        rest = ex.rest if step.rest is None else step.rest
+        count_down = ex.count_down if step.count_down is None else step.count_down
+        block: Block | None = Block(ex, step.hold or ex.hold, step.reps or ex.reps, rest, count_down=count_down)
         seen = {ex.id}
         changes_before = len(plan.changes)
         while block is not None and (flag := _ruled_out(block, rules)) is not None:
@@ -146,7 +146,7 @@ def plan_routine(content: Content, routine: Routine, exercises: dict[str, Exerci
                 break
             seen.add(alt.id)
             plan.changes.append(Change(kind="swapped", exercise=old, instead=alt.id, flag=flag))
-            block = Block(alt, alt.hold, alt.reps, alt.rest)
+            block = Block(alt, alt.hold, alt.reps, alt.rest, count_down=alt.count_down)
         if block is None:
             continue
         if block.exercise.id != ex.id and plan.blocks and plan.blocks[-1].exercise.id == block.exercise.id:

@@ -30,6 +30,7 @@ class Block:
     reps: int
     rest: int
     change: tuple[Change, ...] = ()  # what the plan changed here, said on the get-ready step
+    count_down: bool = False  # "three, two, one" spoken at the end of each hold
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Step:
     rep: int = 1
     reps: int = 1
     change: tuple[Change, ...] = ()
+    count_down: bool = False
 
     @property
     def paced(self) -> bool:
@@ -59,7 +61,9 @@ def expand(blocks: list[Block]) -> list[Step]:
             if s:
                 steps.append(Step("switch", SWITCH_SIDES_SECONDS, ex, side=side, reps=block.reps))
             for rep in range(1, block.reps + 1):
-                steps.append(Step("hold", block.hold, ex, side=side, rep=rep, reps=block.reps))
+                steps.append(
+                    Step("hold", block.hold, ex, side=side, rep=rep, reps=block.reps, count_down=block.count_down)
+                )
                 last = rep == block.reps
                 if block.rest and (not last or ex.rest_after_last):
                     steps.append(Step("rest", block.rest, ex, side=side, rep=rep, reps=block.reps))

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from coach.content.content import Content
     from coach.history.records import Record, Settings
     from coach.history.store import Store
+    from coach.routines.speaker import Speaker
+    from coach.routines.voice_choice import VoiceChoice
 
 
 # Yes/no settings the command palette switches, and their names in ui.toml [palette].
@@ -80,6 +82,8 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.content = content  # the words and models of every screen (CoachScreen.content)
         # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
         config = person_keys(content)
+        self.config = config  # also the voice settings (coach.routines.voice_choice)
+        self.speaker_factory: Callable[[VoiceChoice], Speaker] = _espeak  # tests give a fake that records
         self.rebound_keys = with_dialog_copies(config.keys)
         self._config_problems = config.problems
         self._clashes_told: set[str | None] = set()
@@ -227,6 +231,20 @@ class PainCoachApp(LabelledKeys, App[None]):
         shown = reading_seconds(message) if timeout is None else timeout
         super().notify(message, title=title, severity=severity, timeout=shown, markup=markup)
 
+    def voice(self) -> VoiceChoice:
+        """The voice routines are spoken in now."""
+        from coach.routines.voice_choice import voice_choice
+
+        return voice_choice(self.content, self.settings.voice, self.config)
+
+    def switch_voice(self) -> None:
+        """Voice off -> steps -> steps and breathing -> off, remembered; said in a notice."""
+        from coach.routines.voice_choice import mode_words, next_mode
+
+        mode = next_mode(self.voice().mode)
+        if self.update_settings(voice=mode):
+            self.notify(self.content.voice.shown.switched.format(state=mode_words(self.content, mode)), timeout=3)
+
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
             self.notify(self.content.text("app.theme_saved", theme=theme.name), timeout=3)
@@ -268,6 +286,7 @@ class PainCoachApp(LabelledKeys, App[None]):
             return
         self.load_screen_styles()
         screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
+        screen_bindings = _working_now(self.screen, screen_bindings)
         app_bindings: list[BindingType] = list(self.BINDINGS)
         if isinstance(self.screen, CoachModal):  # a dialog passes on only the app's priority keys, and help
             app_bindings = [b for b in app_bindings if isinstance(b, Binding) and (b.priority or b.action == "help")]
@@ -302,6 +321,13 @@ class PainCoachApp(LabelledKeys, App[None]):
                 "palette.setting_state", name=self.content.text(f"palette.{name}"), state=self._state(setting)
             )
             yield SystemCommand(shown, self.content.text(f"palette.{name}_help"), lambda s=setting: self.toggle(s))
+        from coach.routines.voice_choice import mode_words
+
+        voice = self.content.voice.shown
+        shown = self.content.text(
+            "palette.setting_state", name=voice.name, state=mode_words(self.content, self.voice().mode)
+        )
+        yield SystemCommand(shown, voice.help, self.switch_voice)
         for command in super().get_system_commands(screen):
             # Textual's own "Keys" panel repeats our help ("Keys" twice), and "Maximize" means nothing here.
             if getattr(command.callback, "__name__", "") not in TEXTUAL_COMMANDS_LEFT_OUT:
@@ -317,6 +343,22 @@ class PainCoachApp(LabelledKeys, App[None]):
             return  # not started yet: on_mount checks
         if too_small(width, height) and not any(isinstance(s, TooSmallScreen) for s in self.screen_stack):
             self.push_screen(TooSmallScreen())
+
+
+def _working_now(screen: Screen[Any], bindings: list[BindingType]) -> list[BindingType]:
+    """Of the bindings that share a key (Pause and Resume; the voice's states), the one that works now."""
+    keys = [b.key for b in bindings if isinstance(b, Binding)]
+    return [
+        b
+        for b in bindings
+        if not isinstance(b, Binding) or keys.count(b.key) == 1 or screen.check_action(b.action, ()) is not False
+    ]
+
+
+def _espeak(choice: VoiceChoice) -> Speaker:
+    from coach.routines.speaker import EspeakSpeaker
+
+    return EspeakSpeaker(choice.voice, choice.rate)
 
 
 def run_app(data_dir_option: str | None, content: Content | None = None) -> int:

@@ -1,6 +1,8 @@
 """The routine player: what to do now, a big countdown, progress, what comes next.
 
-The timing lives in coach.routines.player.Player on the app's clock; this screen only shows it. The session
+The timing lives in coach.routines.player.Player on the app's clock; this screen only shows it, and speaks it
+when voice is on (coach.routines.voice_script's cues, said by coach.routines.speaker on the same deadline-driven
+ticks as the display, speech first). The session
 record is saved when the routine starts and kept up to date at each step, so a closed terminal still
 leaves an honest "stopped early" record behind.
 """
@@ -22,6 +24,9 @@ from coach.history.store import StoreError
 from coach.routines.offer import Plan, Rules
 from coach.routines.player import ADJUST_SECONDS, Player, Step, breath_at, clock_face, shown_seconds
 from coach.routines.session import progress
+from coach.routines.speaker import SilentSpeaker, Speaker
+from coach.routines.voice_choice import next_mode, problem_words
+from coach.routines.voice_script import Prompter, VoiceMode, build_script
 from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.breathing_pacer import BreathingPacer
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
     from coach.tui.screens.pain_rating import PainAnswer
 
 TICK_SECONDS = 0.1
+VOICE_ACTIONS: dict[str, VoiceMode] = {"voice_off": "off", "voice_steps": "steps", "voice_breathing": "steps+breathing"}
 DEADLINE_SLACK = 0.002  # Textual's timers may wake half a millisecond early: aim just after a step's end
 
 
@@ -71,8 +77,12 @@ class PlayerScreen(CoachScreen):
         Binding("space", "resume", id="player.resume"),
         Binding("n,right", "next_step", id="player.next"),
         Binding("b,left", "previous_step", id="player.back"),
-        Binding("plus", "more_time", id="player.more_time"),
-        Binding("minus", "less_time", id="player.less_time"),
+        # +10 s and -10 s make room in the footer for the voice's state; help lists them.
+        Binding("plus", "more_time", id="player.more_time", show=False),
+        Binding("minus", "less_time", id="player.less_time", show=False),
+        Binding("v", "voice_off", id="player.voice_off"),
+        Binding("v", "voice_steps", id="player.voice_steps"),
+        Binding("v", "voice_breathing", id="player.voice_breathing"),
     ]
 
     FOOTER_PALETTE: ClassVar[bool] = False  # the routine's keys fill 80 columns; ctrl+p still opens the palette
@@ -101,6 +111,11 @@ class PlayerScreen(CoachScreen):
         self._shown_index = -1
         self._wake: Timer | None = None  # the timer set for the current step's end
         self._wake_for: float | None = None  # the deadline it is set for
+        self.voice_mode: VoiceMode = "off"
+        self.speaker: Speaker = SilentSpeaker()
+        self.prompter: Prompter | None = None
+        self._cue_wake: Timer | None = None  # the timer set for the next cue within a step
+        self._cue_wake_for: float | None = None
 
     def _breath_cues(self) -> tuple[str, str]:
         return self.content.text("player.breathe_in"), self.content.text("player.breathe_out")
@@ -124,6 +139,8 @@ class PlayerScreen(CoachScreen):
     def on_mount(self) -> None:
         self.sub_title = visible(self.plan.routine.name, one_line=True)  # not the home screen's words
         self.player = Player(self.plan.steps, now=self.coach_app.clock.time)
+        self._voice_from_settings()
+        self._speak()  # the first step's cue, before anything is saved or drawn
         self.record = self.record.model_copy(update={"at": self.coach_app.now()})
         self.saved = self.coach_app.save_record(self._progress())
         self.query_one("#routine-bar", ProgressBar).update(total=self.player.planned_length)
@@ -135,12 +152,75 @@ class PlayerScreen(CoachScreen):
         if not self.closed and not self.player.paused and not self.player.finished:
             self.player.pause(self.coach_app.clock.time)
             self.auto_paused = True
+            self.speaker.stop()
 
     def on_screen_resume(self) -> None:
+        if self.voice_mode != self.coach_app.voice().mode and not self.closed:  # switched in the palette
+            self._voice_from_settings()
+            self.refresh_bindings()
         if getattr(self, "auto_paused", False):
             self.auto_paused = False
             self.player.resume(self.coach_app.clock.time)
             self.refresh_view()
+
+    # --- voice --------------------------------------------------------------------------------------
+
+    def _voice_from_settings(self) -> None:
+        """Speak in the voice the settings choose now (a new speaker; the old one is closed)."""
+        self.speaker.close()
+        choice = self.coach_app.voice()
+        self.voice_mode = choice.mode
+        self.speaker = SilentSpeaker() if choice.mode == "off" else self.coach_app.speaker_factory(choice)
+        script = build_script(self.plan.steps, self.content, choice.mode, rate=choice.rate)
+        self.prompter = Prompter(script)
+
+    def _speak(self) -> None:
+        """Say the cue due now, if any; wake for the next one. Called on every tick and key, before the redraw."""
+        p = self.player
+        if p.paused or p.finished or self.prompter is None:
+            if p.paused:
+                self.speaker.stop()
+            return
+        now = self.coach_app.clock.time
+        cue = self.prompter.due(p, now)
+        if cue is not None:
+            self.speaker.say(cue.text)
+        problem = self.speaker.problem()
+        if problem is not None:
+            self.speaker.close()
+            self.speaker = SilentSpeaker()
+            self.voice_mode = "off"
+            self.prompter = None
+            self.coach_app.update_settings(voice="off")  # as the line says: switched on again once it is fixed
+            self.refresh_bindings()
+            self.notify(visible(problem_words(self.content, *problem)), severity="warning", timeout=20, markup=False)
+            return
+        self._wake_for_cue(self.prompter.next_time(p))
+
+    def _wake_for_cue(self, at: float | None) -> None:
+        if at == self._cue_wake_for:
+            return
+        if self._cue_wake is not None:
+            self._cue_wake.stop()
+            self._cue_wake = None
+        self._cue_wake_for = at
+        if at is not None:
+            self._cue_wake = self.set_timer(max(0.0, at - self.coach_app.clock.time) + DEADLINE_SLACK, self.tick)
+
+    def action_voice_off(self) -> None:
+        self.action_voice()
+
+    def action_voice_steps(self) -> None:
+        self.action_voice()
+
+    def action_voice_breathing(self) -> None:
+        self.action_voice()
+
+    def action_voice(self) -> None:
+        """v: voice off -> steps -> steps and breathing -> off, remembered as the palette's switch is."""
+        if self.coach_app.update_settings(voice=next_mode(self.voice_mode)):
+            self._voice_from_settings()
+            self.refresh_bindings()
 
     # --- time ---------------------------------------------------------------------------------------
 
@@ -230,7 +310,8 @@ class PlayerScreen(CoachScreen):
     # --- keys -----------------------------------------------------------------------------------
 
     def _after_change(self, before: int) -> None:
-        """After a tick or a key: ring and save on a new step, then finish or redraw."""
+        """After a tick or a key: speak, ring and save on a new step, then finish or redraw."""
+        self._speak()
         if self.player.index != before:
             self._step_changed()
         if self.player.finished:
@@ -246,6 +327,8 @@ class PlayerScreen(CoachScreen):
             return self.player.paused
         if action == "previous_step":  # from the second step on (on the first it only restarts it)
             return self.player.index > 0
+        if action in VOICE_ACTIONS:  # the one of the three that says the voice as it is now
+            return VOICE_ACTIONS[action] == self.voice_mode
         return True
 
     def action_pause(self) -> None:
@@ -284,6 +367,7 @@ class PlayerScreen(CoachScreen):
 
         was_paused = self.player.paused
         self.player.pause(self.coach_app.clock.time)
+        self.speaker.stop()
         self.refresh_view()
 
         def answered(reason: str | None) -> None:
@@ -305,6 +389,11 @@ class PlayerScreen(CoachScreen):
             return
         self.closed = True
         self.timer.stop()
+        self._wake_for_cue(None)
+        if self.player.stopped_early or self.prompter is None:
+            self.speaker.stop()
+        else:
+            self.speaker.say(self.prompter.script.end)
         if self.record.stop_reason == "unwell":
             self._close(None, None)
             self._leave(then_open="stop_advice")
@@ -349,4 +438,5 @@ class PlayerScreen(CoachScreen):
             if not self.player.finished:
                 self.player.stop(self.coach_app.clock.time)
             self._persist()
+        self.speaker.close()  # quit, or back to the routines: nothing speaks on
         self._set_terminal_title(self.content.text("app.title"))
