@@ -58,8 +58,9 @@ class Content:
 
     @property
     def label(self) -> str:
-        """The folder's name as problems name it: "content", also when checked as "."."""
-        return self.folder.resolve().name
+        """The folder's name as problems name it: "content", also when checked as "."; "content/zh-CN" for a locale."""
+        name = self.folder.resolve().name
+        return name if self.locale == BASE_LOCALE else f"{name}/{self.locale}"
 
     # --- the plain dictionaries ----------------------------------------------------------------------
 
