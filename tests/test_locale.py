@@ -374,3 +374,26 @@ def test_chinese_notes_and_profile_round_trip_through_store_export_and_import(st
     capsys.readouterr()
     assert main(["export", "--format", "md"]) == 0
     assert note in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "expected"),
+    [
+        (["--lang", "zh-CN"], {}, ("zh-CN", "zh-CN")),
+        ([], {"LANG": "zh_CN.UTF-8"}, ("zh-CN", None)),
+        (["--lang", "en"], {"PAIN_COACH_LANG": "zh-CN"}, ("en", "en")),
+        ([], {}, ("en", None)),
+    ],
+)
+def test_the_app_starts_in_the_chosen_language(tmp_path, monkeypatch, argv, environ, expected):
+    folder = zh_folder(tmp_path, keys=HOME_KEYS, ui=UI_WORDS)
+    monkeypatch.setattr("coach.locations.content_dir", lambda: folder)
+    monkeypatch.setattr("coach.content.content.content_dir", lambda: folder)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    started = []
+    monkeypatch.setattr(
+        "coach.tui.app.run_app", lambda data, content, lang=None: started.append((content.locale, lang)) or 0
+    )
+    assert main(argv) == 0
+    assert started == [expected]
