@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_FILES = sorted(p.name for p in (ROOT / "content").glob("*.toml"))
+# The English files and each locale's overlay (content/zh-CN/ui.toml is bundled as coach/_content/zh-CN/ui.toml).
+CONTENT_FILES = sorted(p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.toml"))
 
 
 @pytest.fixture(scope="module")

@@ -153,9 +153,9 @@ async def test_the_after_rating_offers_better_same_worse_once_the_pain_is_chosen
         assert screen_name(app) == "PlayerScreen"
         await press(pilot, "s", "enter")  # stop: "done for now" is the first reason
         assert screen_name(app) == "PainRatingScreen"
-        assert not {"Better (after)", "Same (after)", "Worse (after)"} & set(footer_labels(app))
+        assert not {"Better", "Same", "Worse"} & set(footer_labels(app))
         await press(pilot, "1", "0", "enter")
-        assert {"Better (after)", "Same (after)", "Worse (after)"} <= set(footer_labels(app))
+        assert {"Better", "Same", "Worse"} <= set(footer_labels(app))
         await press(pilot, "w")
         assert screen_name(app) == "RoutinesScreen"
     [session] = store.query(kind="routine")

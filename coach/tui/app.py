@@ -20,9 +20,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.clock import Clock
 from textual.content import Content as Markup
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
+from coach.reading import reading_seconds
 from coach.shown import visible
 from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies, with_words
 from coach.tui.screens import SCREENS
@@ -130,7 +132,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._size_checks = True
         for problem in self._config_problems:
-            self.notify(visible(problem), severity="warning", timeout=20, markup=False)
+            self.notify(visible(problem), severity="warning", markup=False)
         if not first.get("first_run_done"):
             self.load_screen_styles()
             self.push_screen(screen_class("first_run")(), self._first_run_done)
@@ -171,8 +173,9 @@ class PainCoachApp(LabelledKeys, App[None]):
             self.call_later(self.report_store_problems)
 
     def report_store_problems(self) -> None:
-        for problem in self.store.problems:
-            self.notify(visible(problem.message(self.content)), severity="warning", timeout=30, markup=False)
+        if self.store.problems:  # one notice for them all: a newer notice replaces an older one
+            told = "\n".join(visible(problem.message(self.content)) for problem in self.store.problems)
+            self.notify(told, severity="warning", markup=False)
         self.store.problems.clear()
 
     # --- state that outlives a run ---------------------------------------------------------------
@@ -213,6 +216,24 @@ class PainCoachApp(LabelledKeys, App[None]):
         if self.update_settings(**{setting: not getattr(self.settings, setting)}):
             name = self.content.text(f"palette.{PALETTE_SETTINGS[setting]}")
             self.notify(self.content.text("palette.switched", name=name, state=self._state(setting)), timeout=3)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One notice at a time, across the top rows (app.tcss), up for as long as it takes to read
+        (coach.reading) unless the caller says otherwise; a click on it dismisses it."""
+        self.clear_notifications()
+        for screen in self.screen_stack:  # Textual leaves a cleared notice's holder behind: a blank row on top
+            for holder in screen.query("ToastHolder"):
+                holder.remove()
+        shown = reading_seconds(message) if timeout is None else timeout
+        super().notify(message, title=title, severity=severity, timeout=shown, markup=markup)
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.settings.theme and self.update_settings(theme=theme.name):
@@ -271,7 +292,7 @@ class PainCoachApp(LabelledKeys, App[None]):
                 shown = self.content.text(
                     "config.clash", file=config_file(), keys=binding.key, label=binding.description
                 )
-                self.notify(visible(shown), severity="warning", timeout=20, markup=False)
+                self.notify(visible(shown), severity="warning", markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Markup:
         # Textual dims the sub-title, which falls below 3:1 in several built-in themes (tests/test_terminal.py).

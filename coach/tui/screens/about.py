@@ -28,3 +28,6 @@ class AboutScreen(CoachScreen):
             for doc in (about.about, about.safety):
                 yield Markdown(f"# {doc.title}\n{doc.body}\n{sources_markdown(doc.sources)}")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.content.about.about.title  # the header said the home screen's words

@@ -24,7 +24,8 @@ def _sources(content: Content, sources: list[str]) -> Static:
 class AssessmentScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", id="assessment.back"),
-        Binding("enter", "start_suggested", id="assessment.start"),
+        # priority: with "Routines to try" focused, the list's own Enter hid this one from the footer
+        Binding("enter", "start_suggested", id="assessment.start", priority=True),
     ]
 
     def __init__(self, checkin: CheckIn, result: Assessment, saved: bool = True) -> None:

@@ -26,7 +26,9 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
     """Before: dismisses with the pain, or None to cancel. After: pain then feeling; Escape skips."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Before a routine Escape does not start it; after one it skips the question. The footer says which.
         Binding("escape", "cancel", id="pain_rating.cancel"),
+        Binding("escape", "skip", id="pain_rating.skip"),
         Binding("b", "feel('better')", id="pain_rating.better"),
         Binding("s", "feel('same')", id="pain_rating.same"),
         Binding("w", "feel('worse')", id="pain_rating.worse"),
@@ -55,6 +57,10 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "feel":  # once the pain after is chosen
             return self.after and self.pain is not None
+        if action == "cancel":
+            return not self.after
+        if action == "skip":
+            return self.after
         return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -80,4 +86,7 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
             self.dismiss(PainAnswer(self.pain, feeling))
 
     def action_cancel(self) -> None:
-        self.dismiss(PainAnswer(None) if self.after else None)
+        self.dismiss(None)
+
+    def action_skip(self) -> None:
+        self.dismiss(PainAnswer(None))

@@ -97,6 +97,7 @@ class PlayerScreen(CoachScreen):
         self.saved = False  # the record is in the history
         self.closed = False  # the routine is over (finished or stopped)
         self.final_saved = False  # the final version is in the history
+        self.felt_worse = False  # the pain got worse: the routines screen says what to do
         self._shown_index = -1
         self._wake: Timer | None = None  # the timer set for the current step's end
         self._wake_for: float | None = None  # the deadline it is set for
@@ -121,6 +122,7 @@ class PlayerScreen(CoachScreen):
         yield Footer(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
+        self.sub_title = visible(self.plan.routine.name, one_line=True)  # not the home screen's words
         self.player = Player(self.plan.steps, now=self.coach_app.clock.time)
         self.record = self.record.model_copy(update={"at": self.coach_app.now()})
         self.saved = self.coach_app.save_record(self._progress())
@@ -322,7 +324,7 @@ class PlayerScreen(CoachScreen):
         if self.coach_app.screen is not self:
             self.call_after_refresh(self._leave, then_open)
             return
-        self.dismiss()
+        self.dismiss(self.felt_worse)
         if then_open:
             self.coach_app.action_open(then_open)
 
@@ -337,8 +339,8 @@ class PlayerScreen(CoachScreen):
             key = "player.saved_stopped" if final.stopped_early else "player.saved_done"
             name = visible(self.plan.routine.name, one_line=True)
             self.notify(self.content.text(key, name=name), timeout=6, markup=False)
-        if final.stop_reason == "pain-worse" or final.feeling == "worse":
-            self.notify(self.content.text("player.worse_hint"), severity="warning", timeout=15)
+        # Said on the routines screen, where it stays (a 15 s toast covered the routine's details, then went).
+        self.felt_worse = final.stop_reason == "pain-worse" or final.feeling == "worse"
         self.final_saved = True
 
     def on_unmount(self) -> None:

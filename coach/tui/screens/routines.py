@@ -47,6 +47,7 @@ class RoutinesScreen(CoachScreen):
         # Above the scrolling part: the list takes the focus, and a banner scrolled off with it went unseen.
         yield Static(id="routines-blocked", markup=False)
         yield Static(self.content.text("routines.how_to_start"), id="routines-hint")
+        yield Static(id="routines-advice", markup=False)  # after a routine that made the pain worse
         with VerticalScroll(id="routines"):
             yield Static(id="plan-notes", markup=False)
             # A routine file of a person's own that could not be read: said on the screen, where it stays
@@ -59,6 +60,7 @@ class RoutinesScreen(CoachScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("routines.title")
+        self.query_one("#routines-advice").display = False
         self.refresh_plans()
         self.query_one(OptionList).focus()
         if self.start_with is not None:
@@ -182,6 +184,12 @@ class RoutinesScreen(CoachScreen):
         else:
             self._rate_before(plan)
 
+    def after_routine(self, felt_worse: bool | None) -> None:
+        """Back from the player: if the pain got worse, what to do about it, above the list until the next one."""
+        advice = self.query_one("#routines-advice", Static)
+        advice.update(self.content.text("player.worse_hint") if felt_worse else "")
+        advice.display = bool(felt_worse)
+
     def _rate_before(self, plan: Plan) -> None:
         from coach.tui.screens.pain_rating import PainRatingScreen
 
@@ -189,6 +197,6 @@ class RoutinesScreen(CoachScreen):
             if answer is not None:
                 from coach.tui.screens.player import PlayerScreen
 
-                self.coach_app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain))
+                self.coach_app.push_screen(PlayerScreen(plan, self.rules, pain_before=answer.pain), self.after_routine)
 
         self.coach_app.push_screen(PainRatingScreen(after=False), rated)

@@ -24,3 +24,6 @@ class StopAdviceScreen(CoachScreen):
         with VerticalScroll(id="stop-advice"):
             yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{safety.body}")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.content.routines.safety.unwell_title  # the header said the home screen's words
