@@ -47,6 +47,11 @@ _PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sdr]")
 _ALL_WORDS = frozenset({"ui", "keys"})
 
 
+def is_fallback(line: str) -> bool:
+    """A line about something the overlay lacks (so English is shown), not something it gets wrong."""
+    return "falls back to English" in line
+
+
 def overlay_problems(folder: Path, locale: str, label: str) -> list[str]:
     """Every problem of one locale's overlay files in `folder` (named `label` in the lines), in file order."""
     problems: list[str] = []
