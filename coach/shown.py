@@ -7,12 +7,15 @@ terminal, a report or an error line. Stored text stays as typed; only what is sh
   something odd is there instead of the terminal obeying it.
 - A lone surrogate (bytes that were not UTF-8, from argv or a file) cannot be written as UTF-8 at all: shown
   as U+FFFD.
-- `clip` bounds what an error line repeats of someone's input (a 50 MB value is not echoed back).
+- `clip` bounds what an error line repeats of someone's input (a 50 MB value is not echoed back), in terminal
+  cells: a Chinese character takes two, and is never cut in half.
 
 Pure: no textual, no content.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 _CONTROL_PICTURES = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
 _CONTROL_PICTURES[0x7F] = "\u2421"  # DEL
@@ -21,7 +24,7 @@ _SURROGATES = {c: "\ufffd" for c in range(0xD800, 0xE000)}
 _TABLE: dict[int, str] = {**_CONTROL_PICTURES, **_C1}
 _ONE_LINE: dict[int, str] = {**_TABLE, 0x0A: "\u2424", 0x09: " "}  # newline shown as U+2424 on one line
 
-CLIP = 80  # characters of someone's input an error line repeats
+CLIP = 80  # terminal cells of someone's input an error line repeats
 
 
 def visible(value: str, *, one_line: bool = False) -> str:
@@ -36,8 +39,24 @@ def visible(value: str, *, one_line: bool = False) -> str:
     return out
 
 
+def cell_width(char: str) -> int:
+    """The terminal cells a character takes, as rich.cells counts them (rich is kept out of the CLI): two for
+    a wide East Asian one, none for a combining mark or a zero-width one, else one."""
+    if char.isascii():
+        return 1
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cells(text: str) -> int:
+    """The terminal cells `text` takes on one line."""
+    return len(text) if text.isascii() else sum(cell_width(char) for char in text)
+
+
 def clip(value: object, limit: int = CLIP) -> str:
-    """Someone's input for an error line: one line, visible, at most `limit` characters (then "…")."""
+    """Someone's input for an error line: one line, visible, at most `limit` cells (then "…"), a wide
+    character never split."""
     try:
         shown = value if isinstance(value, str) else repr(value)
     except ValueError:  # an int too long to print (over 4300 digits)
@@ -45,7 +64,16 @@ def clip(value: object, limit: int = CLIP) -> str:
     if len(shown) > limit * 4:
         shown = shown[: limit * 4]  # translate only what can be shown
     shown = visible(shown, one_line=True)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "\u2026"
+    if cells(shown) <= limit:
+        return shown
+    kept, used = [], 0
+    for char in shown:
+        width = cell_width(char)
+        if used + width > limit - 1:  # one cell is left for the "…"
+            break
+        kept.append(char)
+        used += width
+    return "".join(kept) + "\u2026"
 
 
-__all__ = ["CLIP", "clip", "visible"]
+__all__ = ["CLIP", "cell_width", "cells", "clip", "visible"]

@@ -29,6 +29,10 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("PAIN_COACH_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("PAIN_COACH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # English whatever the developer's own language (coach.content.locale reads these); a test chooses another.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "PAIN_COACH_LANG"):
+        monkeypatch.delenv(name, raising=False)
     return data
 
 

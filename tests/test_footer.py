@@ -9,13 +9,17 @@ the same "+3" for it too. The last tests check that sum against the real footer 
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
+from coach.content.content import Content
+from coach.content.locale import shipped_locales
 from coach.history.records import FlareLog
 from coach.tui.app import PainCoachApp, screen_class
+from coach.tui.bindings import with_words
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickSome
@@ -37,19 +41,18 @@ def footer_screens() -> list[str]:
 
 
 def footer_width(app: PainCoachApp, name: str, widest: bool = True, only: set[str] | None = None) -> int:
+    """In terminal cells (a Chinese character takes two), with the words of the app's Content."""
     cls = screen_class(name)
-    bindings = [b for b in cls.BINDINGS if isinstance(b, Binding)]
-    for widget in FOCUSED_WIDGET_KEYS.get(name, []):
-        bindings += [b for b in widget.BINDINGS if isinstance(b, Binding)]
-    bindings += [b for b in PainCoachApp.BINDINGS if isinstance(b, Binding)]
+    owners = [cls, *FOCUSED_WIDGET_KEYS.get(name, []), PainCoachApp]
+    bindings = [b for owner in owners for b in with_words(owner.BINDINGS, app.content) if isinstance(b, Binding)]
     widths: dict[int, int] = {}  # one item per action, as the footer shows it
     slots: dict[str, int] = {}  # an action's item, or a key's: of bindings on one key, one is active at a time
     for binding in bindings:
         # The footer shows the first key that is active: "?" for help, or "f1" while a text field takes the "?".
         expanded = list(Binding.make_bindings([binding]))
         shown = [app.get_key_display(b) for b in expanded]
-        key = max(shown, key=len) if widest else shown[0]
-        item = 1 + len(key) + 1 + len(binding.description) + 1
+        key = max(shown, key=cell_len) if widest else shown[0]
+        item = 1 + cell_len(key) + 1 + cell_len(binding.description) + 1
         palette = binding.action == "command_palette" and getattr(cls, "FOOTER_PALETTE", True)
         if (binding.show or palette) and (only is None or binding.action in only):
             slot = slots.get(binding.action, next((slots[b.key] for b in expanded if b.key in slots), len(slots)))
@@ -59,9 +62,9 @@ def footer_width(app: PainCoachApp, name: str, widest: bool = True, only: set[st
     return sum(widths.values())
 
 
-@pytest.fixture
-def app(isolated_dirs):
-    return PainCoachApp(isolated_dirs, CONTENT)
+@pytest.fixture(params=shipped_locales(CONTENT.folder))
+def app(isolated_dirs, request):
+    return PainCoachApp(isolated_dirs, Content.load(request.param, CONTENT.folder))
 
 
 def test_every_full_screen_is_checked():
@@ -120,5 +123,6 @@ async def test_help_gives_the_fuller_wording_of_a_terse_footer_label(make_app, s
             await pilot.pause()
         shown = "\n".join(str(s.content) for s in app.screen.query(".keys").results(Static))
     assert "Previous question (or leave)" in shown and "None of these (red-flag questions)" in shown
-    footer_labels = {b.description for b in screen_class("checkin").BINDINGS if isinstance(b, Binding) and b.show}
+    worded = with_words(screen_class("checkin").BINDINGS, CONTENT)
+    footer_labels = {b.description for b in worded if isinstance(b, Binding) and b.show}
     assert {"Back", "None of these"} <= footer_labels

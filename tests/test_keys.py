@@ -16,7 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 
 import coach.tui
 from coach.tui.app import PainCoachApp
-from coach.tui.bindings import LabelledKeys
+from coach.tui.bindings import LabelledKeys, with_words
 from coach.tui.keymap import readable
 from coach.tui.screens import SCREENS
 from coach.tui.screens.help import HelpScreen
@@ -72,10 +72,18 @@ def test_every_binding_has_words_and_the_words_name_only_real_bindings():
 
 
 def test_the_words_are_filled_in_from_content():
-    checkin = next(b for b in HomeScreen.BINDINGS if isinstance(b, Binding) and b.id == "home.checkin")
+    worded = with_words(HomeScreen.BINDINGS, CONTENT)
+    checkin = next(b for b in worded if isinstance(b, Binding) and b.id == "home.checkin")
     assert checkin.description == CONTENT.keys_file.screens["home"]["checkin"].label
     back = next(b for _, b in code_bindings() if b.id == "checkin.back")
-    assert (back.description, back.tooltip) == ("Back", "Previous question (or leave)")
+    assert (back.description, back.tooltip) == ("checkin.back", "")  # no words in code: the app's Content gives them
+    assert worded_binding(back) == ("Back", "Previous question (or leave)")
+
+
+def worded_binding(binding: Binding) -> tuple[str, str]:
+    (done,) = with_words([binding], CONTENT)
+    assert isinstance(done, Binding)
+    return done.description, done.tooltip
 
 
 def action_name(action: str) -> tuple[str | None, str]:

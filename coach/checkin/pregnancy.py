@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from coach.content.content import Content
+from coach.content.dates import long_date, month_name
 from coach.history.records import Profile, RecordBase
 
 AnyRecord = TypeVar("AnyRecord", bound=RecordBase)
@@ -119,6 +120,9 @@ def parse_date(typed: str, *, day_first: bool, today: date, basis: Basis) -> dat
     cleaned = typed.strip()
     if not cleaned:
         raise DateProblem("empty")
+    chinese = _CHINESE_DATE.fullmatch(cleaned)
+    if chinese:
+        return _chinese_date(chinese, today, basis, cleaned)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):  # ISO is year-month-day whatever the setting
         try:
             return date(*map(int, cleaned.split("-")))
@@ -135,6 +139,28 @@ def parse_date(typed: str, *, day_first: bool, today: date, basis: Basis) -> dat
     if first.year == second.year:
         return first.date()
     return _guess_year(first.month, second.day, today, basis, cleaned)
+
+
+# 2027年2月14日 and 2月14日 (a 号 for the day, as spoken, and spaces between the parts are read too).
+_CHINESE_DATE = re.compile(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]?")
+
+
+def _chinese_date(found: re.Match[str], today: date, basis: Basis, typed: str) -> date:
+    year, month, day = (int(part) if part else None for part in found.groups())
+    assert month is not None and day is not None
+    if year is not None and year < 1:
+        raise DateProblem("not_a_date", typed=typed)
+    if not 1 <= month <= 12:
+        raise DateProblem("no_such_month", month=month)
+    if year is None:
+        most = calendar.monthrange(2000, month)[1]  # 2000 was a leap year: the most days the month can have
+        if not 1 <= day <= most:
+            raise DateProblem("past_month_end_any_year", month=Month(month), days=most)
+        return _guess_year(month, day, today, basis, typed)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise DateProblem("past_month_end", month=Month(month), days=days, year=year)
+    return date(year, month, day)
 
 
 def impossible_day(typed: str, day_first: bool) -> DateProblem | None:
@@ -154,7 +180,7 @@ def impossible_day(typed: str, day_first: bool) -> DateProblem | None:
         return None
     if not 1 <= month <= 12:
         return DateProblem("no_such_month", month=month)
-    name = _MONTHS[month - 1]
+    name = Month(month)
     if isinstance(year, int):
         year = dateparser.parserinfo().convertyear(year)
         days = calendar.monthrange(year, month)[1]
@@ -185,19 +211,19 @@ def check_plausible(value: date, *, today: date, basis: Basis) -> None:
     """Refuse impossible or implausible dates (DateProblem); return None when the date is fine."""
     if basis == "lmp":
         if value > today:
-            raise DateProblem("lmp_future", date=long_date(value))
+            raise DateProblem("lmp_future", date=value)
         value = due_from_lmp(value)
     if basis == "born":
         if value > today:
-            raise DateProblem("born_future", date=long_date(value))
+            raise DateProblem("born_future", date=value)
         if (today - value).days > MAX_POSTNATAL_DAYS:
-            raise DateProblem("born_long_ago", date=long_date(value))
+            raise DateProblem("born_long_ago", date=value)
         return
     ahead = (value - today).days
     if ahead > MAX_AHEAD_DAYS:
-        raise DateProblem("too_far_ahead", date=long_date(value), weeks=MAX_AHEAD_DAYS // 7)
+        raise DateProblem("too_far_ahead", date=value, weeks=MAX_AHEAD_DAYS // 7)
     if -ahead > MAX_PAST_DUE_DAYS:
-        raise DateProblem("long_past", date=long_date(value), weeks=MAX_PAST_DUE_DAYS // 7)
+        raise DateProblem("long_past", date=value, weeks=MAX_PAST_DUE_DAYS // 7)
 
 
 def profile_dates(value: date, basis: Basis, profile: Profile) -> Profile:
@@ -213,25 +239,8 @@ def profile_dates(value: date, basis: Basis, profile: Profile) -> Profile:
     )
 
 
-def long_date(value: date) -> str:
-    """14 February 2027 (month names from the C locale, as the app's content is English)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+class Month(int):
+    """A month's number that a message shows as its name, in the reader's language (problem_text)."""
 
 
 def _stage_values(content: Content, days: int) -> dict[str, object]:
@@ -264,19 +273,29 @@ def echo(content: Content, value: date, basis: Basis, today: date) -> str:
         weeks, days = weeks_days((today - value).days)
         return content.text(
             "dates.born_echo",
-            date=long_date(value),
+            date=long_date(value, content.locale),
             weeks=content.counted("weeks", weeks),
             days=content.counted("days", days),
         )
     due = value if basis == "due" else due_from_lmp(value)
     values = _stage_values(content, gestation_days(due, today))
     if basis == "lmp":
-        return content.text("dates.lmp_echo", date=long_date(value), due=long_date(due), **values)
-    return content.text("dates.due_echo", date=long_date(value), **values)
+        when, due_on = long_date(value, content.locale), long_date(due, content.locale)
+        return content.text("dates.lmp_echo", date=when, due=due_on, **values)
+    return content.text("dates.due_echo", date=long_date(value, content.locale), **values)
 
 
 def problem_text(content: Content, problem: DateProblem) -> str:
-    return content.text(f"dates.{problem.key}", **problem.values)
+    """The message for a refused date, its dates and month names in the content's language."""
+    return content.text(f"dates.{problem.key}", **{k: shown(content, v) for k, v in problem.values.items()})
+
+
+def shown(content: Content, value: object) -> object:
+    if isinstance(value, Month):
+        return month_name(value, content.locale)
+    if isinstance(value, date):
+        return long_date(value, content.locale)
+    return value
 
 
 def read_date(typed: str, *, basis: Basis, day_first: bool, today: date) -> date:

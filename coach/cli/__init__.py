@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from coach import __version__
+from coach.locations import NoHomeError
 
 if TYPE_CHECKING:
     import argparse
@@ -49,6 +50,7 @@ def _app_args(argv: list[str]) -> argparse.Namespace | None:
 
     app = argparse.ArgumentParser(add_help=False)
     app.add_argument("--data-dir")
+    app.add_argument("--lang")
     args, rest = app.parse_known_args(argv)
     return None if rest else args
 
@@ -56,10 +58,14 @@ def _app_args(argv: list[str]) -> argparse.Namespace | None:
 def _parser(content: Content) -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     import argparse
 
+    from coach.content.locale import shipped_locales
+
     text = content.text
+    lang_help = text("language.lang_help", shipped=", ".join(shipped_locales(content.folder)))
     parser = argparse.ArgumentParser(prog="pain-coach", description=text("cli.description"))
     parser.add_argument("--version", action="version", version=f"pain-coach {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=text("cli.data_dir_help"))
+    parser.add_argument("--lang", metavar="LANG", help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules: dict[str, Command] = {}
     for name in COMMANDS:
@@ -67,6 +73,7 @@ def _parser(content: Content) -> tuple[argparse.ArgumentParser, dict[str, Comman
         modules[module.add_parser(sub, content)] = module
     for command in sub.choices.values():  # `pain-coach log --data-dir X` works as well as before `log`
         command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=text("cli.data_dir_help"))
+        command.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
     return parser, modules
 
 
@@ -84,9 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from coach.content.content import Content
     from coach.content.loader import ContentError
-    from coach.locations import NoHomeError
+    from coach.content.locale import UnknownLanguage
 
-    content = Content.load()  # the one of this process; its files are read when first needed
+    try:
+        content = Content.load(chosen_locale(argv))  # the one of this process; its files are read when first needed
+    except UnknownLanguage as exc:
+        english = Content.load()
+        return _fail(english, english.text("language.unknown", given=exc.given, shipped=", ".join(exc.shipped)), 2)
     try:
         if not argv:  # plain `pain-coach`, the usual start: the app, without loading argparse
             from coach.tui.app import run_app
@@ -97,12 +108,15 @@ def main(argv: list[str] | None = None) -> int:
             from coach.tui.app import run_app
 
             check_data_dir(content, app_args.data_dir)
-            return run_app(app_args.data_dir, content)
-        parser, modules = _parser(content)
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 2
+            return run_app(app_args.data_dir, content, app_args.lang)
+        from coach.cli.argparse_words import argparse_words
+
+        with argparse_words(content):
+            parser, modules = _parser(content)
+            args = parser.parse_args(argv)
+            if args.command is None:
+                parser.print_help()
+                return 2
         return modules[args.command].run(args, content)
     except UsageError as exc:
         return _fail(content, str(exc), 2)
@@ -123,6 +137,34 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, StoreError):
             return _fail(content, str(exc), 1)
         raise
+
+
+def early_option(argv: list[str], name: str) -> str | None:
+    """The value of `--name X` or `--name=X` in argv (the last one given), read before argparse is loaded."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == name and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith(name + "="):
+            found = arg[len(name) + 1 :]
+    return found
+
+
+def chosen_locale(argv: list[str]) -> str:
+    """The language of this run (coach.content.locale): --lang, $PAIN_COACH_LANG, the app's choice, the system's."""
+    from coach.content.locale import choose_locale, settings_language, shipped_locales
+    from coach.locations import content_dir, data_dir
+
+    given_dir = early_option(argv, "--data-dir")
+    try:
+        in_app = settings_language(data_dir(given_dir or None))
+    except NoHomeError:
+        in_app = None
+    return choose_locale(
+        shipped_locales(content_dir()), option=early_option(argv, "--lang"), environ=os.environ, chosen_in_app=in_app
+    )
 
 
 def print_problems(content: Content, problems: list[str], limit: int = 20) -> None:

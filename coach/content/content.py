@@ -58,8 +58,9 @@ class Content:
 
     @property
     def label(self) -> str:
-        """The folder's name as problems name it: "content", also when checked as "."."""
-        return self.folder.resolve().name
+        """The folder's name as problems name it: "content", also when checked as "."; "content/zh-CN" for a locale."""
+        name = self.folder.resolve().name
+        return name if self.locale == BASE_LOCALE else f"{name}/{self.locale}"
 
     # --- the plain dictionaries ----------------------------------------------------------------------
 
@@ -135,7 +136,14 @@ class Content:
 
         if not self.folder.is_dir():
             raise ContentError([f"{self.folder}: no such content folder"])
-        return models.validate(self.label, {name: self._try(name) for name in FILES})
+        return models.validate(self.label, {name: self._try(name) for name in FILES}, self.problem_words)
+
+    def problem_words(self, problem: FileProblem) -> str:
+        """A file's problem in this content's words; in English when ui.toml, which holds them, is the problem."""
+        ui = self._try("ui")
+        words = ui.get("content_problems", {}) if isinstance(ui, dict) else {}
+        template = words.get(problem.key)
+        return template.format(**problem.values) if isinstance(template, str) else str(problem)
 
     def check(self) -> None:
         """Validate every file now (check-content, and the app just after its first paint)."""

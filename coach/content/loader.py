@@ -51,7 +51,23 @@ class ContentError(Exception):
 
 
 class FileProblem(Exception):
-    """One file could not be read: str() is the line check-content shows after `content/x.toml: `."""
+    """One file could not be read: its words are ui.toml [content_problems] `key` (Content.problem_words);
+    str() is the English line, for when ui.toml itself is the file that cannot be read."""
+
+    def __init__(self, key: str, **values: object):
+        self.key = key
+        self.values = values
+        super().__init__(ENGLISH_PROBLEMS[key].format(**values))
+
+
+# The one place words live in code: a content file that cannot be read may be ui.toml, which holds the words.
+ENGLISH_PROBLEMS = {
+    "missing": "missing file",
+    "unreadable": "cannot be read ({reason})",
+    "too_big": "larger than {limit} MB, so not read",
+    "too_deep": "not valid TOML: nested too deeply to read",
+    "not_toml": "not valid TOML: {reason}",
+}
 
 
 CONTENT_LIMIT = 16 * 1024 * 1024  # the largest content file is tens of kB
@@ -75,9 +91,9 @@ def read_toml(path: Path) -> Data:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FileProblem("missing file") from None
+        raise FileProblem("missing") from None
     except OSError as exc:
-        raise FileProblem(f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem("unreadable", reason=exc.strerror or exc) from None
     stamp = (str(path), info.st_mtime_ns, info.st_size, sys.version_info[:2])
     cached = _cache_path(path)
     kept = _read_cache(cached) if cached is not None else None
@@ -93,15 +109,15 @@ def read_toml(path: Path) -> Data:
     try:
         data = tomllib.loads(read_toml_bytes(path).decode("utf-8"))
     except FileNotFoundError:
-        raise FileProblem("missing file") from None
+        raise FileProblem("missing") from None
     except TooBig:
-        raise FileProblem(f"larger than {CONTENT_LIMIT // 1024 // 1024} MB, so not read") from None
+        raise FileProblem("too_big", limit=CONTENT_LIMIT // 1024 // 1024) from None
     except OSError as exc:  # no permission, a folder of that name, an I/O error
-        raise FileProblem(f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem("unreadable", reason=exc.strerror or exc) from None
     except RecursionError:
-        raise FileProblem("not valid TOML: nested too deeply to read") from None
+        raise FileProblem("too_deep") from None
     except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError, and integers over 4300 digits
-        raise FileProblem(f"not valid TOML: {exc}") from None
+        raise FileProblem("not_toml", reason=exc) from None
     if cached is not None:
         _keep(cached, (stamp, data))
     return data

@@ -594,7 +594,11 @@ def _wrap(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def validate(label: str, parsed: Mapping[str, dict[str, Any] | FileProblem]) -> ContentFiles:
+def validate(
+    label: str,
+    parsed: Mapping[str, dict[str, Any] | FileProblem],
+    words: Callable[[FileProblem], str] = str,
+) -> ContentFiles:
     """Validate the parsed files of a folder named `label`; raise ContentError listing every problem."""
     problems: list[str] = []
     models: dict[str, BaseModel] = {}
@@ -603,7 +607,7 @@ def validate(label: str, parsed: Mapping[str, dict[str, Any] | FileProblem]) -> 
         where = f"{label}/{name}.toml"
         data = parsed[name]
         if isinstance(data, FileProblem):
-            problems.append(f"{where}: {data}")
+            problems.append(f"{where}: {words(data)}")
             continue
         if name == "questionnaire":
             data = _body_options(data, models.get("body"), problems, where)

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from coach.content.content import Content
+from coach.content.dates import format_time
 from coach.content.ids import LEVELS
 from coach.history.records import Change, CheckIn, Clearance, FlareLog, Record, RoutineSession
 from coach.shown import visible
@@ -27,16 +28,16 @@ def when_label(content: Content, at: datetime, now: datetime) -> str:
     """'today 14:05', 'yesterday 09:10', 'Mon 23 Nov' within a week, then dates."""
     local = at.astimezone(now.tzinfo)
     days = (now.date() - local.date()).days
-    clock = local.strftime(content.text("when.time"))
+    clock = format_time(local, content.text("when.time"), content.locale)
     if days == 0:
         return content.text("when.today", time=clock)
     if days == 1:
         return content.text("when.yesterday", time=clock)
     if 1 < days < 7:
-        return local.strftime(content.text("when.this_week"))
+        return format_time(local, content.text("when.this_week"), content.locale)
     if local.year == now.year:
-        return local.strftime(content.text("when.this_year"))
-    return local.strftime(content.text("when.older"))
+        return format_time(local, content.text("when.this_year"), content.locale)
+    return format_time(local, content.text("when.older"), content.locale)
 
 
 def week_label(content: Content, gestation_days: int | None) -> str:
@@ -232,7 +233,7 @@ def detail_lines(
     """(label, value) pairs in plain words; a check-in's answers come last, as question -> answer."""
     local = record.at.astimezone(now.tzinfo)
     lines = [
-        (content.text("detail.when"), local.strftime(content.text("when.full"))),
+        (content.text("detail.when"), format_time(local, content.text("when.full"), content.locale)),
         (content.text("detail.week"), week_detail(content, record.gestation_days)),
     ]
 

@@ -198,6 +198,7 @@ class Settings(BaseModel):
 
     schema_: Literal[1] = Field(default=FILE_SCHEMA_VERSION, alias="schema")
     theme: str | None = None
+    language: str | None = None  # chosen in the app (palette "Language"); --lang and PAIN_COACH_LANG come first
     first_run_done: bool = False
     bell: bool = True
     reduced_motion: bool = False

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from coach.content.loader import ContentError
 from coach.reading import reading_seconds
 from coach.shown import visible
-from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies
+from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies, with_words
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal
 from coach.tui.screens.too_small import TooSmallScreen, too_small
@@ -49,6 +49,10 @@ PALETTE_SETTINGS = {"bell": "bell", "reduced_motion": "motion"}
 TEXTUAL_COMMANDS_LEFT_OUT = frozenset(
     {"action_show_help_panel", "action_hide_help_panel", "action_maximize", "action_minimize"}
 )
+
+# Textual's palette commands that pain-coach shows, in its words: the callback's name (or the title of one made
+# by a lambda) -> the name of its words in ui.toml [palette] (`theme`, `theme_help`).
+TEXTUAL_COMMAND_WORDS = {"action_change_theme": "theme", "action_quit": "quit", "Screenshot": "screenshot"}
 
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
 
@@ -75,11 +79,13 @@ class PainCoachApp(LabelledKeys, App[None]):
         *,
         clock: Clock | None = None,
         now: Callable[[], datetime] | None = None,
+        lang_option: str | None = None,
     ) -> None:
         from coach.tui.keymap import person_keys
 
         super().__init__()
         self.content = content  # the words and models of every screen (CoachScreen.content)
+        self.use_words(content)
         # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
         config = person_keys(content)
         self.config = config  # also the voice settings (coach.routines.voice_choice)
@@ -99,6 +105,8 @@ class PainCoachApp(LabelledKeys, App[None]):
         self._size_checks = False  # from on_mount on
         self.clock = clock or Clock()
         self.now = now or _local_now
+        self.lang_option = lang_option  # --lang, which outranks the language chosen here (coach.content.locale)
+        self.restart_in: str | None = None  # a language chosen in the palette: run_app starts again in it
 
     @property
     def store(self) -> Store:
@@ -285,9 +293,10 @@ class PainCoachApp(LabelledKeys, App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.load_screen_styles()
-        screen_bindings = self.screen.BINDINGS if isinstance(self.screen, LabelledKeys) else []
-        screen_bindings = _working_now(self.screen, screen_bindings)
-        app_bindings: list[BindingType] = list(self.BINDINGS)
+        screen = self.screen
+        screen_bindings = screen.worded_bindings(self.content) if isinstance(screen, LabelledKeys) else []
+        screen_bindings = _working_now(screen, screen_bindings)
+        app_bindings: list[BindingType] = self.worded_bindings(self.content)
         if isinstance(self.screen, CoachModal):  # a dialog passes on only the app's priority keys, and help
             app_bindings = [b for b in app_bindings if isinstance(b, Binding) and (b.priority or b.action == "help")]
         self.push_screen(HelpScreen(screen_bindings, app_bindings))
@@ -296,7 +305,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         """Say once if a key from config.toml took the key of another binding on a screen that opens."""
         from coach.locations import config_file
 
-        for binding in taken_keys(bindings, self.rebound_keys):
+        for binding in taken_keys(with_words(bindings, self.content), self.rebound_keys):
             if binding.id not in self._clashes_told:
                 self._clashes_told.add(binding.id)
                 shown = self.content.text(
@@ -309,7 +318,9 @@ class PainCoachApp(LabelledKeys, App[None]):
         return Markup(self.content.text("app.header", title=title, sub_title=sub_title) if sub_title else title)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        for binding in screen_class("home").BINDINGS:  # the home menu's items: "home.checkin" opens "checkin"
+        for binding in with_words(
+            screen_class("home").BINDINGS, self.content
+        ):  # the home menu's items: "home.checkin" opens "checkin"
             if isinstance(binding, Binding) and binding.id:
                 name = binding.id.partition(".")[2]
                 yield SystemCommand(
@@ -328,10 +339,63 @@ class PainCoachApp(LabelledKeys, App[None]):
             "palette.setting_state", name=voice.name, state=mode_words(self.content, self.voice().mode)
         )
         yield SystemCommand(shown, voice.help, self.switch_voice)
+        yield SystemCommand(
+            self.content.text("language.palette"), self.content.text("language.palette_help"), self.choose_language
+        )
         for command in super().get_system_commands(screen):
             # Textual's own "Keys" panel repeats our help ("Keys" twice), and "Maximize" means nothing here.
-            if getattr(command.callback, "__name__", "") not in TEXTUAL_COMMANDS_LEFT_OUT:
+            name = getattr(command.callback, "__name__", "")
+            if name in TEXTUAL_COMMANDS_LEFT_OUT:
+                continue
+            words = TEXTUAL_COMMAND_WORDS.get(name if name != "<lambda>" else command.title)
+            if words is None:
                 yield command
+            else:
+                title, help_text = (self.content.text(f"palette.{words}"), self.content.text(f"palette.{words}_help"))
+                yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.content.text("palette.search")))
+
+    def search_themes(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.content.text("palette.themes")))
+
+    # --- the language ------------------------------------------------------------------------------
+
+    def choose_language(self) -> None:
+        """The palette's "Language": the shipped languages, each named in itself."""
+        from coach.content.content import Content
+        from coach.content.locale import shipped_locales
+
+        choices = []
+        for locale in shipped_locales(self.content.folder):
+            own = Content.load(locale, self.content.folder)
+            shown = self.content.text("language.choice", name=own.text("language.self_name"), tag=locale)
+            choices.append((shown, lambda chosen=locale: self.use_language(chosen), None))
+        self.search_commands(choices, placeholder=self.content.text("language.choose_placeholder"))
+
+    def use_language(self, locale: str) -> None:
+        """Remember `locale`, and start again in it unless --lang or PAIN_COACH_LANG chooses another."""
+        from coach.content.content import Content
+        from coach.content.locale import choose_locale, shipped_locales
+
+        if not self.update_settings(language=locale):
+            return
+        now = choose_locale(
+            shipped_locales(self.content.folder), option=self.lang_option, environ=os.environ, chosen_in_app=locale
+        )
+        name = Content.load(locale, self.content.folder).text("language.self_name")
+        if now != locale:
+            self.notify(self.content.text("language.overridden", name=name, current=now), timeout=8)
+        elif now != self.content.locale:
+            self.restart_in = now
+            self.exit()
 
     # --- window size -----------------------------------------------------------------------------
 
@@ -361,14 +425,18 @@ def _espeak(choice: VoiceChoice) -> Speaker:
     return EspeakSpeaker(choice.voice, choice.rate)
 
 
-def run_app(data_dir_option: str | None, content: Content | None = None) -> int:
-    """Run the app on --data-dir's folder (None: the usual one); its exit status."""
+def run_app(data_dir_option: str | None, content: Content | None = None, lang_option: str | None = None) -> int:
+    """Run the app on --data-dir's folder (None: the usual one), again in a language chosen in it; its exit status."""
     from coach.content.content import Content
     from coach.locations import data_dir
 
-    app = PainCoachApp(data_dir(data_dir_option), content or Content.load())
-    app.run()
-    return app.return_code or 0
+    content = content or Content.load()
+    while True:
+        app = PainCoachApp(data_dir(data_dir_option), content, lang_option=lang_option)
+        app.run()
+        if app.restart_in is None:
+            return app.return_code or 0
+        content = Content.load(app.restart_in, content.folder)
 
 
 def _local_now() -> datetime:

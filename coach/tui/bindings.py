@@ -1,9 +1,10 @@
 """Key bindings are declared in code, each with a stable id; their words come from content/keys.toml by id.
 
-`Binding("c", "app.open('checkin')", id="home.checkin")` on a class's BINDINGS gets its footer label and
-its help wording from [home.checkin] in keys.toml when the class is made, before Textual collects the
-class's bindings (so from the packaged content: no app exists yet). A person's [keys] table in config.toml
-rebinds them by id (coach.config, App.set_keymap). Screens, widgets and the app all use this module.
+`Binding("c", "app.open('checkin')", id="home.checkin")` on a class's BINDINGS has no words of its own: each
+screen, dialog and widget gets its footer label and help wording from [home.checkin] in keys.toml of the
+running app's Content (its language) when it joins the app, and the app gets its own when it is made. Code
+that shows a binding's words reads them from `worded_bindings()`, never from the class's BINDINGS. A person's
+[keys] table in config.toml rebinds them by id (coach.config, App.set_keymap).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 
 from coach.content.content import Content
 
@@ -25,25 +26,54 @@ def binding_words(content: Content, binding_id: str) -> tuple[str, str]:
 
 def with_words(bindings: Iterable[BindingType], content: Content) -> list[BindingType]:
     """The bindings with their description (the footer's label) and tooltip (the fuller help) from content."""
-    worded: list[BindingType] = []
-    for binding in bindings:
-        if isinstance(binding, Binding) and binding.id:
-            label, help_text = binding_words(content, binding.id)
-            binding = dataclasses.replace(binding, description=label, tooltip=help_text)
-        worded.append(binding)
-    return worded
+    return [worded(binding, content) if isinstance(binding, Binding) else binding for binding in bindings]
+
+
+def worded_map(bindings: BindingsMap, content: Content) -> BindingsMap:
+    """A node's bindings (its own and those it inherits), each with an id worded from `content`."""
+    return BindingsMap.from_keys(
+        {key: [worded(binding, content) for binding in held] for key, held in bindings.key_to_bindings.items()}
+    )
+
+
+def worded(binding: Binding, content: Content) -> Binding:
+    if not binding.id:
+        return binding
+    label, help_text = binding_words(content, binding.id)
+    return dataclasses.replace(binding, description=label, tooltip=help_text)
+
+
+def _placeholder(binding: BindingType) -> BindingType:
+    if isinstance(binding, Binding) and binding.id and not binding.description:
+        return dataclasses.replace(binding, description=binding.id)
+    return binding
 
 
 class LabelledKeys:
-    """A mixin, listed before the Textual class, that fills in the words of the class's own BINDINGS."""
+    """A mixin, listed before the Textual class: the node's bindings in the words of the app's Content."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
+    _bindings: BindingsMap  # Textual's: the node's merged bindings, which the footer and key dispatch read
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         if "BINDINGS" in cls.__dict__:
-            # One read of keys.toml (through the loader's cache) per class, as the class is made.
-            cls.BINDINGS = with_words(cls.__dict__["BINDINGS"], Content.load())
+            # Textual hides a binding without a description when it collects the class's bindings (just below),
+            # so each stands in with its id until the app's Content words it: an id on screen is a bug to see.
+            cls.BINDINGS = [_placeholder(b) for b in cls.__dict__["BINDINGS"]]
         super().__init_subclass__(**kwargs)  # Textual's DOMNode collects the bindings here
+
+    def _post_register(self, app: Any) -> None:
+        # Textual calls this as a screen or widget joins the app, before it mounts and its footer is drawn.
+        super()._post_register(app)  # type: ignore[misc]
+        self.use_words(app.content)
+
+    def use_words(self, content: Content) -> None:
+        """Word this node's bindings from `content` (the app does this for itself once it has its Content)."""
+        self._bindings = worded_map(self._bindings, content)
+
+    def worded_bindings(self, content: Content) -> list[BindingType]:
+        """The class's own BINDINGS with their words from `content`: for the help screen, the menu, the palette."""
+        return with_words(self.BINDINGS, content)
 
 
 def bound_keys(binding: Binding, keymap: Mapping[str, str]) -> str:

@@ -72,7 +72,7 @@ class HistoryScreen(CoachScreen):
                 yield Static(self.content.text("history.empty"), id="history-empty", markup=False)
             with TabPane(self.content.text("history.tab_trends"), id="trends"), VerticalScroll():
                 yield Static(id="trend-title", classes="heading", markup=False)
-                yield TrendChart(self.content.text("when.this_year"), id="trend-chart")
+                yield TrendChart(self.content.text("when.this_year"), locale=self.content.locale, id="trend-chart")
                 yield Static(self.content.text("trends.legend"), id="trend-legend", markup=False)
                 yield Static(self.content.text("trends.week_title"), classes="heading", markup=False)
                 yield Static(id="trend-weeks", markup=False)

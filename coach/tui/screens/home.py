@@ -59,7 +59,7 @@ class HomeScreen(CoachScreen):
 
     def _menu(self) -> list[Option]:
         options = []
-        for binding in self.BINDINGS:
+        for binding in self.worded_bindings(self.content):
             assert isinstance(binding, Binding)
             shown = bound_keys(binding, self.coach_app.rebound_keys).split(",")[0]
             item = Text.assemble((f" {shown} ", "bold reverse"), "  ", binding.description)

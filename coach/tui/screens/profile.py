@@ -12,7 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
-from coach.checkin.pregnancy import DateProblem, echo, long_date, problem_text, profile_dates, read_date
+from coach.checkin.pregnancy import DateProblem, echo, problem_text, profile_dates, read_date
+from coach.content.dates import long_date
 from coach.history.store import StoreError
 from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
@@ -49,7 +50,7 @@ class ProfileScreen(CoachScreen):
                     )
             yield Label(self.content.text("profile.date_label"))
             yield Input(
-                value=long_date(shown) if shown else "",
+                value=long_date(shown, self.content.locale) if shown else "",
                 placeholder=self.content.text("profile.date_placeholder"),
                 id="date",
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,10 +31,10 @@ def _answers(lines: list[tuple[str, str]]) -> Text:
 
 
 def _rows(lines: list[tuple[str, str]]) -> Text:
-    width = max((len(label) for label, _ in lines), default=0) + 2
+    width = max((cell_len(label) for label, _ in lines), default=0) + 2  # in cells: labels may be Chinese
     out = Text()
     for label, value in lines:
-        out.append(f"{label:<{width}}", style="bold")
+        out.append(label + " " * (width - cell_len(label)), style="bold")
         out.append(f"{value}\n")
     return out
 

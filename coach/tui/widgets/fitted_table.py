@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
@@ -35,7 +36,7 @@ class FittedTable(DataTable[object]):
         used = sum(column.get_render_width(self) for column in others) + 2 * self.cell_padding
         # Keep room for the vertical scrollbar even while it is hidden: rows arrive in batches.
         room = self.size.width - self.styles.scrollbar_size_vertical - used
-        width = max(MIN_LAST, room, len(str(last.label)))
+        width = max(MIN_LAST, room, cell_len(str(last.label)))
         if last.auto_width or last.width != width:
             last.auto_width = False
             last.width = width
