@@ -18,6 +18,7 @@ from coach.checkin.pregnancy import DateProblem, parse_date, problem_text, read_
 from coach.cli import main
 from coach.content.content import Content
 from coach.content.dates import format_time, long_date
+from coach.content.loader import FILES
 from coach.content.locale import UnknownLanguage, choose_locale, normalize, shipped_locales
 from coach.content.overlay_check import overlay_problems
 from coach.history.records import FlareLog, Profile
@@ -228,18 +229,7 @@ def test_argparse_words_in_english_are_argparse_s_own(capsys):
 def full_overlay(tmp_path: Path) -> Path:
     """An overlay that copies every English file: complete, so it has no problems."""
     folder = zh_folder(tmp_path)
-    for name in (
-        "ui",
-        "keys",
-        "about",
-        "body",
-        "exercises",
-        "routines",
-        "questionnaire",
-        "triage",
-        "advice",
-        "profile",
-    ):
+    for name in FILES:
         shutil.copy(folder / f"{name}.toml", folder / "zh-CN" / f"{name}.toml")
     return folder
 

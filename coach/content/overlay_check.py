@@ -45,6 +45,8 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9_+-]*$")
 _PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sdr]")
 # Files (or sections of ui.toml) whose every value is words: an id-like key there is only a name.
 _ALL_WORDS = frozenset({"ui", "keys"})
+# Tables each language sets for itself: the speaking voice and its rate (a Mandarin voice speaks at its own pace).
+_OWN_SETTINGS = frozenset({("voice", "speech")})
 
 
 def is_fallback(line: str) -> bool:
@@ -160,6 +162,12 @@ def _is_id_like(file: str, key: str, english: Any) -> bool:
 
 def _compare_values(english: Any, given: Any, path: list[str], file: str) -> list[str]:
     key = path[-1] if path else ""
+    if (file, path[0] if path else "") in _OWN_SETTINGS:
+        return (
+            []
+            if type(given) is type(english)
+            else [f"{_field(path)}: should be {type(english).__name__}, as in English"]
+        )
     if not isinstance(english, str):
         if type(given) is not type(english) or given != english:
             return [f"{_field(path)}: must stay {english!r} (numbers and yes/no are not translated)"]
