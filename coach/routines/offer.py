@@ -63,7 +63,7 @@ def rules_for(profile: Profile, today: date) -> Rules:
     )
 
 
-def _birth_note(content: Content, rules: Rules) -> str:
+def birth_note(content: Content, rules: Rules) -> str:
     """Why strenuous moves are held back after the birth, or that they no longer are."""
     if rules.strenuous_hold:
         moves = ", ".join(e.name.lower() for e in content.exercises.exercises if STRENUOUS in e.flags)
@@ -82,7 +82,7 @@ def rules_notes(content: Content, rules: Rules) -> list[str]:
         notes.append(content.text("plan.stage_unknown"))
     elif s.postnatal:
         notes.append(content.text("plan.stage_postnatal", days=content.counted("days", s.postnatal_days or 0)))
-        if birth := _birth_note(content, rules):
+        if birth := birth_note(content, rules):
             notes.append(birth)
     else:
         weeks, days = weeks_days(s.gestation_days or 0)
