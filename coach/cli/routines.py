@@ -1,11 +1,14 @@
-"""`pain-coach routines [--all]`: the routines that suit the stored profile, with their lengths."""
+"""`pain-coach routines [--all] [--json]`: the routines that suit the stored profile, with their lengths; as JSON,
+each routine's steps after the plan's changes (swaps, holds, shortening), their flags and seconds, and every
+timed step the player will play, so a script or a physio can check what will be played."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.cli import open_store, report_problems
 from coach.shown import visible
@@ -13,6 +16,8 @@ from coach.shown import visible
 if TYPE_CHECKING:
     from coach.cli import SubParsers
     from coach.content.content import Content
+    from coach.history.records import CheckIn
+    from coach.routines.offer import Plan, Rules
 
 BLOCKED_STATUS = 3  # a check-in's warning sign is not cleared: nothing to start (0 listed, 1 failure, 2 usage)
 
@@ -25,6 +30,7 @@ def add_parser(sub: SubParsers, content: Content) -> str:
         epilog=content.text("cli.routines_status_help", status=BLOCKED_STATUS),
     )
     p.add_argument("--all", action="store_true", help=content.text("cli.routines_all_help"))
+    p.add_argument("--json", action="store_true", help=content.text("cli.routines_json_help"))
     return "routines"
 
 
@@ -37,6 +43,10 @@ def run(args: argparse.Namespace, content: Content) -> int:
 
     store = open_store(args, content)
     blocked = blocking_checkin(store, store.load_settings())
+    if blocked is not None and args.json:
+        report_problems(store)
+        print(json.dumps({"blocked": blocked_json(content, blocked), "routines": []}, indent=2, ensure_ascii=False))
+        return BLOCKED_STATUS
     if blocked is not None:  # the same block as the app: a warning sign routes to care, never to a stretch
         report_problems(store)
         when = blocked.at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -50,6 +60,15 @@ def run(args: argparse.Namespace, content: Content) -> int:
         shown = content.text("errors.prefix") + content.text("custom.skipped", problem=problem)
         print(visible(shown, one_line=True), file=sys.stderr)
     plans = plan_all(content, routines, content.exercises.by_id(), rules)
+    if args.json:
+        listed = [plan for plan in plans if plan.offered or args.all]
+        body = {
+            "blocked": None,
+            "rules": rules_json(content, rules),
+            "routines": [plan_json(content, plan) for plan in listed],
+        }
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+        return 0
     for note in rules_notes(content, rules):
         print(note)
     print()
@@ -78,3 +97,78 @@ def run(args: argparse.Namespace, content: Content) -> int:
         print()
         print(content.text("cli.routines_hidden_count", count=len(hidden)))
     return 0
+
+
+def blocked_json(content: Content, checkin: CheckIn) -> dict[str, Any]:
+    from coach.history.record_text import flags_label, level_label
+
+    return {
+        "checkin_id": checkin.id,
+        "at": checkin.at.isoformat(),
+        "level": checkin.level,
+        "flags": list(checkin.flags),
+        "words": content.text(
+            "cli.routines_blocked",
+            when=checkin.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            flags=flags_label(content, checkin.flags) or level_label(content, checkin.level),
+        ),
+    }
+
+
+def rules_json(content: Content, rules: Rules) -> dict[str, Any]:
+    from coach.routines.offer import rules_notes
+
+    s = rules.stage
+    return {
+        "stage": {
+            "kind": ("postnatal" if s.postnatal else "pregnant") if s.known else "unknown",
+            "gestation_days": s.gestation_days,
+            "postnatal_days": s.postnatal_days,
+        },
+        "back_lying_limit": rules.back_lying_limit,
+        "pgp_rules": rules.pgp,
+        "strenuous_held_back": rules.strenuous_hold,
+        "notes": rules_notes(content, rules),
+    }
+
+
+def plan_json(content: Content, plan: Plan) -> dict[str, Any]:
+    """One routine as it will be played: its exercises after the changes, and each timed step."""
+    from coach.history.record_text import change_words
+    from coach.routines.player import expand, length
+
+    steps = []
+    for block in plan.blocks:
+        ex = block.exercise
+        steps.append(
+            {
+                "exercise": ex.id,
+                "name": visible(ex.name, one_line=True),
+                "hold": block.hold,
+                "reps": block.reps,
+                "rest": block.rest,
+                "per_side": ex.per_side,
+                "seconds": length(expand([block])),
+                "flags": list(ex.flags),
+                "changes": [change_words(content, c) for c in block.change],
+            }
+        )
+    return {
+        "id": plan.routine.id,
+        "name": visible(plan.routine.name, one_line=True),
+        "offered": plan.offered,
+        "why_not": plan.hidden,
+        "seconds": plan.length,
+        "changes": [{**c.model_dump(exclude_defaults=True), "words": change_words(content, c)} for c in plan.changes],
+        "steps": steps,
+        "played": [
+            {
+                "kind": step.kind,
+                "exercise": step.exercise.id,
+                "side": step.side,
+                "rep": step.rep,
+                "seconds": step.seconds,
+            }
+            for step in plan.steps
+        ],
+    }
