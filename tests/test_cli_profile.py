@@ -83,7 +83,7 @@ def test_the_text_form_says_the_stage_dates_birth_kind_pgp_and_numbers(store, ca
     assert f"Baby born: {long_date(BORN)}" in out
     assert "How your baby was born: By caesarean" in out
     assert "Postnatal check: not had yet" in out
-    assert any(line.strip().startswith("After a caesarean: strenuous moves") for line in out)
+    assert any(line.strip().startswith("After a caesarean, strenuous moves") for line in out)
     assert "Pelvic girdle pain (told by a midwife, doctor or physio): not answered" in out
     assert "Emergency number: not set (the app shows 999 / 112 / 911)" in out
     assert "Maternity unit number: 0114 226 8000" in out

@@ -156,8 +156,9 @@ def test_the_plan_notes_say_the_hold_and_when_it_lifts():
     def notes(profile: Profile) -> str:
         return " ".join(rules_notes(CONTENT, rules_for(profile, TODAY)))
 
-    assert "After a caesarean: strenuous moves (standing buttock stretch, half-kneeling hip stretch, glute " in (
-        notes(after_birth("caesarean"))
+    assert (
+        "After a caesarean, strenuous moves wait until your postnatal check (about 6 to 8 weeks after the birth): standing buttock stretch, half-kneeling hip stretch, glute "
+        in (notes(after_birth("caesarean")))
     )
     assert "doesn't say how your baby was born" in notes(after_birth(None))
     lifted = notes(after_birth("caesarean", check=TODAY - timedelta(days=2)))
