@@ -71,3 +71,94 @@ def test_help_names_the_blocked_exit_status(capsys):
         main(["routines", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "3 when they are paused because a check-in found a warning sign" in out
+
+
+# --- routines --json: what will be played ----------------------------------------------------------
+
+
+def routines_json(capsys, *options: str, status: int = 0) -> dict:
+    import json
+
+    assert main(["routines", "--json", *options]) == status
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_lists_each_offered_routine_with_its_steps_flags_and_seconds(store, capsys):
+    store.save_profile(Profile(due_date=date.today() + timedelta(weeks=6), pgp_diagnosed="no"))  # 34 weeks
+    body = routines_json(capsys)
+    assert body["blocked"] is None
+    assert body["rules"]["stage"] == {"kind": "pregnant", "gestation_days": 34 * 7, "postnatal_days": None}
+    assert body["rules"]["back_lying_limit"] is True and body["rules"]["pgp_rules"] is False
+    routines = {r["id"]: r for r in body["routines"]}
+    desk = routines["desk-break"]
+    assert (desk["seconds"], desk["changes"]) == (195, [])  # 3:15, as the text form says
+    assert [(s["exercise"], s["hold"], s["reps"], s["rest"], s["per_side"]) for s in desk["steps"]] == [
+        ("abdominal-draw-in", 10, 3, 5, False),
+        ("glute-squeeze", 5, 5, 5, False),
+        ("seated-figure-4", 20, 2, 5, True),
+    ]
+    figure_4 = [p for p in desk["played"] if p["exercise"] == "seated-figure-4"]
+    assert [(p["kind"], p["side"], p["seconds"]) for p in figure_4] == [
+        ("ready", None, 5), ("hold", "left", 20), ("rest", "left", 5), ("hold", "left", 20),
+        ("switch", "right", 5), ("hold", "right", 20), ("rest", "right", 5), ("hold", "right", 20),
+    ]  # fmt: skip
+    for routine in body["routines"]:
+        assert routine["offered"] and routine["seconds"] == sum(p["seconds"] for p in routine["played"])
+        assert sum(s["seconds"] for s in routine["steps"]) == routine["seconds"]
+    thigh = routines["back-of-thigh-ease"]  # from 16 weeks the bridge (back-lying) is swapped
+    assert "glute-bridge" not in {s["exercise"] for s in thigh["steps"]}
+    [change] = thigh["changes"]
+    assert change == {"kind": "swapped", "exercise": "glute-bridge", "instead": "glute-squeeze", "flag": "back-lying",
+                      "words": change["words"]}  # fmt: skip
+    assert change["words"].startswith("Glute bridge → Buttock squeeze")
+    squeeze = next(s for s in thigh["steps"] if s["exercise"] == "glute-squeeze")
+    assert squeeze["changes"] == [change["words"]]
+    assert next(s for s in thigh["steps"] if s["exercise"] == "side-lying-rest")["flags"] == ["breathing"]
+
+
+def test_json_after_a_caesarean_plays_no_strenuous_move_until_the_check(store, capsys):
+    born = date.today() - timedelta(days=20)
+    store.save_profile(Profile(birth_date=born, date_basis="born", birth_kind="caesarean", pgp_diagnosed="no"))
+    body = routines_json(capsys)
+    assert body["rules"]["strenuous_held_back"] is True
+    played = {p["exercise"] for r in body["routines"] for p in r["played"]}
+    assert not played & {"glute-bridge", "half-kneeling-hip-flexor", "standing-piriformis"}
+    held = [c for r in body["routines"] for c in r["changes"] if c.get("flag") == "strenuous"]
+    assert {c["exercise"] for c in held} == {"glute-bridge", "half-kneeling-hip-flexor", "standing-piriformis"}
+    assert all("held back until your postnatal check" in c["words"] for c in held)
+    store.save_profile(store.load_profile().model_copy(update={"postnatal_check": date.today()}))
+    body = routines_json(capsys)
+    assert body["rules"]["strenuous_held_back"] is False
+    assert "glute-bridge" in {p["exercise"] for r in body["routines"] for p in r["played"]}
+
+
+def test_json_with_all_lists_the_routines_not_offered_and_why(store, capsys):
+    store.save_profile(Profile(due_date=date.today() + timedelta(weeks=6), pgp_diagnosed="yes"))
+    from coach.routines.custom import routines_dir
+
+    routines_dir().mkdir(parents=True)
+    (routines_dir() / "mine.toml").write_text(
+        '[[routines]]\nid = "hips"\nname = "Hips"\nsteps = [{ exercise = "half-kneeling-hip-flexor" }]\n'
+    )
+    assert "hips" not in {r["id"] for r in routines_json(capsys)["routines"]}
+    hips = next(r for r in routines_json(capsys, "--all")["routines"] if r["id"] == "hips")
+    assert (hips["offered"], hips["steps"], hips["played"], hips["seconds"]) == (False, [], [], 0)
+    assert hips["why_not"].startswith("every step was left out")
+
+
+def test_json_honours_the_block_with_the_same_exit_status(store, capsys):
+    from coach.cli.routines import BLOCKED_STATUS
+    from coach.history.records import CheckIn
+
+    store.save_profile(Profile(due_date=date.today() + timedelta(weeks=6), pgp_diagnosed="no"))
+    checkin = store.add(CheckIn(answers={}, pain_now=3, level="emergency", flags=["urine-retention"]))
+    for options in ((), ("--all",)):
+        body = routines_json(capsys, *options, status=BLOCKED_STATUS)
+        assert body["routines"] == []
+        blocked = body["blocked"]
+        assert (blocked["checkin_id"], blocked["level"], blocked["flags"]) == (
+            checkin.id,
+            "emergency",
+            ["urine-retention"],
+        )
+        assert blocked["words"].startswith("Routines are paused")

@@ -83,12 +83,87 @@ def test_unknown_profile_uses_the_most_careful_rules_and_says_so():
 
 
 def test_postnatal_lifts_the_back_lying_limit_but_keeps_pgp_rules():
-    born = Profile(birth_date=TODAY - timedelta(days=20), pgp_diagnosed="yes")
+    born = Profile(birth_date=TODAY - timedelta(days=20), birth_kind="vaginal", pgp_diagnosed="yes")
     rules = rules_for(born, TODAY)
     assert not rules.back_lying_limit and rules.pgp
     ids = exercise_ids(plan_for("buttock-strength", born))
     assert "glute-bridge" in ids and "side-lying-clams" not in ids
     assert "after the birth" in rules_notes(CONTENT, rules)[0]
+
+
+# --- after a caesarean: strenuous moves wait for the postnatal check -----------------------------------
+
+STRENUOUS = {"glute-bridge", "half-kneeling-hip-flexor", "standing-piriformis"}
+
+
+def after_birth(kind: str | None, check: date | None = None, days: int = 20) -> Profile:
+    return Profile(birth_date=TODAY - timedelta(days=days), birth_kind=kind, postnatal_check=check, pgp_diagnosed="no")
+
+
+def played(profile: Profile) -> set[str]:
+    """Every exercise some offered routine plays for this person today."""
+    plans = plan_all(CONTENT, CONTENT.routines.routines, EX, rules_for(profile, TODAY))
+    return {b.exercise.id for p in plans if p.offered for b in p.blocks}
+
+
+def test_the_strenuous_flag_is_on_the_agreed_exercises_with_a_source():
+    flagged = {e.id: e for e in CONTENT.exercises.exercises if "strenuous" in e.flags}
+    assert set(flagged) == STRENUOUS
+    for exercise in flagged.values():
+        assert any("post-pregnancy body" in s for s in exercise.sources), exercise.id
+        assert any("caesarean" in c for c in exercise.cautions), exercise.id
+
+
+@pytest.mark.parametrize(
+    "profile, held",
+    [
+        (after_birth("caesarean"), True),
+        (after_birth("caesarean", days=0), True),  # the day of the birth
+        (after_birth("caesarean", days=70), True),  # past 6-8 weeks, but no check recorded
+        (after_birth(None), True),  # how the baby was born not said: careful, as after a caesarean
+        (after_birth("vaginal"), False),
+        (after_birth("caesarean", check=TODAY), False),  # the check today lifts the hold
+        (after_birth("caesarean", check=TODAY - timedelta(days=1)), False),
+        (after_birth("caesarean", check=TODAY + timedelta(days=1)), True),  # a check still to come does not
+        (at_week(12), False),  # in pregnancy the hold never applies (the bridge is allowed before 16 weeks)
+    ],
+    ids=["caesarean", "caesarean day 0", "caesarean 10 weeks, no check", "kind unknown", "vaginal",
+         "checked today", "checked yesterday", "check tomorrow", "pregnant 12 weeks"],
+)  # fmt: skip
+def test_strenuous_moves_are_held_back_after_a_caesarean_until_the_postnatal_check(profile, held):
+    rules = rules_for(profile, TODAY)
+    assert rules.strenuous_hold is held
+    assert (not STRENUOUS & played(profile)) is held
+    assert played(profile) >= {"glute-squeeze", "seated-figure-4", "belly-breathing"}  # the gentle ones stay
+
+
+@pytest.mark.parametrize(
+    "routine_id, held, said",
+    [
+        ("back-of-thigh-ease", "glute-bridge", "Glute bridge → Buttock squeeze: strenuous: held back until your "
+         "postnatal check, as after a caesarean."),
+        ("buttock-strength", "half-kneeling-hip-flexor", "Half-kneeling hip stretch left out: strenuous: held back "
+         "until your postnatal check, as after a caesarean, and it has no gentler alternative."),
+    ],
+)  # fmt: skip
+def test_the_offer_says_why_a_step_is_held_back(routine_id, held, said):
+    plan = plan_for(routine_id, after_birth("caesarean"))
+    assert plan.offered and held not in exercise_ids(plan)
+    assert said in plan.substitutions
+
+
+def test_the_plan_notes_say_the_hold_and_when_it_lifts():
+    def notes(profile: Profile) -> str:
+        return " ".join(rules_notes(CONTENT, rules_for(profile, TODAY)))
+
+    assert (
+        "After a caesarean, strenuous moves wait until your postnatal check (about 6 to 8 weeks after the birth): standing buttock stretch, half-kneeling hip stretch, glute "
+        in (notes(after_birth("caesarean")))
+    )
+    assert "doesn't say how your baby was born" in notes(after_birth(None))
+    lifted = notes(after_birth("caesarean", check=TODAY - timedelta(days=2)))
+    assert "postnatal check on 24 November 2026 is in your profile: strenuous moves are offered again" in lifted
+    assert "caesarean" not in notes(after_birth("vaginal"))
 
 
 def test_routine_for_one_stage_is_hidden_in_the_other():

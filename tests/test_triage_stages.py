@@ -237,3 +237,42 @@ def test_a_refused_answer_says_why():
     with pytest.raises(AnswerError) as caught:
         check_answers(calm(DAY_1, flags_other=["fall-bump"]), DAY_1)
     assert caught.value.problems[0][1]["why"] == "asked only in pregnancy"
+
+
+# --- the whole table at each stage boundary: which warning signs are asked, and where each one goes ------
+
+CAUDA_EQUINA = {"both-legs", "leg-weakness", "saddle-numbness", "bladder-bowel", "urine-retention"}
+BOTH_STAGES = CAUDA_EQUINA | {"painful-urination", "breathless-chest", "calf-one-side", "hip-weight-bearing",
+                              "upper-back-sudden"}  # fmt: skip
+PREGNANT = BOTH_STAGES | {"heavy-bleeding", "constant-belly-pain", "spotting", "fluid", "baby-movements", "fever",
+                          "sudden-swelling", "headache-vision", "fall-bump"}  # fmt: skip
+BEFORE_TERM = PREGNANT | {"contractions", "preterm-backache"}
+AT_TERM = PREGNANT | {"labour-tightenings", "labour-backache"}
+AFTER_BIRTH = BOTH_STAGES | POSTNATAL_SIGNS
+BOUNDARIES = [
+    ("36+6", JUST_BEFORE_TERM, BEFORE_TERM),
+    ("37+0", TERM, AT_TERM),
+    ("day 0", BIRTH_DAY, AFTER_BIRTH),
+    ("day 1", DAY_1, AFTER_BIRTH),
+    ("6 weeks", SIX_WEEKS_AFTER, AFTER_BIRTH),
+]
+
+
+@pytest.mark.parametrize("at, asked", [(at, asked) for _, at, asked in BOUNDARIES], ids=[b[0] for b in BOUNDARIES])
+def test_each_stage_boundary_asks_exactly_its_warning_signs(at, asked):
+    assert set(offered_flags(at)) == asked
+
+
+@pytest.mark.parametrize(
+    "at, flag",
+    [(at, flag) for _, at, asked in BOUNDARIES for flag in sorted(asked)],
+    ids=[f"{name}-{flag}" for name, _, asked in BOUNDARIES for flag in sorted(asked)],
+)
+def test_at_each_stage_boundary_every_warning_sign_goes_to_care_at_its_level(at, flag):
+    from tests.test_triage import EXPECTED_LEVELS
+
+    group = offered_flags(at)[flag]
+    result = assess(check_answers(calm(at, **{group: [flag]}), at), at)
+    assert (result.level, result.flags, result.routines, result.advice) == (EXPECTED_LEVELS[flag][0], [flag], [], [])
+    question = CONTENT.questionnaire.question(group)
+    assert ends_now(question, [flag]) is (EXPECTED_LEVELS[flag][0] == "emergency")

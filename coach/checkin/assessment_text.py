@@ -59,3 +59,22 @@ def assessment_words(result: Assessment, content: Content) -> AssessmentWords:
         calcium_sources=_unique(advice.calcium.sources),
         no_pattern=content.text("assessment.pattern_none"),
     )
+
+
+def care_numbers(content: Content, level: str, emergency: str | None, maternity: str | None) -> list[str]:
+    """The numbers a care screen shows, one a line: an urgent sign calls the maternity unit (its number from the
+    profile, with the emergency number for if it gets worse); an emergency calls the emergency number. Numbers
+    the profile does not have are the defaults: the emergency numbers of content, and where to find the unit's."""
+    if level == "urgent" and maternity:
+        worse = emergency or " / ".join(n.number for n in content.profile.emergency_numbers)
+        return [content.text("redflag.maternity_own", number=maternity), content.text("redflag.if_worse", number=worse)]
+    if emergency:
+        lines = [content.text("redflag.number_own", number=emergency)]
+    else:
+        lines = [content.text("redflag.numbers_default")] + [
+            content.text("redflag.number_line", number=n.number, where=n.where)
+            for n in content.profile.emergency_numbers
+        ]
+    if level == "urgent":
+        lines.append(content.text("redflag.maternity_hint"))
+    return lines

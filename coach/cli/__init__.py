@@ -34,7 +34,7 @@ class Command(Protocol):
 
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = ["log", "checkin", "routines", "export", "importer", "check_content", "locate"]
+COMMANDS = ["log", "checkin", "routines", "profile", "export", "importer", "check_content", "locate"]
 
 
 class UsageError(Exception):

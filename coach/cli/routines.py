@@ -1,13 +1,16 @@
-"""`pain-coach routines [--all]`: the routines that suit the stored profile, with their lengths.
+"""`pain-coach routines [--all] [--json]`: the routines that suit the stored profile, with their lengths; as JSON,
+each routine's steps after the plan's changes (swaps, holds, shortening), their flags and seconds, and every
+timed step the player will play, so a script or a physio can check what will be played.
 `pain-coach routines --speak ID`: one of them played by ear (coach.routines.listen), exit 0 at its end, 130 on
 Ctrl+C, 1 when espeak-ng is missing or fails, 2 for an id that is not offered."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.cli import open_store, report_problems
 from coach.shown import visible
@@ -15,7 +18,8 @@ from coach.shown import visible
 if TYPE_CHECKING:
     from coach.cli import SubParsers
     from coach.content.content import Content
-    from coach.routines.offer import Plan
+    from coach.history.records import CheckIn
+    from coach.routines.offer import Plan, Rules
 
 BLOCKED_STATUS = 3  # a check-in's warning sign is not cleared: nothing to start (0 listed, 1 failure, 2 usage)
 
@@ -29,6 +33,7 @@ def add_parser(sub: SubParsers, content: Content) -> str:
     )
     p.add_argument("--all", action="store_true", help=content.text("cli.routines_all_help"))
     p.add_argument("--speak", metavar="ID", help=content.text("cli.routines_speak_help"))
+    p.add_argument("--json", action="store_true", help=content.text("cli.routines_json_help"))
     return "routines"
 
 
@@ -41,6 +46,10 @@ def run(args: argparse.Namespace, content: Content) -> int:
 
     store = open_store(args, content)
     blocked = blocking_checkin(store, store.load_settings())
+    if blocked is not None and args.json:
+        report_problems(store)
+        print(json.dumps({"blocked": blocked_json(content, blocked), "routines": []}, indent=2, ensure_ascii=False))
+        return BLOCKED_STATUS
     if blocked is not None:  # the same block as the app: a warning sign routes to care, never to a stretch
         report_problems(store)
         when = blocked.at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -56,6 +65,15 @@ def run(args: argparse.Namespace, content: Content) -> int:
     plans = plan_all(content, routines, content.exercises.by_id(), rules)
     if args.speak is not None:
         return speak(content, [p for p in plans if p.offered], args.speak)
+    if args.json:
+        listed = [plan for plan in plans if plan.offered or args.all]
+        body = {
+            "blocked": None,
+            "rules": rules_json(content, rules),
+            "routines": [plan_json(content, plan) for plan in listed],
+        }
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+        return 0
     for note in rules_notes(content, rules):
         print(note)
     print()
@@ -127,3 +145,78 @@ def speak(content: Content, offered: list[Plan], routine_id: str) -> int:
         print(visible(content.text("errors.prefix") + problem_words(content, *problem), one_line=True), file=sys.stderr)
         return 1
     return 0
+
+
+def blocked_json(content: Content, checkin: CheckIn) -> dict[str, Any]:
+    from coach.history.record_text import flags_label, level_label
+
+    return {
+        "checkin_id": checkin.id,
+        "at": checkin.at.isoformat(),
+        "level": checkin.level,
+        "flags": list(checkin.flags),
+        "words": content.text(
+            "cli.routines_blocked",
+            when=checkin.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            flags=flags_label(content, checkin.flags) or level_label(content, checkin.level),
+        ),
+    }
+
+
+def rules_json(content: Content, rules: Rules) -> dict[str, Any]:
+    from coach.routines.offer import rules_notes
+
+    s = rules.stage
+    return {
+        "stage": {
+            "kind": ("postnatal" if s.postnatal else "pregnant") if s.known else "unknown",
+            "gestation_days": s.gestation_days,
+            "postnatal_days": s.postnatal_days,
+        },
+        "back_lying_limit": rules.back_lying_limit,
+        "pgp_rules": rules.pgp,
+        "strenuous_held_back": rules.strenuous_hold,
+        "notes": rules_notes(content, rules),
+    }
+
+
+def plan_json(content: Content, plan: Plan) -> dict[str, Any]:
+    """One routine as it will be played: its exercises after the changes, and each timed step."""
+    from coach.history.record_text import change_words
+    from coach.routines.player import expand, length
+
+    steps = []
+    for block in plan.blocks:
+        ex = block.exercise
+        steps.append(
+            {
+                "exercise": ex.id,
+                "name": visible(ex.name, one_line=True),
+                "hold": block.hold,
+                "reps": block.reps,
+                "rest": block.rest,
+                "per_side": ex.per_side,
+                "seconds": length(expand([block])),
+                "flags": list(ex.flags),
+                "changes": [change_words(content, c) for c in block.change],
+            }
+        )
+    return {
+        "id": plan.routine.id,
+        "name": visible(plan.routine.name, one_line=True),
+        "offered": plan.offered,
+        "why_not": plan.hidden,
+        "seconds": plan.length,
+        "changes": [{**c.model_dump(exclude_defaults=True), "words": change_words(content, c)} for c in plan.changes],
+        "steps": steps,
+        "played": [
+            {
+                "kind": step.kind,
+                "exercise": step.exercise.id,
+                "side": step.side,
+                "rep": step.rep,
+                "seconds": step.seconds,
+            }
+            for step in plan.steps
+        ],
+    }

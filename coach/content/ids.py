@@ -61,6 +61,12 @@ OPTIONS_READ: tuple[tuple[str, str], ...] = (
 )
 
 # --- exercises.toml flags (each worded in ui.toml as plan.flag_<flag>); the plan rules read some --------
-ExerciseFlag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing"]
+ExerciseFlag = Literal["back-lying", "wide-legged", "single-leg", "asymmetric", "kneeling", "breathing", "strenuous"]
 BACK_LYING: ExerciseFlag = "back-lying"
 PGP_FLAGS: tuple[ExerciseFlag, ...] = ("wide-legged", "single-leg", "asymmetric")
+STRENUOUS: ExerciseFlag = "strenuous"  # held back after a caesarean until the postnatal check
+
+# --- the profile: how the baby was born (Profile.birth_kind) -------------------------------------------
+BirthKind = Literal["caesarean", "vaginal"]
+BIRTH_KINDS: tuple[BirthKind, ...] = get_args(BirthKind)
+CAESAREAN: BirthKind = "caesarean"

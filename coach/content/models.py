@@ -23,6 +23,7 @@ from coach.content.ids import (
     PATTERNS,
     PGP_FLAGS,
     SOON_RULES,
+    STRENUOUS,
     TRIAGE_QUESTIONS,
     ExerciseFlag,
     FlagLevel,
@@ -546,7 +547,7 @@ def _ids_the_code_reads(content: ContentFiles) -> Iterable[Problem]:
         if key not in plan_words:
             yield "ui", f"plan.{key}", "missing (the plan's changes are worded with it: record_text.change_words)"
     used = {flag for e in content.exercises.exercises for flag in e.flags}
-    for flag in (BACK_LYING, *PGP_FLAGS):
+    for flag in (BACK_LYING, *PGP_FLAGS, STRENUOUS):
         if flag not in used:
             yield "exercises", "exercises[].flags", unknown_id("exercise flag", flag, used) + ", which the plan reads"
 

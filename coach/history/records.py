@@ -17,7 +17,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
-from coach.content.ids import FlagLevel, Level
+from coach.content.ids import BirthKind, FlagLevel, Level
 
 SCHEMA_VERSION: Final = 2  # records (history months and exports)
 FILE_SCHEMA_VERSION: Final = 1  # profile.json and settings.json
@@ -186,9 +186,13 @@ class Profile(BaseModel):
     lmp: date | None = None
     birth_date: date | None = None
     day_first: bool = True
+    # Asked once a birth date is set: after a caesarean, strenuous moves wait for the postnatal check.
+    birth_kind: BirthKind | None = None
+    postnatal_check: date | None = None  # the day of the postnatal check (about 6-8 weeks after the birth)
     pgp_diagnosed: Literal["yes", "no", "unsure"] | None = None
     conditions: list[str] = []  # ids of conditions that need clearance before exercise
     emergency_number: str | None = None
+    maternity_number: str | None = None  # the maternity unit's (or midwife's) number, for urgent signs
 
 
 class Settings(BaseModel):

@@ -7,6 +7,9 @@ Rules (content-brief section 3):
   one-leg and lopsided exercises are swapped for their alternatives, or left out when there is none.
 - after the birth: no back-lying limit; the PGP rule still follows the profile; routines say which
   stages they are for.
+- after a caesarean (and, to be careful, after a birth whose kind the profile does not say), strenuous
+  exercises are held back until the profile records the postnatal check: swapped for their alternative, or
+  left out when there is none (content-brief 2b).
 A routine whose steps were all left out is not offered. Every change is kept as ids and numbers (a
 `Change`, as the history stores it); `record_text.change_words` words it for the screen and the record.
 """
@@ -18,7 +21,8 @@ from datetime import date
 
 from coach.checkin.pregnancy import Stage, stage, weeks_days
 from coach.content.content import Content
-from coach.content.ids import BACK_LYING, PGP_FLAGS
+from coach.content.dates import long_date
+from coach.content.ids import BACK_LYING, CAESAREAN, PGP_FLAGS, STRENUOUS
 from coach.content.models import Exercise, Routine
 from coach.history.record_text import change_words
 from coach.history.records import Change, Profile
@@ -34,6 +38,9 @@ class Rules:
     back_lying_limit: bool
     pgp: bool
     pgp_answer: str | None
+    strenuous_hold: bool = False  # after a caesarean, until the postnatal check
+    birth_kind: str | None = None
+    postnatal_check: date | None = None
 
     @property
     def stage_name(self) -> str:
@@ -44,7 +51,28 @@ def rules_for(profile: Profile, today: date) -> Rules:
     now = stage(profile, today)
     limit = False if now.postnatal else now.weeks is None or now.weeks >= BACK_LYING_FROM_WEEK
     pgp = profile.pgp_diagnosed != "no" or not now.known
-    return Rules(stage=now, back_lying_limit=limit, pgp=pgp, pgp_answer=profile.pgp_diagnosed)
+    checked = profile.postnatal_check is not None and profile.postnatal_check <= today
+    hold = now.postnatal and profile.birth_kind in (CAESAREAN, None) and not checked
+    return Rules(
+        stage=now,
+        back_lying_limit=limit,
+        pgp=pgp,
+        pgp_answer=profile.pgp_diagnosed,
+        strenuous_hold=hold,
+        birth_kind=profile.birth_kind,
+        postnatal_check=profile.postnatal_check if checked else None,
+    )
+
+
+def birth_note(content: Content, rules: Rules) -> str:
+    """Why strenuous moves are held back after the birth, or that they no longer are."""
+    if rules.strenuous_hold:
+        moves = ", ".join(e.name.lower() for e in content.exercises.exercises if STRENUOUS in e.flags)
+        key = "plan.strenuous_hold" if rules.birth_kind == CAESAREAN else "plan.strenuous_hold_unknown"
+        return content.text(key, moves=moves)
+    if rules.postnatal_check is not None and rules.birth_kind == CAESAREAN:
+        return content.text("plan.strenuous_checked", date=long_date(rules.postnatal_check, content.locale))
+    return ""
 
 
 def rules_notes(content: Content, rules: Rules) -> list[str]:
@@ -55,6 +83,8 @@ def rules_notes(content: Content, rules: Rules) -> list[str]:
         notes.append(content.text("plan.stage_unknown"))
     elif s.postnatal:
         notes.append(content.text("plan.stage_postnatal", days=content.counted("days", s.postnatal_days or 0)))
+        if birth := birth_note(content, rules):
+            notes.append(birth)
     else:
         weeks, days = weeks_days(s.gestation_days or 0)
         notes.append(
@@ -108,6 +138,8 @@ def _ruled_out(block: Block, rules: Rules) -> str | None:
                 return flag
     if rules.back_lying_limit and BACK_LYING in flags and _block_seconds(block) > BACK_LYING_MAX_SECONDS:
         return BACK_LYING
+    if rules.strenuous_hold and STRENUOUS in flags:
+        return STRENUOUS
     return None
 
 

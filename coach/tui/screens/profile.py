@@ -1,28 +1,40 @@
-"""The profile: pregnancy dates (echoed back in words as you type), PGP diagnosis, conditions that
-need clearance before exercise, and the emergency number. Nothing is saved until every field is valid."""
+"""The profile: pregnancy dates (echoed back in words as you type), how the baby was born and the postnatal
+check (once a birth date is chosen), PGP diagnosis, conditions that need clearance before exercise, and the
+emergency and maternity unit numbers. Nothing is saved until every field is valid: the fields are read and
+checked by coach.history.profile_form, as `pain-coach profile` reads them."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
-from coach.checkin.pregnancy import DateProblem, echo, problem_text, profile_dates, read_date
+from coach.checkin.pregnancy import echo, weeks_days
 from coach.content.dates import long_date
+from coach.content.ids import BIRTH_KINDS
+from coach.history import profile_form
+from coach.history.profile_form import FieldProblem
+from coach.history.records import Profile
 from coach.history.store import StoreError
 from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import TickList
 
-BASES = ("due", "lmp", "born", None)
-PGP = ("yes", "no", "unsure")
-PHONE = re.compile(r"^\+?[0-9 ]{1,20}$")
+BASES = (*profile_form.BASES, None)
+PGP = profile_form.PGP_ANSWERS
 DATE_FIELDS = frozenset({"basis", "date", "day-first"})  # what the typed date is read with
+# A refused field -> the widgets whose change makes its message stale, and the widget to focus.
+PROBLEM_FIELDS = {
+    "date": (DATE_FIELDS, "date"),
+    "postnatal-check": (frozenset({"postnatal-check", "day-first", "basis", "date"}), "postnatal-check"),
+    "birth-kind": (frozenset({"birth-kind", "basis"}), "birth-kind"),
+    "emergency": (frozenset({"emergency"}), "emergency"),
+    "maternity": (frozenset({"maternity"}), "maternity"),
+}
 
 
 class ProfileScreen(CoachScreen):
@@ -56,6 +68,20 @@ class ProfileScreen(CoachScreen):
             )
             yield Static(id="date-echo")
             yield Checkbox(self.content.text("profile.day_first"), profile.day_first, id="day-first")
+            with Vertical(id="birth-fields"):  # shown once "My baby was born on" is chosen
+                yield Label(self.content.text("profile.birth_kind_label"))
+                with RadioSet(id="birth-kind"):
+                    for kind in BIRTH_KINDS:
+                        yield RadioButton(
+                            self.content.text(f"profile.birth_kind_{kind}"), value=profile.birth_kind == kind
+                        )
+                yield Label(self.content.text("profile.check_label"))
+                yield Input(
+                    value=long_date(profile.postnatal_check, self.content.locale) if profile.postnatal_check else "",
+                    placeholder=self.content.text("profile.check_placeholder"),
+                    id="postnatal-check",
+                )
+                yield Static(id="check-echo")
             yield Label(self.content.text("profile.pgp_label"))
             with RadioSet(id="pgp"):
                 for answer in PGP:
@@ -70,6 +96,12 @@ class ProfileScreen(CoachScreen):
                 placeholder=self.content.text("profile.emergency_placeholder"),
                 id="emergency",
             )
+            yield Label(self.content.text("profile.maternity_label"))
+            yield Input(
+                profile.maternity_number or "",
+                placeholder=self.content.text("profile.maternity_placeholder"),
+                id="maternity",
+            )
             yield Static(id="profile-problem")
             with Horizontal(id="profile-buttons"):
                 yield Button(self.content.text("profile.save"), id="save", variant="primary")
@@ -79,6 +111,7 @@ class ProfileScreen(CoachScreen):
     def on_mount(self) -> None:
         self.sub_title = self.content.text("profile.title")
         self._update_echo()
+        self._update_birth_fields()
         self.query_one("#basis").focus()
 
     # --- the live echo ------------------------------------------------------------------------------
@@ -93,16 +126,44 @@ class ProfileScreen(CoachScreen):
         typed = self.query_one("#date", Input).value
         if basis is None:
             return None, ""
+        today = self.coach_app.now().date()
         try:
-            value = read_date(
-                typed,
-                basis=basis,
-                day_first=self.query_one("#day-first", Checkbox).value,
-                today=self.coach_app.now().date(),
+            value = profile_form.read_pregnancy_date(typed, basis=basis, day_first=self._day_first(), today=today)
+        except FieldProblem as problem:
+            return None, problem.said(self.content)
+        return value, echo(self.content, value, basis, today)
+
+    def _day_first(self) -> bool:
+        return self.query_one("#day-first", Checkbox).value
+
+    def _typed_check(self) -> tuple[date | None, str]:
+        """(date or None, message): the postnatal check as typed, with how long after the birth it was."""
+        today = self.coach_app.now().date()
+        try:
+            check = profile_form.read_postnatal_check(
+                self.query_one("#postnatal-check", Input).value, day_first=self._day_first(), today=today
             )
-        except DateProblem as problem:
-            return None, problem_text(self.content, problem)
-        return value, echo(self.content, value, basis, self.coach_app.now().date())
+        except FieldProblem as problem:
+            return None, problem.said(self.content)
+        birth, _ = self._typed_date()
+        if check is None or birth is None:
+            return check, ""
+        try:
+            profile_form.checked(Profile(birth_date=birth, postnatal_check=check), today)
+        except FieldProblem as problem:
+            return None, problem.said(self.content)
+        weeks, days = weeks_days((check - birth).days)
+        words = self.content.counted("weeks", weeks), self.content.counted("days", days)
+        return check, self.content.text(
+            "profile.check_echo", date=long_date(check, self.content.locale), weeks=words[0], days=words[1]
+        )
+
+    def _update_birth_fields(self) -> None:
+        self.query_one("#birth-fields").display = self._basis() == "born"
+        value, message = self._typed_check()
+        widget = self.query_one("#check-echo", Static)
+        widget.update(message)
+        widget.set_class(value is None and bool(message), "error")
 
     def _update_echo(self) -> None:
         value, message = self._typed_date()
@@ -114,15 +175,19 @@ class ProfileScreen(CoachScreen):
         self._edited(event.input.id or "")
         if event.input.id == "date":
             self._update_echo()
+        if event.input.id in ("date", "postnatal-check"):
+            self._update_birth_fields()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self._edited(event.radio_set.id or "")
         if event.radio_set.id == "basis":
             self._update_echo()
+            self._update_birth_fields()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self._edited(event.checkbox.id or "")
         self._update_echo()
+        self._update_birth_fields()
 
     def _edited(self, field: str) -> None:
         """A problem shown on Save goes once the person changes what it was about (the echo stays live)."""
@@ -143,35 +208,45 @@ class ProfileScreen(CoachScreen):
         self._problem_fields = about
         self.query_one("#profile-problem", Static).update(message)
 
-    def action_save(self) -> None:
+    def _form_profile(self) -> Profile:
+        """The profile as the form now says, checked field by field (FieldProblem on the first refusal)."""
+        today = self.coach_app.now().date()
         profile = self.coach_app.store.load_profile()
         basis = self._basis()
-        if basis is not None:
-            value, message = self._typed_date()
-            if value is None:
-                self._refuse(message, DATE_FIELDS)
-                self.query_one("#date", Input).focus()
-                return
-            profile = profile_dates(value, basis, profile)
-        elif self.query_one("#basis", RadioSet).pressed_index < 0 and self.query_one("#date", Input).value.strip():
-            self._refuse(self.content.text("profile.need_basis"), DATE_FIELDS)
-            return
+        if basis is None:
+            if self.query_one("#basis", RadioSet).pressed_index < 0 and self.query_one("#date", Input).value.strip():
+                raise FieldProblem("date", "profile.need_basis")
+            profile = profile_form.with_dates(profile, None, None)
         else:
-            profile = profile.model_copy(update={"date_basis": None, "due_date": None, "lmp": None, "birth_date": None})
-        number = self.query_one("#emergency", Input).value.strip()
-        if number and not PHONE.match(number):
-            self._refuse(self.content.text("profile.bad_number", value=number), frozenset({"emergency"}))
-            self.query_one("#emergency", Input).focus()
-            return
+            typed = self.query_one("#date", Input).value
+            value = profile_form.read_pregnancy_date(typed, basis=basis, day_first=self._day_first(), today=today)
+            profile = profile_form.with_dates(profile, basis, value)
+        if basis == "born":
+            kind_index = self.query_one("#birth-kind", RadioSet).pressed_index
+            check = profile_form.read_postnatal_check(
+                self.query_one("#postnatal-check", Input).value, day_first=self._day_first(), today=today
+            )
+            profile = profile_form.with_birth(profile, BIRTH_KINDS[kind_index] if kind_index >= 0 else None, check)
         pgp_index = self.query_one("#pgp", RadioSet).pressed_index
         profile = profile.model_copy(
             update={
-                "day_first": self.query_one("#day-first", Checkbox).value,
+                "day_first": self._day_first(),
                 "pgp_diagnosed": PGP[pgp_index] if pgp_index >= 0 else None,
                 "conditions": list(self.query_one("#conditions", SelectionList).selected),
-                "emergency_number": number or None,
+                "emergency_number": profile_form.read_number("emergency", self.query_one("#emergency", Input).value),
+                "maternity_number": profile_form.read_number("maternity", self.query_one("#maternity", Input).value),
             }
         )
+        return profile_form.checked(profile, today)
+
+    def action_save(self) -> None:
+        try:
+            profile = self._form_profile()
+        except FieldProblem as problem:
+            about, widget = PROBLEM_FIELDS[problem.field]
+            self._refuse(problem.said(self.content), about)
+            self.query_one(f"#{widget}").focus()
+            return
         try:
             self.coach_app.store.save_profile(profile)
         except StoreError as exc:

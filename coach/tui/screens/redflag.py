@@ -9,20 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
+from coach.checkin.assessment_text import care_numbers
 from coach.checkin.pregnancy import stage
-from coach.content.content import Content
 from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin, clearance_for
 from coach.tui.screens.base import CoachScreen
-
-
-def emergency_lines(content: Content, own_number: str | None) -> list[str]:
-    if own_number:
-        return [content.text("redflag.number_own", number=own_number)]
-    numbers = content.profile.emergency_numbers
-    return [content.text("redflag.numbers_default")] + [
-        content.text("redflag.number_line", number=n.number, where=n.where) for n in numbers
-    ]
 
 
 class RedFlagScreen(CoachScreen):
@@ -46,17 +37,16 @@ class RedFlagScreen(CoachScreen):
             if checkin is None:
                 yield Static(self.content.text("redflag.none"))
             else:
-                postnatal = stage(self.coach_app.store.load_profile(), checkin.at.date()).postnatal
+                profile = self.coach_app.store.load_profile()
+                postnatal = stage(profile, checkin.at.date()).postnatal
                 title, action = triage.level(checkin.level).words(postnatal)
                 yield Static(title, id="redflag-title", classes=f"level-{checkin.level}")
                 yield Static(action, id="redflag-action")
                 yield Static(self.content.text("redflag.told_us"), classes="heading")
                 labels = [flag.label if (flag := triage.flag(f)) else f for f in checkin.flags]
                 yield Static("\n".join(f"• {label}" for label in labels), id="redflag-flags")
-                yield Static(
-                    "\n".join(emergency_lines(self.content, self.coach_app.store.load_profile().emergency_number)),
-                    id="numbers",
-                )
+                numbers = care_numbers(self.content, checkin.level, profile.emergency_number, profile.maternity_number)
+                yield Static("\n".join(numbers), id="numbers", markup=False)  # numbers from the profile file
                 yield Static(self.content.text("redflag.no_routines"), id="redflag-routines")
         with Horizontal(id="redflag-buttons"):
             yield Button(self.content.text("redflag.home"), id="go-home", variant="primary")

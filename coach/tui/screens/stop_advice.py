@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
+from coach.history.profile_form import PHONE
 from coach.tui.screens.base import CoachScreen
 
 
@@ -19,10 +20,15 @@ class StopAdviceScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         safety = self.content.routines.safety
-        number = self.coach_app.store.load_profile().emergency_number or safety.emergency_default
+        profile = self.coach_app.store.load_profile()
+        number = profile.emergency_number or safety.emergency_default
+        unit = self.content.text("redflag.maternity_own", number=profile.maternity_number)
+        # Markdown: only a number as the profile screen accepts it (a hand-edited file could hold anything).
+        shown = profile.maternity_number and PHONE.match(profile.maternity_number)
+        maternity = f"**{unit}**\n\n" if shown else ""
         yield Header()
         with VerticalScroll(id="stop-advice"):
-            yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{safety.body}")
+            yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{maternity}{safety.body}")
         yield Footer()
 
     def on_mount(self) -> None:
