@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_FILES = sorted(p.name for p in (ROOT / "content").glob("*.toml"))
+CONTENT_FILES = sorted(
+    p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.toml")
+)  # locales too
 
 
 @pytest.fixture(scope="module")
