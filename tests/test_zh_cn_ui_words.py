@@ -26,6 +26,8 @@ SAME_ON_PURPOSE = {
     "ui.errors.prefix",
     "ui.checkin.option_keys",
     "ui.export.default_name",
+    "ui.key_names.escape",  # keyboards in China print Esc and Enter in English
+    "ui.key_names.enter",
 }
 # Footer labels a little wider than English ("下一步", 6 cells, for "Next"); the footers still fit 80 columns.
 WIDER_ON_PURPOSE = {"home.flare_log", "player.next", "player.back", "checkin_list.next"}
