@@ -118,9 +118,9 @@ def test_the_chinese_content_validates_and_shows_chinese_words():
 
 
 def test_the_default_emergency_number_in_chinese_is_120_first_and_the_others_stay():
-    from coach.tui.screens.redflag import emergency_lines
+    from coach.checkin.assessment_text import care_numbers
 
-    lines = emergency_lines(Content.load(locale="zh-CN"), None)
+    lines = care_numbers(Content.load(locale="zh-CN"), "emergency", None, None)
     assert lines[0] == "急救电话："
     assert lines[1].startswith("120 ")
     assert {"999", "112", "911"} <= {line.split()[0] for line in lines[2:]}

@@ -41,16 +41,16 @@ def run(args: argparse.Namespace, content: Content) -> int:
     locales = [content.locale] if getattr(args, "lang", None) else shipped_locales(folder)
     found: list[str] = []
     for locale in locales:
-        # A mistake in an English file shows in every language laid over it: said once, for English.
-        english_fine = not found or BASE_LOCALE not in locales
-        found += locale_problems(folder, locale, validate=locale == BASE_LOCALE or english_fine)
-    # What a half-written language lacks falls back to English, key by key: said, but not a failure while the
-    # translation is under way (tests/test_locale.py test_zh_cn_ships_complete asserts none is left).
+        # A mistake in an English file shows in every language laid over it: said once, for English, and the
+        # other languages are compared with English once it is right.
+        if found and BASE_LOCALE in locales:
+            break
+        found += locale_problems(folder, locale, validate=True)
+    # What a language lacks would fall back to English, key by key: a problem like any other, said last.
     from coach.content.overlay_check import is_fallback
 
-    fallbacks = [line for line in found if is_fallback(line)]
-    problems = [line for line in found if line not in fallbacks]
-    shown = problems + fallbacks if getattr(args, "lang", None) else problems  # a translator asks with --lang
+    problems = [line for line in found if not is_fallback(line)] + [line for line in found if is_fallback(line)]
+    shown = problems
     if shown:
         from coach.cli import print_problems
 
