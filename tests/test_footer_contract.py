@@ -10,6 +10,7 @@ without a state here fails test_every_screen_and_dialog_has_a_state.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -49,6 +50,12 @@ def blocked(store: Store) -> None:
     store.add(CheckIn(answers={}, pain_now=8, level="urgent", at=FIXED_NOW - timedelta(hours=1)))
 
 
+def open_to_others(store: Store) -> None:
+    """A data folder the person made that others can read: the home screen shows a notice (Dismiss)."""
+    at_30_weeks_with_pgp(store)
+    os.chmod(store.root, 0o755)
+
+
 @dataclass(frozen=True)
 class State:
     name: str
@@ -61,6 +68,7 @@ class State:
 
 STATES = [
     State("home", "HomeScreen"),
+    State("home, with a notice", "HomeScreen", setup=open_to_others),
     State("first run notice", "FirstRunScreen", first_run=True),
     State("help", "HelpScreen", ("question_mark",)),
     State("about", "AboutScreen", ("a",)),
