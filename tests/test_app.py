@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from textual.binding import Binding
 from textual.clock import MockClock
 from textual.widgets import OptionList, Static
 
@@ -199,7 +198,7 @@ async def test_palette_switches_the_bell_and_reduced_motion_and_remembers(make_a
 
 def home_items() -> list[tuple[int, str]]:
     """(position in the menu, the screen it opens) for each home menu item."""
-    return [(i, b.id.partition(".")[2]) for i, b in enumerate(HomeScreen.BINDINGS) if isinstance(b, Binding) and b.id]
+    return [(i, b.id.partition(".")[2]) for i, b in enumerate(HomeScreen.menu_bindings(CONTENT)) if b.id]
 
 
 @pytest.mark.parametrize(("position", "name"), home_items())

@@ -91,7 +91,7 @@ async def test_escapes_in_a_note_are_shown_on_the_detail_screen_never_sent_to_th
 
 
 async def test_escapes_in_an_imported_record_stay_out_of_the_history_table(make_app, store, tmp_path):
-    hostile = session(0, routine="my-own", name="Stretch" + ESCAPES, stop_reason="\x1b]52;c;b3duZWQ=\x07").to_json()
+    hostile = session(0, routine="my-own", name="Stretch" + ESCAPES).to_json()  # a person's own routine, its name
     assert main(["import", str(export_file(tmp_path / "in.json", [hostile]))]) == 0
     store.add(checkin(1, flags=["\x1b[2Jmade-up"]))  # in the history already (import now refuses it)
     app = make_app()

@@ -15,6 +15,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import OptionList
 
+from coach.checkin.triage import options_for
 from coach.history.records import Profile
 from coach.tui.widgets.answers import BOX, KEY_GAP, PickOne, PickSome
 from tests.conftest import FIXED_NOW
@@ -151,6 +152,32 @@ async def check_question(app, pilot, keys_and_clicks: bool) -> None:
                 widget = screen.query_one("#pick-one", OptionList)
 
 
+def walk(stage: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(question, the options it offers) as the test's own answers lead through the check-in at a stage:
+    the first option of a choice, none of the warning signs, 4 on a scale (answer_and_move_on)."""
+    from coach.checkin.pregnancy import stage as stage_of
+    from coach.checkin.triage import asked_questions, options_for
+
+    current = stage_of(STAGES[stage], TODAY)
+    answers: dict[str, object] = {}
+    asked = []
+    while question := next((q for q in asked_questions(answers, current, CONTENT) if q.id not in answers), None):
+        options = tuple(o.id for o in options_for(question, current))
+        asked.append((question.id, options))
+        answers[question.id] = {"one": options[:1] and options[0], "many": list(options[:1]), "flags": [], "scale": 4}[
+            question.kind
+        ]
+    return asked
+
+
+def checked_first_at(stage: str) -> set[tuple[str, tuple[str, ...]]]:
+    """The questions (with the same options) no earlier stage in STAGES asks: the same words in the same
+    place on a screen of the same size lay out and answer the same, so each is checked at one stage."""
+    earlier = [s for s in list(STAGES)[: list(STAGES).index(stage)]]
+    seen = {asked for s in earlier for asked in walk(s)}
+    return set(walk(stage)) - seen
+
+
 async def answer_and_move_on(app, pilot) -> None:
     kind = app.screen.current.kind
     keys = {"flags": ["n"], "many": ["a", "enter"], "one": ["a"], "scale": ["4", "enter"]}[kind]
@@ -160,17 +187,24 @@ async def answer_and_move_on(app, pilot) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("stage", STAGES)
 async def test_every_option_is_whole_beside_its_box_and_its_letter_and_click_pick_it(make_app, store, stage, size):
-    """At 80x24 every letter and click too; at 120x40 the layout (arrowing through every option)."""
+    """At 80x24 every letter and click too; at 120x40 the layout (arrowing through every option). A question
+    asked with the same options at an earlier stage of STAGES was checked there (checked_first_at)."""
     store.save_profile(STAGES[stage])
     app = make_app()
     asked = []
+    first_here = checked_first_at(stage)
     async with app.run_test(size=size) as pilot:
         await press(pilot, "c")
         while type(app.screen).__name__ == "CheckInScreen":
-            asked.append(app.screen.current.id)
-            await check_question(app, pilot, keys_and_clicks=size == (80, 24))
+            screen = app.screen
+            offered = tuple(o.id for o in options_for(screen.current, screen.pregnancy_stage))
+            asked.append((screen.current.id, offered))
+            if asked[-1] in first_here:
+                await check_question(app, pilot, keys_and_clicks=size == (80, 24))
             await answer_and_move_on(app, pilot)
         assert type(app.screen).__name__ == "AssessmentScreen"
+    assert asked == walk(stage)  # so the questions left to an earlier stage were checked there
+    asked = [question for question, _ in asked]
     groups = {"flags_postnatal_now", "flags_postnatal"} if stage == "postnatal" else {"flags_pregnancy"}
     assert {"where", "side", "flags_urine", "flags_other"} | groups <= set(asked)
 

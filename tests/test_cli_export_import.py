@@ -19,7 +19,7 @@ def days_ago(record, days):
 def filled(store):
     records = [
         days_ago(session(note="a"), 0),
-        days_ago(checkin(flags=["bleeding"], level="emergency"), 1),
+        days_ago(checkin(flags=["heavy-bleeding"], level="emergency"), 1),
         days_ago(flare(), 2),
         days_ago(flare(), 40),
     ]

@@ -2,12 +2,15 @@
 shows does something a person can see (the screen changes, or what is on it, or the app ends), and help opens.
 
 Each state is reached from a fresh app by the keys a person presses (tests/test_footer.py checks the footers
-fit 80 columns; this checks that what they offer works). A new screen or dialog in coach/tui/screens/__init__.py
+fit 80 columns; this checks that what they offer works). A key is tried on a fresh app reaching the state, or on
+the same app once what the previous key opened is closed and the screen is exactly as it was (the cost of the
+test is reaching states: it was one fresh app per key, and one more for help). A new screen or dialog in coach/tui/screens/__init__.py
 without a state here fails test_every_screen_and_dialog_has_a_state.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -47,6 +50,12 @@ def blocked(store: Store) -> None:
     store.add(CheckIn(answers={}, pain_now=8, level="urgent", at=FIXED_NOW - timedelta(hours=1)))
 
 
+def open_to_others(store: Store) -> None:
+    """A data folder the person made that others can read: the home screen shows a notice (Dismiss)."""
+    at_30_weeks_with_pgp(store)
+    os.chmod(store.root, 0o755)
+
+
 @dataclass(frozen=True)
 class State:
     name: str
@@ -59,6 +68,7 @@ class State:
 
 STATES = [
     State("home", "HomeScreen"),
+    State("home, with a notice", "HomeScreen", setup=open_to_others),
     State("first run notice", "FirstRunScreen", first_run=True),
     State("help", "HelpScreen", ("question_mark",)),
     State("about", "AboutScreen", ("a",)),
@@ -133,37 +143,60 @@ def footer_keys(app) -> list[tuple[str, str]]:
     return [(key.key, key.description) for key in footer.first().query(FooterKey) if not key.disabled]
 
 
+def stack(app) -> list[str]:
+    return [type(s).__name__ for s in app.screen_stack]
+
+
+async def back_to(pilot, before: tuple[object, ...], depth: int) -> bool:
+    """Undo a key that opened a screen over the state (help, a dialog) by closing what it opened, and say whether
+    the person would now see exactly what they saw before the key: then the next key can be tried from here."""
+    app = pilot.app
+    if app.return_code is not None or len(app.screen_stack) <= depth:
+        return False
+    while len(app.screen_stack) > depth:
+        app.pop_screen()
+        await pilot.pause()
+    await pilot.pause()
+    return seen(app) == before
+
+
 @pytest.mark.parametrize("state", STATES, ids=[s.name for s in STATES])
-async def test_every_key_the_footer_shows_does_something(tmp_path, state):
-    app = fresh_app(tmp_path / "look", state)
-    async with app.run_test(size=state.size) as pilot:
-        await go(pilot, state)
-        keys = footer_keys(app)
-    assert keys, f"the footer of {state.name} shows no keys"
-    dead = []
-    for number, (key, label) in enumerate(keys):
-        # A fresh app for each key, reached afresh: a key that changes the state must not hide the next one.
-        app = fresh_app(tmp_path / f"key-{number}", state)
+async def test_every_key_the_footer_shows_does_something_and_help_opens(tmp_path, state):
+    """Each key is pressed on the state as the keys reached it in a fresh app, or on the same app once what the
+    key opened is closed again and the screen is exactly as before (every cell and colour, the screens open):
+    so a key that changes the state never hides the next one, without a fresh app for every key."""
+    keys: list[tuple[str, str]] | None = None
+    dead: list[str] = []
+    help_checked = state.screen == "HelpScreen"
+    number = 0
+    while keys is None or keys:
+        app = fresh_app(tmp_path / f"app-{number}", state)
+        number += 1
         async with app.run_test(size=state.size) as pilot:
             await go(pilot, state)
             await pilot.pause()
+            depth = len(app.screen_stack)
             before = seen(app)
-            await pilot.press(key)
-            await pilot.pause()
-            await pilot.pause()
-            if seen(app) == before:
-                dead.append(f"{key} {label}")
+            if keys is None:
+                keys = footer_keys(app)
+                assert keys, f"the footer of {state.name} shows no keys"
+            if not help_checked:  # help opens in every state, and closes back to where the person was
+                help_checked = True
+                await pilot.press("f1")
+                await pilot.pause()
+                assert type(app.screen).__name__ == "HelpScreen"
+                await pilot.press("escape")
+                await pilot.pause()
+                assert type(app.screen).__name__ == state.screen
+                if seen(app) != before:
+                    continue
+            while keys:
+                key, label = keys.pop(0)
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+                if seen(app) == before:
+                    dead.append(f"{key} {label}")
+                if keys and not await back_to(pilot, before, depth):
+                    break
     assert dead == [], f"on {state.name}, the footer offers keys that do nothing"
-
-
-@pytest.mark.parametrize("state", [s for s in STATES if s.screen != "HelpScreen"], ids=lambda s: s.name)
-async def test_help_opens_in_every_state(tmp_path, state):
-    app = fresh_app(tmp_path, state)
-    async with app.run_test(size=state.size) as pilot:
-        await go(pilot, state)
-        await pilot.press("f1")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "HelpScreen"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert type(app.screen).__name__ == state.screen  # and closes back to where the person was

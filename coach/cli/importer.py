@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +28,11 @@ def read_export(content: Content, path: Path) -> list[Record]:
     """The records of an export file, all validated; raises UsageError naming the first problem."""
     from pydantic import ValidationError
 
+    from coach.cli.record_ids import known_line, unknown_id
     from coach.history.export import EXPORT_FORMAT
     from coach.history.records import SCHEMA_VERSION, parse_record
+    from coach.routines.custom import load_custom_routines
+    from coach.shown import clip
 
     try:
         raw = read_limited(content, path, EXPORT_LIMIT, content.text("errors.what_export"), str(path))
@@ -54,6 +56,7 @@ def read_export(content: Content, path: Path) -> list[Record]:
         raise UsageError(content.text("errors.import_newer", path=path, schema=schema))
     records: list[Record] = []
     seen: set[str] = set()
+    own_routines = {r.id for r in load_custom_routines(content)[0]}
     for index, item in enumerate(data["records"], start=1):
         try:
             record = parse_record(item)
@@ -63,39 +66,20 @@ def read_export(content: Content, path: Path) -> list[Record]:
             raise UsageError(
                 content.text("errors.import_bad_record", path=path, index=index, reason=f"{where}: {error['msg']}")
             ) from None
-        unknown = unknown_id(content, record)
+        unknown = unknown_id(content, record, own_routines)
         if unknown:
-            raise UsageError(content.text("errors.import_bad_record", path=path, index=index, reason=unknown))
+            field, value, known = unknown
+            raise UsageError(
+                content.text(
+                    "errors.import_unknown_id", path=path, index=index, id=clip(record.id), field=field,
+                    value=clip(value), known=known_line(known),
+                )
+            )  # fmt: skip
         if record.id in seen:
             raise UsageError(content.text("errors.import_duplicate", path=path, index=index))
         seen.add(record.id)
         records.append(record)
     return records
-
-
-# What an id of body.toml or triage.toml looks like. An id that has this shape but is not known today may come
-# from an older pain-coach's content: kept (shown humanised), so every export can be imported again. One that has
-# not (spaces, escapes, a paragraph) never came from pain-coach.
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
-
-
-def unknown_id(content: Content, record: Record) -> str | None:
-    """A body area, side or red flag that could not have come from pain-coach."""
-    from coach.history.records import CheckIn, FlareLog
-    from coach.shown import clip
-
-    checks: list[tuple[str, list[str], list[str]]] = []
-    if isinstance(record, FlareLog):
-        checks.append(("where", record.where, [c.id for c in content.body_choices("areas")]))
-        checks.append(("side", [record.side] if record.side else [], [c.id for c in content.body_choices("sides")]))
-    elif isinstance(record, CheckIn):
-        triage = content.triage
-        checks.append(("flags", record.flags, [f.id for f in triage.flags] if triage else []))
-    for field, values, valid in checks:
-        for value in values:
-            if value not in valid and not _ID.fullmatch(value):
-                return content.text("errors.import_unknown_id", field=field, value=clip(value), valid=", ".join(valid))
-    return None
 
 
 def run(args: argparse.Namespace, content: Content) -> int:

@@ -193,6 +193,9 @@ class Question(Model):
     options: list[AnswerOption] = []
     # "areas" or "sides": the options are body.toml's, so where it hurts is defined once (the loader fills them).
     options_from: Literal["areas", "sides"] | None = None
+    # Options it no longer offers that older records hold (moved to another question, or dropped): import
+    # accepts them, so a history an older pain-coach wrote can be imported again.
+    retired_options: list[str] = []
     required: bool = True  # for `many`: at least one option
     show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
     stages: list[StageKind] = ["pregnant", "postnatal"]  # asked only at these stages (no birth date: pregnant)

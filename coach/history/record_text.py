@@ -119,7 +119,7 @@ def change_words(content: Content, change: Change) -> str:
     if change.kind == "worded":  # a schema-1 record's sentence, kept as it was written
         return visible(change.words, one_line=True)
     old = exercise_label(content, change.exercise)
-    why = content.text("plan.flag_" + (change.flag or "").replace("-", "_")) if change.flag else ""
+    why = _flag_words(content, change.flag) if change.flag else ""
     if change.kind == "shortened":
         said = content.text("plan.shortened", old=old, reps=change.reps, hold=change.hold, limit=change.limit)
     elif change.kind == "left-out":
@@ -129,6 +129,14 @@ def change_words(content: Content, change: Change) -> str:
     if change.merged:
         said = content.text("plan.merged", change=said, new=exercise_label(content, change.instead or change.exercise))
     return said
+
+
+def _flag_words(content: Content, flag: str) -> str:
+    """Why an exercise was changed ("legs wide apart, ..."); a flag the content does not know, as it is."""
+    try:
+        return content.text("plan.flag_" + flag.replace("-", "_"))
+    except KeyError:
+        return humanise(flag)
 
 
 def changes_words(content: Content, changes: list[Change] | tuple[Change, ...]) -> str:
@@ -198,6 +206,11 @@ def answer_lines(content: Content, answers: dict[str, Any], questionnaire: Any |
 
 def _answer_text(content: Content, answer: Any, question: Any | None) -> str:
     labels: dict[str, str] = {o.id: o.label for o in (getattr(question, "options", None) or [])}
+    retired = getattr(question, "retired_options", None) or []
+    if retired:  # an option the question once had (an older record): named as the question that has it now
+        others = getattr(content, "questionnaire", None)
+        moved = {o.id: o.label for q in getattr(others, "questions", []) for o in q.options if o.id in retired}
+        labels = {**moved, **labels}
 
     def one(value: Any) -> str:
         if isinstance(value, bool):

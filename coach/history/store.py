@@ -20,6 +20,7 @@ import fcntl
 import functools
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -192,6 +193,7 @@ class Store:
         self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
         self._read_errors: dict[Path, tuple[tuple[int, int, int], str]] = {}  # a month we may not read: said once
         self._dirs_checked = False
+        self._folder_told = False  # the warning that others can read the data folder, said once
         self._said_dropped: dict[Path, bytes] = {}  # profile/settings files whose unknown entries were told once
         self.warnings: list[str] = []  # said once, change nothing: e.g. a data folder others can read
 
@@ -207,14 +209,26 @@ class Store:
                 try:
                     folder.mkdir(mode=0o700, parents=True)
                 except FileExistsError:
-                    if folder == self.root and folder.is_dir() and folder.stat().st_mode & 0o077:
-                        mode = f"{folder.stat().st_mode & 0o7777:o}"
-                        self.warnings.append(self.content.text("errors.data_dir_open", folder=folder, mode=mode))
+                    if folder == self.root:
+                        self.check_folder()
                 else:
                     os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask; ours is exact
         except OSError as exc:
             raise StoreError(os_problem(self.content, exc, self.root)) from exc
         self._dirs_checked = True
+
+    def check_folder(self) -> None:
+        """Warn once (in `warnings`) if the data folder exists and others can read it; change nothing. The app
+        calls it at start, so the person hears of it before anything is written."""
+        if self._folder_told:
+            return
+        with contextlib.suppress(OSError):  # a folder that cannot be looked at is reported by the first read
+            mode = self.root.stat().st_mode
+            if stat.S_ISDIR(mode) and mode & 0o077:
+                self._folder_told = True
+                self.warnings.append(
+                    self.content.text("errors.data_dir_open", folder=self.root, mode=f"{stat.S_IMODE(mode):o}")
+                )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

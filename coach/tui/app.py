@@ -149,6 +149,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.load_screen_styles()
         try:
             self.content.check()
+            self.store.check_folder()  # a data folder others can read: said now, before anything is written
             self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
         except ContentError as exc:
             self.exit(return_code=1, message="\n".join(exc.problems))
@@ -181,6 +182,20 @@ class PainCoachApp(LabelledKeys, App[None]):
             told = "\n".join(visible(problem.message(self.content)) for problem in self.store.problems)
             self.notify(told, severity="warning", markup=False)
         self.store.problems.clear()
+        # Warnings (nothing was changed; the person may want to act) stay on the home screen until dismissed,
+        # and pop up too when they come up on another screen.
+        warnings = list(self.store.warnings)
+        self.store.warnings.clear()
+        if not warnings:
+            return
+        from coach.tui.screens.home import HomeScreen
+
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is not None:
+            home.add_notices(warnings)
+        if home is None or self.screen is not home:
+            for warning in warnings:
+                self.notify(visible(warning), severity="warning", markup=False)
 
     # --- state that outlives a run ---------------------------------------------------------------
 
@@ -296,6 +311,9 @@ class PainCoachApp(LabelledKeys, App[None]):
         screen = self.screen
         screen_bindings = screen.worded_bindings(self.content) if isinstance(screen, LabelledKeys) else []
         screen_bindings = _working_now(screen, screen_bindings)
+        # A key that exists only in some states, such as Dismiss while a notice is shown, is left out otherwise.
+        not_now: set[str] = getattr(screen, "keys_not_offered", set)()
+        screen_bindings = [b for b in screen_bindings if not (isinstance(b, Binding) and b.id in not_now)]
         app_bindings: list[BindingType] = self.worded_bindings(self.content)
         if isinstance(self.screen, CoachModal):  # a dialog passes on only the app's priority keys, and help
             app_bindings = [b for b in app_bindings if isinstance(b, Binding) and (b.priority or b.action == "help")]
@@ -318,10 +336,10 @@ class PainCoachApp(LabelledKeys, App[None]):
         return Markup(self.content.text("app.header", title=title, sub_title=sub_title) if sub_title else title)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        for binding in with_words(
-            screen_class("home").BINDINGS, self.content
-        ):  # the home menu's items: "home.checkin" opens "checkin"
-            if isinstance(binding, Binding) and binding.id:
+        from coach.tui.screens.home import HomeScreen
+
+        for binding in HomeScreen.menu_bindings(self.content):  # "home.checkin" opens "checkin"
+            if binding.id:
                 name = binding.id.partition(".")[2]
                 yield SystemCommand(
                     binding.description, self.content.text(f"palette.{name}_help"), lambda n=name: self.action_open(n)

@@ -11,8 +11,10 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.tui.bindings import bound_keys
+from coach.content.content import Content
+from coach.tui.bindings import bound_keys, with_words
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.notices import Notices
 
 
 def greeting_key(hour: int) -> str:
@@ -30,6 +32,7 @@ class HomeScreen(CoachScreen):
         Binding("f", "app.open('flare_log')", show=False, id="home.flare_log"),
         Binding("p", "app.open('profile')", show=False, id="home.profile"),
         Binding("a", "app.open('about')", show=False, id="home.about"),
+        Binding("d", "dismiss_notices", id="notices.dismiss"),  # offered only while a notice is shown
     ]
 
     def compose(self) -> ComposeResult:
@@ -40,6 +43,7 @@ class HomeScreen(CoachScreen):
             yield Static(id="status")
             yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
+            yield Notices(id="notices")
         yield Footer()
 
     def on_screen_resume(self) -> None:
@@ -56,11 +60,18 @@ class HomeScreen(CoachScreen):
         except StoreError:
             return
         self.query_one("#status", Static).update(describe_stage(self.content, current))
+        self.coach_app.report_store_problems()  # e.g. an entry of the profile that had to be left out
+
+    @classmethod
+    def menu_bindings(cls, content: Content) -> list[Binding]:
+        """The menu's items, in order, in `content`'s words: the bindings that open a screen."""
+        return [
+            b for b in with_words(cls.BINDINGS, content) if isinstance(b, Binding) and b.action.startswith("app.open(")
+        ]
 
     def _menu(self) -> list[Option]:
         options = []
-        for binding in self.worded_bindings(self.content):
-            assert isinstance(binding, Binding)
+        for binding in self.menu_bindings(self.content):
             shown = bound_keys(binding, self.coach_app.rebound_keys).split(",")[0]
             item = Text.assemble((f" {shown} ", "bold reverse"), "  ", binding.description)
             options.append(Option(item, id=binding.action))
@@ -70,3 +81,25 @@ class HomeScreen(CoachScreen):
         # Enter or a click on an item: the action its key runs.
         if event.option.id is not None:
             await self.run_action(event.option.id)
+
+    # --- notices from the start-up (coach.tui.app.report_store_problems) ---------------------------
+
+    def add_notices(self, notices: list[str]) -> None:
+        self.query_one(Notices).add(notices)
+        self.refresh_bindings()
+
+    def keys_not_offered(self) -> set[str]:
+        """The binding ids help leaves out now (the footer leaves them out by check_action)."""
+        return set() if self.query_one(Notices).shown else {"notices.dismiss"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "dismiss_notices":
+            return self.query_one(Notices).shown
+        return True
+
+    def action_dismiss_notices(self) -> None:
+        self.query_one(Notices).dismiss()
+        self.refresh_bindings()
+
+    def on_notices_dismissed(self) -> None:
+        self.action_dismiss_notices()
