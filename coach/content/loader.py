@@ -24,7 +24,19 @@ from typing import Any
 from coach.locations import cache_dir
 
 # Every content file, by stem, in the order their bytes make the content's version.
-FILES = ("ui", "keys", "about", "body", "exercises", "routines", "questionnaire", "triage", "advice", "profile")
+FILES = (
+    "ui",
+    "keys",
+    "about",
+    "body",
+    "exercises",
+    "routines",
+    "questionnaire",
+    "triage",
+    "advice",
+    "profile",
+    "report",
+)
 BASE_LOCALE = "en"
 
 Data = dict[str, Any]
