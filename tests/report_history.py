@@ -35,7 +35,7 @@ def report_records(months: int, *, per_day: int = 4, seed: int = 11) -> list[Rec
     score = 7.0
     for week in range(days // 7, 0, -1):  # a weekly function score that falls as the weeks go by
         at = END - timedelta(weeks=week, hours=1)
-        score = max(1.0, score - rng.uniform(0, 0.5))
+        score = max(1.0, score - rng.uniform(0.2, 0.6))
         items = {
             name: max(0, min(10, round(score + rng.uniform(-1, 1))))
             for name in ("peg_pain", "peg_enjoyment", "peg_activity")

@@ -95,6 +95,7 @@ def asked_questions(
         if stage_kind(current) in q.stages
         and (weekly or not q.weekly)
         and is_asked(q, answers)
+        and not (q.weekly and any(name not in answers for name in q.show_if))  # counted once chosen "now"
         and (q.kind == "scale" or options_for(q, current))
     ]
 

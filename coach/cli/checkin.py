@@ -37,7 +37,10 @@ def schema(content: Content, current: Stage) -> dict[str, dict[str, object]]:
     from coach.checkin.triage import asked_questions, options_for
 
     out = {}
-    for q in asked_questions({}, current, content, weekly=True):
+    from coach.content.ids import FUNCTION_NOW, FUNCTION_OFFER
+
+    every = {FUNCTION_OFFER: FUNCTION_NOW}  # the weekly function score's items too, which follow its offer
+    for q in asked_questions(every, current, content, weekly=True):
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
