@@ -1,8 +1,9 @@
 """History -> one self-contained HTML report to print on at most two A4 pages, for a midwife or physio.
 
-Inline CSS and SVG only: no script, no link, no image file, no web address, so opening it fetches nothing. Every piece of text, the person's and ours, is escaped
-(`_e`: control characters shown as coach.shown does, then html.escape). Words from content/report.toml in the
-Content's language; the records are read once (coach.history.report_sums). Pure: no textual, no I/O.
+Inline CSS and SVG only: no script, no link, no image file, no web address, so opening it fetches nothing.
+Every piece of text, the person's and ours, is escaped (`_e`: control characters shown as coach.shown does, then
+html.escape). Words from content/report.toml in the Content's language; the records are read once
+(coach.history.report_sums). Pure: no textual, no I/O.
 """
 
 from __future__ import annotations
