@@ -166,3 +166,22 @@ def test_the_markdown_report_gains_stop_reasons_clearances_pattern_triggers_and_
     assert "- Pattern suggested: nerve-type pain" in report
     assert re.search(r"- Makes it worse: Sitting for a long time, \d+ times", report)
     assert "Marked as checked" in report and "times in this period." in report
+
+
+async def test_the_export_dialog_writes_the_printable_report(make_app, store, tmp_path, monkeypatch):
+    from textual.widgets import Select
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    store.add_many(report_records(1))
+    store.save_profile(PROFILE)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("h", "e", "shift+tab", "enter", "down", "enter"):  # the format list: one down from Markdown
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.screen.query_one("#export-format", Select).value == "html"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    written = tmp_path / "pain-coach-report-2026-11-26.html"
+    html = written.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html
