@@ -185,3 +185,11 @@ async def test_the_export_dialog_writes_the_printable_report(make_app, store, tm
     written = tmp_path / "pain-coach-report-2026-11-26.html"
     html = written.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html
+
+
+def test_a_long_period_is_charted_week_by_week(content):
+    short = to_html(content, report_records(3), END, PROFILE)
+    long = to_html(content, report_records(9), END, PROFILE)
+    assert content.report_text("html.chart_title") in short
+    assert content.report_text("html.chart_title_weeks") in long
+    assert long.count("<circle") < short.count("<circle")  # one point a week, not a blur of one a day

@@ -27,10 +27,10 @@ def _y(value: float) -> float:
     return TOP + (1 - value / 10) * PLOT_H
 
 
-def _runs(days: list[date]) -> list[list[date]]:
+def _runs(days: list[date], gap_days: int) -> list[list[date]]:
     runs: list[list[date]] = []
     for day in days:
-        if runs and (day - runs[-1][-1]).days <= GAP_DAYS:
+        if runs and (day - runs[-1][-1]).days <= gap_days:
             runs[-1].append(day)
         else:
             runs.append([day])
@@ -65,8 +65,10 @@ def pain_chart(
     average_label: str,
     worst_label: str,
     stage_of: Callable[[date], str],
+    gap_days: int = GAP_DAYS,
 ) -> str:
-    """The SVG element. `stage_of(day)` is the second line under a date ("w24", "d+12"), or ""."""
+    """The SVG element: one point per key of `days` (a day, or a week at its Monday). `stage_of(day)` is the
+    second line under a date ("w24", "d+12"), or ""; `gap_days` without a point break the line."""
     span = max(1, (last - first).days)
     shown = sorted(d for d in days if first <= d <= last)
     parts = [
@@ -94,7 +96,7 @@ def pain_chart(
 
     lines: tuple[tuple[str, Callable[[date], float]], ...] = (("worst", worst), ("average", average))
     for name, value_of in lines:
-        for run in _runs(shown):
+        for run in _runs(shown, gap_days):
             points = " ".join(f"{_x(d, first, span):.1f},{_y(value_of(d)):.1f}" for d in run)
             if len(run) > 1:
                 parts.append(f'<polyline class="{name}" points="{points}"/>')

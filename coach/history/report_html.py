@@ -15,7 +15,7 @@ from html import escape
 from coach.checkin.pregnancy import describe_stage, stage
 from coach.content.content import Content
 from coach.content.ids import TRIGGER_QUESTION
-from coach.history.function_weeks import WeekScore, meaningful_fall, percent_change
+from coach.history.function_weeks import WeekScore, meaningful_fall, percent_change, week_start
 from coach.history.record_text import (
     flag_label,
     flags_label,
@@ -29,13 +29,15 @@ from coach.history.record_text import (
     week_label,
 )
 from coach.history.records import Profile, Record
-from coach.history.report_chart import pain_chart
-from coach.history.report_sums import ReportSums
+from coach.history.report_chart import GAP_DAYS, pain_chart
+from coach.history.report_sums import DaySum, ReportSums
 from coach.shown import visible
 
 WEEKS_SHOWN = 12  # rows of the weekly table: the latest weeks; the chart shows the whole period
 NOTE_LIMIT = 240  # characters of a note; the JSON export has it whole
 TOP_TRIGGERS = 5
+WEEKLY_CHART_AFTER = 120  # days: a longer period is charted week by week
+GAP_WEEKS = 2  # weeks without an entry that break the weekly line
 
 STYLE = """
 @page { size: A4; margin: 11mm 12mm; }
@@ -177,22 +179,37 @@ def _chart(page: _Page, sums: ReportSums, now: datetime, profile: Profile, since
             return ""
         return page.content.report_text("html.axis_week", weeks=days // 7)
 
-    page.add(f"<section><h2>{page.w('chart_title')}</h2>")
+    # Over a long period a line per day is a blur: each week becomes one point, at its Monday.
+    weekly = (last - first).days > WEEKLY_CHART_AFTER
+    suffix = "_weeks" if weekly else ""
+    page.add(f"<section><h2>{page.w('chart_title' + suffix)}</h2>")
     if not sums.days:
         page.add(f"<p>{page.w('chart_none')}</p></section>")
         return
+    points = _by_week(sums.days) if weekly else sums.days
     page.add(
         pain_chart(
-            sums.days,
-            first,
+            points,
+            min(first, min(points)),
             last,
-            title=page.content.report_text("html.chart_title"),
-            average_label=page.content.report_text("html.chart_average"),
-            worst_label=page.content.report_text("html.chart_worst"),
+            title=page.content.report_text("html.chart_title" + suffix),
+            average_label=page.content.report_text("html.chart_average" + suffix),
+            worst_label=page.content.report_text("html.chart_worst" + suffix),
             stage_of=stage_of,
+            gap_days=GAP_WEEKS * 7 if weekly else GAP_DAYS,
         ),
         f'<p class="note">{page.w("chart_axis")}</p></section>',
     )
+
+
+def _by_week(days: dict[date, DaySum]) -> dict[date, DaySum]:
+    weeks: dict[date, DaySum] = {}
+    for day, sums in days.items():
+        week = weeks.setdefault(week_start(day), DaySum())
+        week.total += sums.total
+        week.readings += sums.readings
+        week.worst = max(week.worst, sums.worst)
+    return weeks
 
 
 def _weekly(page: _Page, sums: ReportSums) -> None:
