@@ -77,7 +77,7 @@ def test_version_changes_with_the_files(copy):
 
 def test_a_locale_overlay_replaces_words_key_by_key_and_falls_back_to_english(copy):
     overlay = copy / "zh-CN"
-    overlay.mkdir()
+    overlay.mkdir(exist_ok=True)  # the packaged content may have a zh-CN overlay of its own
     (overlay / "ui.toml").write_text('[home]\nintro = "你想做什么？"\n', encoding="utf-8")
     (overlay / "exercises.toml").write_text('[[exercises]]\nid = "cat-cow"\nname = "猫牛式"\n', encoding="utf-8")
     chinese = Content.load("zh-CN", folder=copy)
