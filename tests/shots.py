@@ -69,8 +69,8 @@ class Shot:
 
 
 # Check-in answers (options by letter, numbers typed then Enter): buttock, left, dull ache, pain 4 then 5,
-# turning in bed, rest eases, better, sleep fine, days.
-CALM = ("b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a")
+# turning in bed, rest eases, better, sleep fine, days; the weekly function score: not this week.
+CALM = ("b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a", "b")
 NO_FLAGS = ("n", "n", "n", "n", "n")
 # The routines list, down to "Evening wind-down" (the fifth routine), Enter: the pain-before question.
 TO_RELAX = ("r", "down", "down", "down", "down", "enter")

@@ -30,7 +30,7 @@ def problems_after(folder, name: str, old: str, new: str) -> list[str]:
 
 def test_a_red_flag_option_must_be_a_known_red_flag(folder):
     problems = problems_after(folder, "questionnaire.toml", 'id = "saddle-numbness"', 'id = "sadle-numbness"')
-    assert any("questionnaire.toml: questions[10].options[2].id: no red flag 'sadle-numbness'" in p for p in problems)
+    assert any("questionnaire.toml: questions[14].options[2].id: no red flag 'sadle-numbness'" in p for p in problems)
     assert any("did you mean 'saddle-numbness'" in p for p in problems)
 
 

@@ -36,7 +36,24 @@ async def type_text(pilot, value: str) -> None:
 
 # Options are picked by letter, numbers are typed: buttock, left, dull ache, pain 4 then 5, turning in bed,
 # rest eases, better, sleep fine, days.
-CALM = ["b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a"]
+CALM = [
+    "b",
+    "enter",
+    "a",
+    "a",
+    "enter",
+    "4",
+    "enter",
+    "5",
+    "enter",
+    "c",
+    "enter",
+    "a",
+    "a",
+    "a",
+    "a",
+    "b",
+]  # b: not this week
 NO_FLAGS = ["n", "n", "n", "n", "n"]
 
 
@@ -52,9 +69,9 @@ async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, 
         await press(pilot, "ctrl+s")
         assert screen_name(app) == "CheckInScreen"
         assert store.load_profile().due_date == date(2027, 2, 14)
-        assert shown(app, "#progress") == "Question 1 of 15"
+        assert shown(app, "#progress") == "Question 1 of 16"
         await press(pilot, *CALM)
-        assert shown(app, "#progress") == "Question 11 of 15"
+        assert shown(app, "#progress") == "Question 12 of 16"
         await press(pilot, *NO_FLAGS)
         assert screen_name(app) == "AssessmentScreen"
         assert "pelvic girdle pain" in shown(app, "#pattern") and "a midwife or physio can confirm" in shown(
@@ -129,10 +146,10 @@ async def test_back_changes_an_answer(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", "b", "enter", "a", "a", "enter", "4", "enter")
-        assert shown(app, "#progress") == "Question 5 of 15"
+        assert shown(app, "#progress") == "Question 5 of 16"
         await press(pilot, "escape")  # back to "pain now", which shows the earlier answer
         assert app.screen.query_one("#scale", PainScale).value == 4
-        await press(pilot, "left", "left", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a", *NO_FLAGS)
+        await press(pilot, "left", "left", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a", "b", *NO_FLAGS)
         assert screen_name(app) == "AssessmentScreen"
     assert store.query(kind="checkin")[0].pain_now == 2
 
@@ -143,10 +160,10 @@ async def test_scale_needs_a_number_before_enter(make_app, store):
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", "b", "enter", "a", "a", "enter")
         await press(pilot, "enter")  # nothing chosen yet
-        assert shown(app, "#progress") == "Question 4 of 15"
+        assert shown(app, "#progress") == "Question 4 of 16"
         await pilot.click("#next")
         await pilot.pause()
-        assert shown(app, "#progress") == "Question 4 of 15"
+        assert shown(app, "#progress") == "Question 4 of 16"
         assert shown(app, "#problem") == "Choose a number from 0 to 10: type it, or use ← and →."
 
 
@@ -155,7 +172,7 @@ async def test_where_needs_an_answer(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", "enter")
-        assert shown(app, "#progress") == "Question 1 of 15"
+        assert shown(app, "#progress") == "Question 1 of 16"
         assert shown(app, "#problem") == "Choose at least one."
 
 
@@ -273,7 +290,7 @@ async def test_an_emergency_answer_ends_the_checkin_at_once(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", *CALM, "n")  # no nerve signs
-        assert shown(app, "#progress") == "Question 12 of 15"
+        assert shown(app, "#progress") == "Question 13 of 16"
         await press(pilot, "a", "enter")  # cannot pass urine: three red-flag groups still to come
         assert screen_name(app) == "RedFlagScreen"
         assert shown(app, "#redflag-title") == "Get help now"
@@ -294,7 +311,7 @@ async def test_an_urgent_answer_finishes_the_red_flag_groups_then_goes_to_care(m
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", *CALM, "n", "b", "enter")  # pain or burning passing urine: urgent
         assert screen_name(app) == "CheckInScreen"
-        assert shown(app, "#progress") == "Question 13 of 15"  # the remaining groups are still asked
+        assert shown(app, "#progress") == "Question 14 of 16"  # the remaining groups are still asked
         await press(pilot, "a", "enter")  # ... and heavy bleeding there ends it at once
         assert screen_name(app) == "RedFlagScreen"
     [checkin] = store.query(kind="checkin")
@@ -321,7 +338,7 @@ async def test_after_the_birth_the_checkin_asks_postnatal_signs(make_app, store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", *CALM, "n", "n")  # nerves, urine
-        assert shown(app, "#progress") == "Question 13 of 15"
+        assert shown(app, "#progress") == "Question 14 of 16"
         assert "Since the birth" in shown(app, "#question")
         await press(pilot, "n", "b", "enter")  # a wound that is red or oozing
         assert "Since the birth" not in shown(app, "#question")

@@ -13,7 +13,24 @@ from tests.conftest import FIXED_NOW
 from tests.shots import at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
 SMALL = (80, 24)
-CALM = ["b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a"]
+CALM = [
+    "b",
+    "enter",
+    "a",
+    "a",
+    "enter",
+    "4",
+    "enter",
+    "5",
+    "enter",
+    "c",
+    "enter",
+    "a",
+    "a",
+    "a",
+    "a",
+    "b",
+]  # b: not this week
 NO_FLAGS = ["n", "n", "n", "n", "n"]  # one "none of these" per red-flag group at 30 weeks
 
 
@@ -107,7 +124,7 @@ async def test_none_of_these_is_offered_on_red_flag_questions_only(make_app, sto
         await press(pilot, *CALM)
         assert "None of these" in footer_labels(app)  # the first red-flag question
         await press(pilot, "n")
-        assert "Question 12 of" in str(app.screen.query_one("#progress", Static).content)
+        assert "Question 13 of" in str(app.screen.query_one("#progress", Static).content)
 
 
 async def test_history_filters_are_offered_on_the_records_tab_and_undo_once_there_is_one(make_app, store):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from coach.checkin.function_score import peg_score
 from coach.checkin.pregnancy import Stage
 from coach.content import ids
 from coach.content.content import Content
@@ -83,12 +84,19 @@ def is_asked(question: Question, answers: dict[str, Any]) -> bool:
     return True
 
 
-def asked_questions(answers: dict[str, Any], current: Stage, content: Content) -> list[Question]:
-    """The questions asked, in order, given the answers so far."""
+def asked_questions(
+    answers: dict[str, Any], current: Stage, content: Content, *, weekly: bool = False
+) -> list[Question]:
+    """The questions asked, in order, given the answers so far; the weekly function score's only when `weekly`
+    (it is due this week: coach.history.function_weeks.due)."""
     return [
         q
         for q in content.questionnaire.questions
-        if stage_kind(current) in q.stages and is_asked(q, answers) and (q.kind == "scale" or options_for(q, current))
+        if stage_kind(current) in q.stages
+        and (weekly or not q.weekly)
+        and is_asked(q, answers)
+        and not (q.weekly and any(name not in answers for name in q.show_if))  # counted once chosen "now"
+        and (q.kind == "scale" or options_for(q, current))
     ]
 
 
@@ -141,8 +149,13 @@ def check_answers(answers: object, current: Stage, content: Content) -> dict[str
             problems.append(problem)
         else:
             clean[key] = sorted(value, key=question.option_ids().index) if isinstance(value, list) else value
+    # The weekly function score is optional here: left out, it is not asked; begun, it is asked whole. Its
+    # items alone imply the answer "now" to its offer.
+    weekly = any(known[key].weekly for key in clean)
+    if weekly and ids.FUNCTION_OFFER not in clean and any(key in clean for key in ids.FUNCTION_ITEMS):
+        clean = {**clean, ids.FUNCTION_OFFER: ids.FUNCTION_NOW}
     if not problems:
-        for question in asked_questions(clean, current, content):
+        for question in asked_questions(clean, current, content, weekly=weekly):
             problem = answer_problem(question, clean.get(question.id), clean)
             if problem:
                 problems.append(problem)
@@ -289,4 +302,5 @@ def checkin_record(answers: dict[str, Any], result: Assessment, at: datetime, co
         advice=result.advice,
         routines=result.routines,
         content_version=content.version,
+        function_score=peg_score(answers),
     )

@@ -37,7 +37,10 @@ def schema(content: Content, current: Stage) -> dict[str, dict[str, object]]:
     from coach.checkin.triage import asked_questions, options_for
 
     out = {}
-    for q in asked_questions({}, current, content):
+    from coach.content.ids import FUNCTION_NOW, FUNCTION_OFFER
+
+    every = {FUNCTION_OFFER: FUNCTION_NOW}  # the weekly function score's items too, which follow its offer
+    for q in asked_questions(every, current, content, weekly=True):
         entry: dict[str, object] = {"kind": q.kind, "text": q.text}
         accepts = (
             "scale"
@@ -53,6 +56,8 @@ def schema(content: Content, current: Stage) -> dict[str, dict[str, object]]:
             entry["options"] = {o.id: o.label for o in options_for(q, current)}
         if q.show_if:
             entry["asked_only_if"] = q.show_if
+        if q.weekly:  # the weekly function score: leave it out, or give it whole
+            entry["optional"] = True
         out[q.id] = entry
     return out
 
@@ -98,6 +103,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
         return 0
     if not args.answers:
         raise UsageError(content.text("answers.need_answers"))
+    from coach.checkin.function_score import peg_score
     from coach.checkin.triage import AnswerError, assess, check_answers, checkin_record
     from coach.history.records import now
 
@@ -119,6 +125,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
             "pattern": result.pattern,
             "advice": result.advice,
             "routines": result.routines,
+            "function_score": peg_score(answers),
             "stage": {
                 "kind": ("postnatal" if current.postnatal else "pregnant") if current.known else "unknown",
                 "gestation_days": current.gestation_days,

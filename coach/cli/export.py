@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 def add_parser(sub: SubParsers, content: Content) -> str:
     p = sub.add_parser("export", help=content.text("cli.export_help"), description=content.text("cli.export_help"))
     p.add_argument(
-        "--format", default="json", metavar="FORMAT", help=content.text("cli.export_format_help") + ": json, csv, md"
+        "--format",
+        default="json",
+        metavar="FORMAT",
+        help=content.text("cli.export_format_help") + ": json, csv, md, html",
     )
     p.add_argument("--since", metavar="WHEN", help=content.text("cli.export_since_help"))
     p.add_argument("--until", metavar="DATE", help=content.text("cli.export_until_help"))

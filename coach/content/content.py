@@ -92,8 +92,15 @@ class Content:
         A message with a `count` may come in plural forms, `name_one` / `name_other`, picked by the locale's
         rule (coach.content.plural; Chinese has only `name_other`).
         """
+        return self._words("ui", key, values)
+
+    def report_text(self, key: str, **values: object) -> str:
+        """A word of the printable report or the function score's reading, from report.toml, as `text` does."""
+        return self._words("report", key, values)
+
+    def _words(self, file: str, key: str, values: dict[str, object]) -> str:
         section, _, name = key.partition(".")
-        messages = self.raw("ui")[section]
+        messages = self.raw(file)[section]
         count = values.get("count")
         if isinstance(count, int) and name not in messages:
             from coach.content.plural import counted_name
@@ -202,3 +209,6 @@ class Content:
     @property
     def voice(self) -> models.VoiceFile:
         return self.files.voice
+
+    def report(self) -> models.ReportFile:
+        return self.files.report

@@ -47,6 +47,12 @@ REST_NO, REST_YES = "no", "yes"
 SLEEP_MOST = "most"
 LONG_DURATIONS = frozenset({"two-six-weeks", "months"})
 
+# The weekly function score (PEG, Krebs et al. 2009): a question offering it, then its three 0-10 items. Asked
+# once a calendar week; answered or skipped, it is not offered again that week (coach/checkin/function_score.py).
+FUNCTION_OFFER = "function_week"
+FUNCTION_NOW, FUNCTION_SKIP = "now", "skip"
+FUNCTION_ITEMS = ("peg_pain", "peg_enjoyment", "peg_activity")  # average pain, enjoyment of life, general activity
+
 # (question id, option id) for each option above, for the check.
 OPTIONS_READ: tuple[tuple[str, str], ...] = (
     *(("where", a) for a in sorted(NERVE_AREAS | PGP_AREAS | {BACK_OF_THIGH, LOWER_BACK, BELOW_KNEE})),
@@ -58,6 +64,8 @@ OPTIONS_READ: tuple[tuple[str, str], ...] = (
     ("rest", REST_YES),
     ("sleep", SLEEP_MOST),
     *(("duration", d) for d in sorted(LONG_DURATIONS)),
+    (FUNCTION_OFFER, FUNCTION_NOW),
+    (FUNCTION_OFFER, FUNCTION_SKIP),
 )
 
 # --- exercises.toml flags (each worded in ui.toml as plan.flag_<flag>); the plan rules read some --------

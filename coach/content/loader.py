@@ -36,6 +36,7 @@ FILES = (
     "advice",
     "profile",
     "voice",
+    "report",
 )
 BASE_LOCALE = "en"
 

@@ -18,6 +18,8 @@ from pydantic_core import ErrorDetails
 from coach.content.ids import (
     BACK_LYING,
     DERIVED_FLAGS,
+    FUNCTION_ITEMS,
+    FUNCTION_OFFER,
     LEVELS,
     OPTIONS_READ,
     PATTERNS,
@@ -199,6 +201,7 @@ class Question(Model):
     required: bool = True  # for `many`: at least one option
     show_if: dict[str, list[str]] = {}  # asked only when an earlier answer includes one of these
     stages: list[StageKind] = ["pregnant", "postnatal"]  # asked only at these stages (no birth date: pregnant)
+    weekly: bool = False  # the weekly function score: asked once a week, optional on the command line
 
     @model_validator(mode="after")
     def _options_fit_kind(self) -> Question:
@@ -416,6 +419,14 @@ class VoiceFile(Model):
     exercises: dict[str, SpokenExercise] = {}
 
 
+# --- report.toml: the words of the printable report and of the weekly function score's reading ----------
+
+
+class ReportFile(Model):
+    # read by coach.content.content.Content.report_text; [sources] names what the reading of the score rests on
+    sections: dict[str, dict[str, str]]
+
+
 # --- the whole folder -------------------------------------------------------------------------------
 
 
@@ -432,6 +443,7 @@ class ContentFiles(Model):
     advice: AdviceFile
     profile: ProfileFile
     voice: VoiceFile
+    report: ReportFile
 
 
 Problem = tuple[str, str, str]  # (file stem, field path, message)
@@ -543,6 +555,17 @@ def _ids_the_code_reads(content: ContentFiles) -> Iterable[Problem]:
                 yield "body", question.options_from, why
             else:
                 yield "questionnaire", f"questions[{list(questions).index(question_id)}].options", why
+    for name in (FUNCTION_OFFER, *FUNCTION_ITEMS):
+        found = questions.get(name)
+        if found is None:
+            yield (
+                "questionnaire",
+                "questions",
+                unknown_id("question", name, questions) + ", which the function score reads",
+            )
+        elif not found.weekly or (name in FUNCTION_ITEMS and found.kind != "scale"):
+            where = f"questions[{list(questions).index(name)}]"
+            yield "questionnaire", where, "the function score's questions are weekly = true, and its items scales"
     # triage.toml's levels, soon rules, patterns and derived flags: TriageFile._known_ids.
     plan_words = content.ui.sections.get("plan", {})
     for flag in get_args(ExerciseFlag):

@@ -10,7 +10,7 @@ import json
 import os
 import re
 import stat
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -20,22 +20,26 @@ from typing import Any, TypeVar
 from coach.atomic_file import write_atomic
 from coach.content.content import Content
 from coach.history import insights
+from coach.history.function_weeks import meaningful_fall, percent_change, weekly_scores
 from coach.history.record_text import (
     day_start,
     flag_label,
     flags_label,
     kind_label,
     level_label,
+    pattern_label,
     routine_name,
+    stop_reason_label,
+    trigger_label,
     week_label,
 )
-from coach.history.records import SCHEMA_VERSION, CheckIn, Clearance, FlareLog, Record, RoutineSession
+from coach.history.records import SCHEMA_VERSION, CheckIn, Clearance, FlareLog, Profile, Record, RoutineSession
 from coach.history.store import Store, os_problem
 from coach.shown import clip, visible
 
 _T = TypeVar("_T")
-FORMATS = ("json", "csv", "md")
-EXTENSIONS = {"json": "json", "csv": "csv", "md": "md"}
+FORMATS = ("json", "csv", "md", "html")
+EXTENSIONS = {"json": "json", "csv": "csv", "md": "md", "html": "html"}
 EXPORT_FORMAT = "pain-coach"
 
 
@@ -109,7 +113,7 @@ def _json_safe(body: str) -> str:
 
 CSV_COLUMNS = [
     "id", "kind", "at", "gestation_days", "week", "pain", "note",
-    "level", "flags", "pattern", "pain_worst", "answers",
+    "level", "flags", "pattern", "pain_worst", "function_score", "answers",
     "routine_id", "routine_name", "ended_at", "active_seconds", "paused_seconds", "steps_done", "steps_total",
     "pain_before", "pain_after", "feeling", "stopped_early", "stop_reason",
     "where", "side", "activity",
@@ -179,6 +183,7 @@ def _table_cell(value: str) -> str:
 
 LIST_LIMIT = 20  # lists in the report show the latest this many, so it stays a two-minute read
 WEEKS_LIMIT = 26
+TOP_TRIGGERS = 5
 
 
 def _latest(content: Content, items: list[_T], limit: int, what: str) -> tuple[list[_T], list[str]]:
@@ -222,6 +227,9 @@ def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
     lines += _cleared(content, clearances, now)
     lines += ["", f"## {content.text('report.weekly_title')}", "", *_weekly_table(content, oldest_first, now)]
     lines += ["", f"## {content.text('report.routines_title')}", "", *_routines_table(content, sessions)]
+    lines += _stop_reasons(content, sessions)
+    lines += ["", f"## {content.report_text('md.function_title')}", "", *_function_weeks(content, checkins, now)]
+    lines += ["", f"## {content.report_text('md.pattern_title')}", "", *_pattern_and_triggers(content, checkins)]
     lines += ["", f"## {content.text('report.checkins_title')}", "", *_checkins(content, checkins, now)]
     lines += ["", f"## {content.text('report.notes_title')}", "", *_notes(content, oldest_first, now)]
     return "\n".join(lines) + "\n"
@@ -256,7 +264,8 @@ def _cleared(content: Content, clearances: list[Clearance], now: datetime) -> li
     if not clearances:
         return []
     shown, note = _latest(content, clearances, LIST_LIMIT, content.text("report.what_clearances"))
-    lines = ["", content.text("report.cleared_dates"), ""]
+    lines = ["", content.report_text("md.cleared_count", count=len(clearances)), ""]
+    lines += [content.text("report.cleared_dates"), ""]
     for c in shown:
         local = c.at.astimezone(now.tzinfo)
         flags = flags_label(content, c.flags) or level_label(content, c.level)
@@ -339,7 +348,60 @@ def _routines_table(content: Content, sessions: list[RoutineSession]) -> list[st
     return lines
 
 
-def render(content: Content, fmt: str, records: list[Record], now: datetime) -> str:
+def _stop_reasons(content: Content, sessions: list[RoutineSession]) -> list[str]:
+    reasons = Counter(s.stop_reason or "interrupted" for s in sessions if s.stopped_early)
+    if not reasons:
+        return []
+    lines = ["", f"### {content.report_text('md.stops_title')}", ""]
+    for reason, n in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
+        lines.append(content.report_text("md.stop_line", reason=md_text(stop_reason_label(content, reason)), count=n))
+    return lines
+
+
+def _function_weeks(content: Content, checkins: list[CheckIn], now: datetime) -> list[str]:
+    weeks = weekly_scores(checkins, now.tzinfo)
+    if not weeks:
+        return [content.report_text("md.function_none"), "", content.report_text("function.reading")]
+    shown, note = _latest(content, weeks, WEEKS_LIMIT, content.text("report.what_weeks"))
+    lines = [content.report_text("md.function_head"), "|---|---|"]
+    lines += [f"| {w.monday:%Y-%m-%d} | {w.score:.1f} |" for w in shown]
+    lines += note
+    first, last = weeks[0].score, weeks[-1].score
+    change = percent_change(first, last) if len(weeks) > 1 else None
+    if change is not None:
+        key = "md.function_fall_meaningful" if meaningful_fall(first, last) else "md.function_change"
+        lines += ["", content.report_text(key, first=f"{first:.1f}", last=f"{last:.1f}", change=f"{change:+.0f}")]
+    return [*lines, "", content.report_text("function.reading")]
+
+
+def _pattern_and_triggers(content: Content, checkins: list[CheckIn]) -> list[str]:
+    patterns = Counter(c.pattern for c in checkins if c.pattern)
+    lines = [
+        content.report_text("md.pattern_line", pattern=md_text(pattern_label(content, p)), count=n)
+        for p, n in sorted(patterns.items(), key=lambda item: (-item[1], item[0]))
+    ] or [content.report_text("md.patterns_none")]
+    triggers = insights.trigger_counts(checkins)[:TOP_TRIGGERS]
+    lines += [
+        content.report_text(
+            "md.trigger_line", trigger=md_text(trigger_label(content, t, insights.TRIGGER_QUESTION)), count=n
+        )
+        for t, n in triggers
+    ] or [content.report_text("md.triggers_none")]
+    return lines
+
+
+def render(
+    content: Content,
+    fmt: str,
+    records: list[Record],
+    now: datetime,
+    profile: Profile | None = None,
+    since: datetime | None = None,
+) -> str:
+    if fmt == "html":  # its own module: one pass over the records, sums per day and week
+        from coach.history.report_html import to_html
+
+        return to_html(content, records, now, profile or Profile(), since=since)
     if fmt == "json":
         return to_json(records, now)
     if fmt == "csv":
@@ -439,7 +501,7 @@ def export_history(
     records = store.query(since=since, until=until)
     if on_read is not None:
         on_read(store)
-    body = render(content, fmt, records, now)
+    body = render(content, fmt, records, now, store.load_profile() if fmt == "html" else None, since)
     if path is not None:
         try:
             if into:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.content.content import Content
+from coach.history.function_weeks import WeekScore, meaningful_fall, percent_change
 from coach.history.insights import MIN_TIMES, TRIGGER_QUESTION, RoutineEffect, WeekStats
 from coach.history.record_text import trigger_label
 
@@ -61,4 +62,23 @@ def helps_lines(
         ]
     else:
         lines.append(content.text("helps.no_triggers"))
+    return lines
+
+
+FUNCTION_WEEKS_SHOWN = 6
+
+
+def function_lines(content: Content, weeks: list[WeekScore]) -> list[str]:
+    """The weekly function score of the latest weeks, and its change since the first of them."""
+    if not weeks:
+        return [content.text("trends.function_none")]
+    lines = [
+        content.text("trends.function_row", week=f"{w.monday:%Y-%m-%d}", score=w.score)
+        for w in weeks[-FUNCTION_WEEKS_SHOWN:]
+    ]
+    first, last = weeks[0].score, weeks[-1].score
+    change = percent_change(first, last) if len(weeks) > 1 else None
+    if change is not None:
+        key = "trends.function_fall" if meaningful_fall(first, last) else "trends.function_change"
+        lines.append(content.text(key, change=change))
     return lines

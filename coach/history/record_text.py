@@ -95,6 +95,13 @@ def trigger_label(content: Content, trigger: str, question_id: str) -> str:
     return question.label_of(trigger) if question and trigger in question.option_ids() else humanise(trigger)
 
 
+def stop_reason_label(content: Content, reason: str) -> str:
+    """Why a routine was stopped early (coach.routines.session.STOP_REASONS, or "interrupted"), report.toml's words."""
+    words = content.raw("report").get("reasons", {})
+    key = "reason_" + reason.replace("-", "_")
+    return str(words[key]) if key in words else humanise(reason)
+
+
 def activity_label(content: Content, activity: str) -> str:
     questionnaire = getattr(content, "questionnaire", None)
     choices = questionnaire.flare_activities if questionnaire else []

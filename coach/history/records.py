@@ -96,6 +96,9 @@ class CheckIn(RecordBase):
     advice: list[str] = []
     routines: list[str] = []
     content_version: str = ""
+    # The weekly function score (PEG, coach/checkin/function_score.py): the mean of its three answers, which are
+    # kept in `answers`; None when this check-in did not ask it. Optional, so records made before it still load.
+    function_score: float | None = Field(default=None, ge=0, le=10)
 
 
 class Change(BaseModel):

@@ -17,6 +17,8 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import answer_problem, asked_questions, assess, checkin_record, ends_now, options_for
 from coach.content.models import Question
+from coach.history.function_weeks import due, week_since
+from coach.history.record_text import day_start
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
 from coach.tui.widgets.pain_scale import PainScale
@@ -36,6 +38,7 @@ class CheckInScreen(CoachScreen):
         super().__init__()
         self.answers: dict[str, Any] = {}
         self.current: Question | None = None
+        self.weekly = False  # the weekly function score is due: no check-in this week has offered it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,6 +60,9 @@ class CheckInScreen(CoachScreen):
         profile = self.coach_app.store.load_profile()
         if profile.date_basis is None:
             self.coach_app.push_screen(self._profile_screen())
+        now = self.coach_app.now()
+        this_week = self.coach_app.store.query(kind="checkin", since=day_start(week_since(now), now.tzinfo))
+        self.weekly = due(this_week, now)
         await self.show(self._questions()[0])
 
     def _profile_screen(self) -> ProfileScreen:
@@ -71,7 +77,7 @@ class CheckInScreen(CoachScreen):
         return stage(self.coach_app.store.load_profile(), self.coach_app.now().date())
 
     def _questions(self) -> list[Question]:
-        return asked_questions(self.answers, self.pregnancy_stage, self.content)
+        return asked_questions(self.answers, self.pregnancy_stage, self.content, weekly=self.weekly)
 
     async def show(self, question: Question) -> None:
         self.current = question

@@ -35,7 +35,7 @@ class ExportDialog(CoachModal[Path | None]):
             yield Static(self.content.text("export.what", count=len(self.records), period=self.period), markup=False)
             yield Static(self.content.text("export.format"), classes="label", markup=False)
             yield Select(
-                [(self.content.text(f"export.format_{f}"), f) for f in ("md", "csv", "json")],
+                [(self.content.text(f"export.format_{f}"), f) for f in ("md", "html", "csv", "json")],
                 value="md",
                 allow_blank=False,
                 id="export-format",

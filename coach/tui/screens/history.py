@@ -15,7 +15,8 @@ from textual.worker import get_current_worker
 
 from coach.history import insights
 from coach.history.filter import HistoryFilter
-from coach.history.insight_text import helps_lines, streak_line, week_lines
+from coach.history.function_weeks import weekly_scores
+from coach.history.insight_text import function_lines, helps_lines, streak_line, week_lines
 from coach.history.record_text import day_start, kind_label, summary, week_label, when_label
 from coach.history.records import Record
 from coach.history.store import Store, StoreError
@@ -77,6 +78,8 @@ class HistoryScreen(CoachScreen):
                 yield Static(self.content.text("trends.week_title"), classes="heading", markup=False)
                 yield Static(id="trend-weeks", markup=False)
                 yield Static(id="trend-streak", markup=False)
+                yield Static(self.content.text("trends.function_title"), classes="heading", markup=False)
+                yield Static(id="trend-function", markup=False)
             with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll():
                 yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
@@ -207,6 +210,8 @@ class HistoryScreen(CoachScreen):
         streak = insights.routine_streak(recent, now)
         reaches_start = streak >= (last - first).days  # counted back to the first day read
         self.query_one("#trend-streak", Static).update(streak_line(self.content, streak, at_least=reaches_start))
+        scores = weekly_scores(recent, now.tzinfo)
+        self.query_one("#trend-function", Static).update("\n".join(function_lines(self.content, scores)))
 
     def action_chart_span(self) -> None:
         self.weekly = not self.weekly
