@@ -8,7 +8,7 @@ the stored snapshot; tests/make_screenshots.py saves each at 80x24 and 120x40 in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.clock import MockClock
 from textual.widgets import Input, TextArea
 
+from coach.content.content import Content
 from tests.packaged import CONTENT
 
 if TYPE_CHECKING:
@@ -63,9 +64,11 @@ class Shot:
     first_run: bool = False
     seconds: float = 0.0  # mock-clock time to let pass after the keys (a routine mid-step)
     sizes: tuple[tuple[int, int], ...] = (SMALL,)  # snapshot sizes
+    locale: str = "en"
 
     def file_name(self, size: tuple[int, int]) -> str:
-        return f"{self.name}-{size[0]}x{size[1]}.svg"
+        language = "" if self.locale == "en" else f"{self.locale}-"
+        return f"{language}{self.name}-{size[0]}x{size[1]}.svg"
 
 
 # Check-in answers (options by letter, numbers typed then Enter): buttock, left, dull ache, pain 4 then 5,
@@ -100,6 +103,10 @@ SHOTS = [
     Shot("what-helps", "HistoryScreen", ("h", "w"), six_weeks_of_history),
     Shot("too-small", "TooSmallScreen", sizes=((64, 20),)),
 ]
+# The main screens in Simplified Chinese at 80x24: the same keys (option letters and menu keys are not translated).
+ZH_CN = ("home", "first-run", "help", "checkin-question", "assessment", "red-flag", "routines", "player")
+ZH_CN += ("history", "history-detail", "trends", "what-helps")
+SHOTS += [replace(shot, locale="zh-CN", sizes=(SMALL,)) for shot in SHOTS if shot.name in ZH_CN]
 
 
 def make_app(shot: Shot, data_dir: Path) -> PainCoachApp:
@@ -107,11 +114,12 @@ def make_app(shot: Shot, data_dir: Path) -> PainCoachApp:
     from coach.history.store import Store
     from coach.tui.app import PainCoachApp
 
-    store = Store(data_dir, CONTENT)
+    content = CONTENT if shot.locale == "en" else Content.load(shot.locale)
+    store = Store(data_dir, content)
     store.save_settings(store.load_settings().model_copy(update={"first_run_done": not shot.first_run}))
     if shot.setup:
         shot.setup(store)
-    return PainCoachApp(store, CONTENT, clock=MockClock(), now=lambda: NOW)
+    return PainCoachApp(store, content, clock=MockClock(), now=lambda: NOW)
 
 
 async def play(shot: Shot, pilot: Pilot) -> None:

@@ -154,14 +154,17 @@ async def check_question(app, pilot, keys_and_clicks: bool) -> None:
 
 def walk(stage: str) -> list[tuple[str, tuple[str, ...]]]:
     """(question, the options it offers) as the test's own answers lead through the check-in at a stage:
-    the first option of a choice, none of the warning signs, 4 on a scale (answer_and_move_on)."""
+    the first option of a choice (the weekly score: now, as it is due in a new history), none of the warning
+    signs, 4 on a scale (answer_and_move_on)."""
     from coach.checkin.pregnancy import stage as stage_of
     from coach.checkin.triage import asked_questions, options_for
 
     current = stage_of(STAGES[stage], TODAY)
     answers: dict[str, object] = {}
     asked = []
-    while question := next((q for q in asked_questions(answers, current, CONTENT) if q.id not in answers), None):
+    while question := next(
+        (q for q in asked_questions(answers, current, CONTENT, weekly=True) if q.id not in answers), None
+    ):
         options = tuple(o.id for o in options_for(question, current))
         asked.append((question.id, options))
         answers[question.id] = {"one": options[:1] and options[0], "many": list(options[:1]), "flags": [], "scale": 4}[

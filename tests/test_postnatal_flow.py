@@ -17,7 +17,7 @@ async def test_a_postnatal_emergency_sign_ends_the_checkin_at_once(make_app, sto
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", *CALM, "n", "n")  # nerves, urine
-        assert shown(app, "#progress") == "Question 13 of 15"
+        assert shown(app, "#progress") == "Question 14 of 16"
         await press(pilot, "a", "enter")  # very heavy bleeding: two groups still to come
         assert screen_name(app) == "RedFlagScreen"
         assert shown(app, "#redflag-title") == "Get help now"

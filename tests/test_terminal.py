@@ -23,7 +23,7 @@ THEMES = ["textual-dark", "textual-light"]
 # WCAG's 3:1 (large text, UI parts). In 16 colours the pairs are the terminal's own palette (rich's VGA
 # palette here, the darkest common one): white on its cyan is 2.86 and bright black on black 2.82 there.
 MINIMUM = {ColorSystem.TRUECOLOR: 3.0, ColorSystem.STANDARD: 2.8}
-SHOT = {shot.name: shot for shot in SHOTS}
+SHOT = {shot.name: shot for shot in SHOTS if shot.locale == "en"}
 ROUTINE_KEYS = [*TO_RELAX, "4", "enter"]  # the routine of the player shots, pain before 4
 
 

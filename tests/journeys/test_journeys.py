@@ -40,8 +40,9 @@ def answer(t: Terminal, *keys: str, then: str) -> None:
     t.press(*keys).wait_for(then)
 
 
-def calm_checkin_to_flags(t: Terminal) -> None:
-    """Questions 1-10 of a calm pregnancy check-in: arrows, Space, Enter, letters and typed numbers."""
+def calm_checkin_to_flags(t: Terminal, *, weekly_score: bool = False) -> None:
+    """Questions 1-10 of a calm pregnancy check-in: arrows, Space, Enter, letters and typed numbers; then the
+    weekly function score, answered (3, 10 typed as 1 then 0, and 6 by arrows) or put off by arrows and Enter."""
     answer(t, "Down", "Space", "Enter", then="Which side?")  # buttock
     answer(t, "Enter", then="What does it feel like?")  # left (the first, highlighted)
     answer(t, "Space", "Enter", then="How bad is the pain right now?")  # a dull ache
@@ -53,7 +54,17 @@ def calm_checkin_to_flags(t: Terminal) -> None:
     answer(t, "a", then="getting better, staying the same")
     answer(t, "a", then="how many nights did the pain spoil your sleep?")
     answer(t, "a", then="How long has this pain been going on?")
-    answer(t, "a", then="Do you have any of these right now?")
+    answer(t, "a", then="Once a week: three short questions")
+    if weekly_score:
+        answer(t, "Enter", then="your pain on average in the past week?")  # the first: yes, now
+        t.type("3").wait_for("[ 3 ]")
+        answer(t, "Enter", then="interfered with your enjoyment of life?")
+        t.type("10").wait_for("[ 10 ]")
+        answer(t, "Enter", then="interfered with your general activity?")
+        t.press(*["Right"] * 7).wait_for("[ 6 ]")  # from none: 0, 1 .. 6
+        answer(t, "Enter", then="Do you have any of these right now?")
+    else:
+        answer(t, "Down", "Enter", then="Do you have any of these right now?")  # not this week
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
@@ -71,7 +82,7 @@ def test_first_run_to_export(open_terminal, size):
 
     # The check-in by arrows + Enter from home.
     t.press("Up", "Up", "Up", "Up", "Enter").wait_for("Question 1 of ", "Where does it hurt?")
-    calm_checkin_to_flags(t)
+    calm_checkin_to_flags(t, weekly_score=True)
     for _ in range(4):  # the warning-sign groups: none of these
         before = t.screen()
         t.press("n").wait_change(before)
@@ -165,7 +176,7 @@ def test_a_postnatal_checkin_asks_nothing_about_the_bump_or_baby_movements(open_
         t.press(*keys).wait_gone(f"Question {number} of")
     questions = [s.split("Question ")[1].split("\n")[0] for s in asked]
     assert questions, "no question was asked"
-    total = int(questions[0].split(" of ")[1])
+    total = int(questions[-1].split(" of ")[1])  # the weekly score's three questions count once chosen
     assert len(asked) == total, questions
     for screen in asked:
         lowered = screen.lower()
