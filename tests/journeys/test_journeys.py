@@ -56,11 +56,11 @@ def calm_checkin_to_flags(t: Terminal, *, weekly_score: bool = False) -> None:
     answer(t, "a", then="How long has this pain been going on?")
     answer(t, "a", then="Once a week: three short questions")
     if weekly_score:
-        answer(t, "Enter", then="your pain on average in the past week?")  # the first: yes, now
+        answer(t, "Enter", then="on average in the past week?")  # the first: yes, now
         t.type("3").wait_for("[ 3 ]")
-        answer(t, "Enter", then="interfered with your enjoyment of life?")
-        t.type("10").wait_for("[ 10 ]")
-        answer(t, "Enter", then="interfered with your general activity?")
+        answer(t, "Enter", then="enjoyment of life?")
+        t.type("10").wait_for("[10 ]", "10: press Enter to choose it.")
+        answer(t, "Enter", then="general activity?")
         t.press(*["Right"] * 7).wait_for("[ 6 ]")  # from none: 0, 1 .. 6
         answer(t, "Enter", then="Do you have any of these right now?")
     else:
