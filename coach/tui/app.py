@@ -26,6 +26,7 @@ from textual.screen import Screen
 from coach.content.loader import ContentError
 from coach.reading import reading_seconds
 from coach.shown import visible
+from coach.tui import cjk_wrap
 from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies, with_words
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal
@@ -61,6 +62,9 @@ def screen_class(name: str) -> type[Screen[Any]]:
     module, _, cls = SCREENS[name].partition(":")
     found: type[Screen[Any]] = getattr(importlib.import_module(module), cls)
     return found
+
+
+cjk_wrap.install()
 
 
 class PainCoachApp(LabelledKeys, App[None]):
