@@ -34,27 +34,8 @@ async def type_text(pilot, value: str) -> None:
     await pilot.pause()
 
 
-# Options are picked by letter, numbers are typed: buttock, left, dull ache, pain 4 then 5, turning in bed,
-# rest eases, better, sleep fine, days.
-CALM = [
-    "b",
-    "enter",
-    "a",
-    "a",
-    "enter",
-    "4",
-    "enter",
-    "5",
-    "enter",
-    "c",
-    "enter",
-    "a",
-    "a",
-    "a",
-    "a",
-    "b",
-]  # b: not this week
-NO_FLAGS = ["n", "n", "n", "n", "n"]
+# The calm check-in and one "none of these" per red-flag group at 30 weeks, as the snapshots answer them.
+from tests.shots import CALM, NO_FLAGS  # noqa: E402
 
 
 async def test_first_checkin_asks_the_profile_then_saves_and_assesses(make_app, store):

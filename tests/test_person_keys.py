@@ -13,25 +13,8 @@ from tests.conftest import FIXED_NOW
 from tests.shots import at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
 SMALL = (80, 24)
-CALM = [
-    "b",
-    "enter",
-    "a",
-    "a",
-    "enter",
-    "4",
-    "enter",
-    "5",
-    "enter",
-    "c",
-    "enter",
-    "a",
-    "a",
-    "a",
-    "a",
-    "b",
-]  # b: not this week
-NO_FLAGS = ["n", "n", "n", "n", "n"]  # one "none of these" per red-flag group at 30 weeks
+# The calm check-in and one "none of these" per red-flag group at 30 weeks, as the snapshots answer them.
+from tests.shots import CALM, NO_FLAGS  # noqa: E402
 
 
 def screen_name(app) -> str:
