@@ -10,11 +10,9 @@ from textual.widgets._footer import FooterKey
 
 from coach.history.records import CheckIn, FlareLog, Profile
 from tests.conftest import FIXED_NOW
-from tests.shots import at_30_weeks_not_checked_today, at_30_weeks_with_pgp
+from tests.shots import CALM, NO_FLAGS, at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
 SMALL = (80, 24)
-# The calm check-in and one "none of these" per red-flag group at 30 weeks, as the snapshots answer them.
-from tests.shots import CALM, NO_FLAGS  # noqa: E402
 
 
 def screen_name(app) -> str:
