@@ -15,7 +15,7 @@ from coach.cli import main
 from coach.routines.listen import listen
 from tests.fake_speaker import FakeSpeaker
 from tests.packaged import CONTENT
-from tests.test_speaker import alive, fake_espeak, started
+from tests.test_speaker import alive, fake_espeak, started, wait_dead
 from tests.voice_cases import played_routines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +91,4 @@ def test_ctrl_c_stops_it_cleanly_with_130_and_nothing_speaks_on(tmp_path):
     assert proc.returncode == 130
     assert "Traceback" not in err and "Stopped." in err
     assert "Deep tummy draw-in. Gently draw your lower tummy in." in out
-    deadline = time.monotonic() + 3
-    while alive(speaking) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert not alive(speaking)
+    assert wait_dead(speaking), "Ctrl+C left the speech running"
