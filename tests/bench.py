@@ -399,6 +399,96 @@ def bench_voice(minutes: float, tmp: Path) -> list[Row]:
     ]
 
 
+async def play_in_app(minutes: float, tmp: Path) -> tuple[list[float], float, list[float], int, int]:
+    """The real app (headless, 80x24, the real clock) plays a routine of `minutes` (the offered routines'
+    blocks in turn, to at least that long) with voice "steps+breathing" through the real espeak-ng (`--stdout` to nothing), drawing
+    every tick as it does in a terminal. Returns each cue's lateness (its moment, as the player's script times
+    it, to espeak-ng's process started), the end error (the tick that first saw the routine finished, against
+    its planned end), how late each step change was seen, and the counts of steps and cues."""
+    from dataclasses import replace as with_fields
+
+    from coach.history.records import Profile
+    from coach.history.store import Store
+    from coach.routines import voice_script
+    from coach.routines.offer import plan_routine, rules_for
+    from coach.routines.speaker import EspeakSpeaker
+    from coach.tui.app import PainCoachApp
+    from coach.tui.screens.player import PlayerScreen
+
+    today = date(2026, 11, 26)
+    rules = rules_for(Profile(due_date=today + timedelta(days=280 - 7 * 34), pgp_diagnosed="yes"), today)
+    exercises = CONTENT.exercises.by_id()
+    plans = [plan_routine(CONTENT, r, exercises, rules) for r in CONTENT.routines.routines]
+    offered = [plan for plan in plans if plan.offered]
+    pool = [block for plan in offered for block in plan.blocks]
+    plan = with_fields(offered[0], blocks=[])
+    while plan.length < minutes * 60:
+        plan = with_fields(plan, blocks=[*plan.blocks, pool[len(plan.blocks) % len(pool)]])
+    store = Store(tmp / "voice-app", CONTENT)
+    store.save_settings(store.load_settings().model_copy(update={"voice": "steps+breathing", "first_run_done": True}))
+
+    moments: list[float] = []  # when each cue said was due
+    late_steps: list[float] = []  # how late each step change was seen
+    starts: list[float] = []  # when espeak-ng's process for it was started
+    due = voice_script.Prompter.due
+
+    def noting_due(prompter, player, now):  # the bench's own look at the screen's calls: nothing else changes
+        cue = due(prompter, player, now)
+        if cue is not None and cue.text.strip():
+            moments.append(cue.time(player.step_start, player.deadline))
+        return cue
+
+    voice_script.Prompter.due = noting_due  # type: ignore[method-assign]
+    app = PainCoachApp(store, CONTENT)
+    app.speaker_factory = lambda choice: EspeakSpeaker(  # started: on the app's clock, as the cues' moments
+        choice.voice, choice.rate, extra=("--stdout",), on_start=lambda _, t: starts.append(app.clock.time)
+    )
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = PlayerScreen(plan, rules, pain_before=3)
+            seen_end: list[float] = []
+            tick = screen.tick
+
+            def noting_tick() -> None:  # the screen's timers call this (it is looked up when they are set)
+                before = screen.player.index
+                tick()
+                if screen.player.index != before and not screen.player.finished:
+                    late_steps.append(app.clock.time - screen.player.step_start)
+                if screen.player.finished and not seen_end:
+                    seen_end.append(app.clock.time)
+
+            screen.tick = noting_tick  # type: ignore[method-assign]
+            await app.push_screen(screen)
+            while not seen_end:
+                await asyncio.sleep(0.05)
+            end_error = seen_end[0] - (screen.player.started_at + screen.player.planned_length)
+            await pilot.pause()
+    finally:
+        voice_script.Prompter.due = due  # type: ignore[method-assign]
+    latency = [s - m for m, s in zip(moments, starts, strict=False)]
+    return latency, end_error, late_steps, len(plan.steps), len(moments)
+
+
+def bench_voice_in_app(minutes: float, tmp: Path) -> list[Row]:
+    latency, end_error, late_steps, steps, cues = asyncio.run(play_in_app(minutes, tmp))
+    return [
+        Row(
+            f"voice in the app (80x24, drawn): cue moment to espeak-ng started, {cues} cues, {steps} steps",
+            ms(statistics.median(latency)),
+            f"{ms(min(latency))} .. {ms(max(latency))}, 95th percentile "
+            f"{ms(statistics.quantiles(latency, n=20)[-1])}, {sum(x > 0.05 for x in latency)} over 50 ms",
+            "aim <= 50 ms",
+        ),
+        Row(
+            "voice in the app: timer end error with voice on",
+            ms(end_error),
+            f"step changes seen late: median {ms(statistics.median(late_steps))}, max {ms(max(late_steps))}",
+            "aim <= 20 ms",
+        ),
+    ]
+
+
 # --- history ---------------------------------------------------------------------------------------------
 
 
@@ -564,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
             rows["timer"] = bench_timer(args.timer_minutes, tmp)
         if "voice" in only:
             progress("voice")
-            rows["voice"] = bench_voice(args.voice_minutes, tmp)
+            rows["voice"] = bench_voice(args.voice_minutes, tmp) + bench_voice_in_app(args.voice_minutes, tmp)
     print(f"after:  {machine()}")
     print(f"medians of {args.runs} runs (the timer: one run); the app and the commands in fresh processes\n")
     print(table([row for section in SECTIONS for row in rows.get(section, [])]))

@@ -178,6 +178,24 @@ async def test_stop_felt_unwell_saves_and_shows_advice(make_app, store, checked_
     assert abs(session.active_seconds - 20.0) < 1e-6
 
 
+async def test_each_step_done_is_in_the_history_once_the_next_step_is_shown(make_app, store, checked_today):
+    """A crash or a power cut mid-routine keeps the steps done: saved at each step change, just after the redraw."""
+    clock = MockClock()
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_first(pilot)
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        [session] = routine_sessions(store)
+        assert session.steps_done == 0
+        clock.set_time(5.1)  # past the get-ready step
+        app.screen.tick()
+        await pilot.pause()
+        assert "Hold: Deep tummy draw-in (1 of 3)" in str(app.screen.query_one("#step-title", Static).content)
+        [session] = routine_sessions(store)
+        assert session.steps_done == 1  # and marked "interrupted" until the routine ends
+
+
 async def test_quitting_mid_routine_saves_it_as_stopped_early(make_app, store, checked_today):
     clock = MockClock()
     app = make_app(clock=clock)

@@ -116,6 +116,7 @@ class PlayerScreen(CoachScreen):
         self.prompter: Prompter | None = None
         self._cue_wake: Timer | None = None  # the timer set for the next cue within a step
         self._cue_wake_for: float | None = None
+        self._shown_text: dict[str, str] = {}  # what each line updated every tick shows now
 
     def _breath_cues(self) -> tuple[str, str]:
         return self.content.text("player.breathe_in"), self.content.text("player.breathe_out")
@@ -234,7 +235,13 @@ class PlayerScreen(CoachScreen):
     def _step_changed(self) -> None:
         if self.coach_app.settings.bell:
             self.coach_app.bell()
-        self._persist()
+        # Saved once the new step is on the screen: a save (about 20 ms, fsync included) before the redraw made
+        # every step change show that much late, and held the speech worker back (tests/bench.py, voice).
+        self.call_after_refresh(self._persist_progress)
+
+    def _persist_progress(self) -> None:
+        if not self.final_saved:  # the final record, saved meanwhile, is not overwritten by an earlier one
+            self._persist()
 
     def _progress(self) -> RoutineSession:
         return progress(self.record, self.player, self.coach_app.clock.time, self.coach_app.now())
@@ -272,20 +279,28 @@ class PlayerScreen(CoachScreen):
             phase, left, full = breath_at(p.elapsed_in_step(now), ex.breath_in, ex.breath_out)
             motion = reduced_motion(self.coach_app.settings.reduced_motion)
             self.query_one("#pacer", BreathingPacer).show(phase, left, full, motion)
-        self.query_one("#paused", Static).update(self.content.text("player.paused") if p.paused else "")
+        self._show_text("#paused", self.content.text("player.paused") if p.paused else "")
         if p.paused != getattr(self, "_shown_paused", None):
             self._shown_paused = p.paused
             self.refresh_bindings()
         self.query_one("#step-bar", ProgressBar).update(total=p.step_length(), progress=p.elapsed_in_step(now))
         left = shown_seconds(p.routine_remaining(now))
         self.query_one("#routine-bar", ProgressBar).update(progress=p.planned_length - p.routine_remaining(now))
-        self.query_one("#routine-progress", Static).update(
-            self.content.text("player.progress", step=p.index + 1, total=len(p.steps), left=clock_face(left))
+        self._show_text(
+            "#routine-progress",
+            self.content.text("player.progress", step=p.index + 1, total=len(p.steps), left=clock_face(left)),
         )
         self._set_terminal_title(
             self.content.text("player.terminal_title", name=step.exercise.name, time=clock_face(seconds))
         )
         self._wake_at_deadline()
+
+    def _show_text(self, selector: str, text: str) -> None:
+        """Update a line only when its words change: Static.update lays the whole screen out again, which at ten
+        ticks a second cost more than anything else the player does (tests/bench.py, voice in the app)."""
+        if self._shown_text.get(selector) != text:
+            self._shown_text[selector] = text
+            self.query_one(selector, Static).update(text)
 
     def _wake_at_deadline(self) -> None:
         """Tick once more just after the current step ends. The interval's ticks run on a phase of their own
