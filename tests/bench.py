@@ -451,12 +451,12 @@ async def play_in_app(minutes: float, tmp: Path) -> tuple[list[float], float, li
             tick = screen.tick
 
             def noting_tick() -> None:  # the screen's timers call this (it is looked up when they are set)
-                before = screen.player.index
+                before, now = screen.player.index, app.clock.time  # the moment the tick saw (as the timer row)
                 tick()
                 if screen.player.index != before and not screen.player.finished:
-                    late_steps.append(app.clock.time - screen.player.step_start)
+                    late_steps.append(now - screen.player.step_start)
                 if screen.player.finished and not seen_end:
-                    seen_end.append(app.clock.time)
+                    seen_end.append(now)
 
             screen.tick = noting_tick  # type: ignore[method-assign]
             await app.push_screen(screen)

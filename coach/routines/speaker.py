@@ -1,10 +1,13 @@
 """Speech through espeak-ng, in a process of its own, never in the timer's way. No textual.
 
-`say` hands the words to a worker thread and returns at once: the thread cuts the cue being said (kills its
-process) and starts the next, `espeak-ng -v VOICE -s RATE -- TEXT` with stdin closed, no shell, in a session
-of its own. Nothing is written to disk; the words go as one argument after `--`, so no text is read as an
-option. A program that is missing, or that says it failed, turns the voice off: `problem` then holds the
-reason once, for the one line the person sees; the routine goes on without it.
+`say` cuts the cue being said (kills its process) and starts the next one at once, on the caller's thread:
+`espeak-ng -v VOICE -s RATE -- TEXT` with stdin closed, no shell, in a session of its own. Starting it there
+takes about a millisecond; handing it to a thread cost two hand-overs of the interpreter's lock, up to 5 ms
+each and far more while the app draws (tests/bench.py, voice in the app). A worker thread does what may wait:
+it collects the processes cut and those that ended, and reads what a failing one said. Nothing is written to
+disk; the words go as one argument after `--`, so no text is read as an option. A program that is missing, or
+that says it failed, turns the voice off: `problem` then holds the reason once, for the one line the person
+sees; the routine goes on without it.
 
 Processes are killed on `stop` (pause), `close` (leaving the player, quitting), at interpreter exit, and on
 SIGHUP (the terminal closed), so nothing speaks on after the app has gone.
@@ -97,9 +100,13 @@ class EspeakSpeaker:
         self._problem: tuple[ProblemKind, str] | None = None
         self._told = False
         self._path = shutil.which(program)
-        self._orders: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
+        # For the worker: (process, cut) to collect (a cut one was killed, so it is not judged), "watch" a new
+        # one (look every 50 ms whether it ended), None to end.
+        self._orders: queue.SimpleQueue[tuple[subprocess.Popen[bytes], bool] | Literal["watch"] | None] = (
+            queue.SimpleQueue()
+        )
         self._current: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()  # guards _current between the worker and kill_now
+        self._lock = threading.Lock()  # guards _current between the caller, the worker and kill_now
         self._thread: threading.Thread | None = None
         if self._path is None:
             self._problem = ("missing", program)
@@ -108,23 +115,25 @@ class EspeakSpeaker:
         self._thread = threading.Thread(target=self._work, name="pain-coach speech", daemon=True)
         self._thread.start()
 
-    # --- the event loop's side: never waits ----------------------------------------------------------
+    # --- the caller's side: never waits for a process ------------------------------------------------
 
     def say(self, text: str) -> None:
-        if self._thread is not None and self._problem is None and text.strip():
-            self._orders.put(("say", text))
+        if self._thread is None or self._problem is not None or not text.strip():
+            return
+        self._cut()
+        self._start(text)
 
     def stop(self) -> None:
         if self._thread is not None:
-            self._orders.put(("stop", ""))
+            self._cut()
 
     def close(self) -> None:
         """Stop speaking and end the worker (waits at most a moment for it)."""
         if self._thread is None:
             return
-        self._orders.put(("close", ""))
+        self._cut()
+        self._orders.put(None)
         self._thread.join(timeout=1.0)
-        self.kill_now()
         self._thread = None
 
     def problem(self) -> tuple[ProblemKind, str] | None:
@@ -145,21 +154,6 @@ class EspeakSpeaker:
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
 
-    # --- the worker thread ---------------------------------------------------------------------------
-
-    def _work(self) -> None:
-        while True:
-            try:
-                order, text = self._orders.get(timeout=0.05 if self._current is not None else None)
-            except queue.Empty:
-                self._check()
-                continue
-            self._cut()
-            if order == "close":
-                return
-            if order == "say" and self._problem is None:
-                self._start(text)
-
     def _start(self, text: str) -> None:
         assert self._path is not None
         argv = [self._path, "-v", self.voice, "-s", str(self.rate), *self.extra, "--", text]
@@ -177,12 +171,13 @@ class EspeakSpeaker:
             return
         with self._lock:
             self._current = proc
-        _LIVE.add(self)
         if self.on_start is not None:
             self.on_start(text, time.monotonic())
+        _LIVE.add(self)
+        self._orders.put("watch")
 
     def _cut(self) -> None:
-        """Kill the cue being said (a finished one is only collected)."""
+        """Kill the cue being said, if any, and leave the collecting to the worker."""
         with self._lock:
             proc, self._current = self._current, None
         if proc is None:
@@ -190,11 +185,29 @@ class EspeakSpeaker:
         if proc.poll() is None:
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            self._orders.put((proc, True))
         else:
-            self._judge(proc)
-        if proc.stderr is not None:
-            proc.stderr.close()
+            self._orders.put((proc, False))
+
+    # --- the worker thread ---------------------------------------------------------------------------
+
+    def _work(self) -> None:
+        while True:
+            try:
+                order = self._orders.get(timeout=0.05 if self._current is not None else None)
+            except queue.Empty:
+                self._check()
+                continue
+            if order is None:
+                return
+            if order == "watch":
+                continue
+            proc, cut = order
+            proc.wait()
+            if not cut:
+                self._judge(proc)
+            if proc.stderr is not None:
+                proc.stderr.close()
 
     def _check(self) -> None:
         """A cue that ended by itself: did espeak-ng say it failed?"""
