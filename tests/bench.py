@@ -402,9 +402,9 @@ def bench_voice(minutes: float, tmp: Path) -> list[Row]:
 # --- history ---------------------------------------------------------------------------------------------
 
 
-async def open_history(folder: Path, tab: str) -> tuple[float, float]:
-    """(wall, CPU) seconds from asking for the history screen to its first paint with `tab` shown (for
-    "what helps", to the paint of its answer)."""
+async def open_history(folder: Path, tab: str) -> dict[str, float]:
+    """Seconds (wall, and CPU) from asking for the history screen to its first paint with `tab` shown (for
+    "what helps", to the paint of its answer); for "what helps" also from showing the tab to its answer."""
     from textual.clock import MockClock
 
     from coach.history.store import Store
@@ -418,24 +418,38 @@ async def open_history(folder: Path, tab: str) -> tuple[float, float]:
         app.action_open("history")
         while not (isinstance(app.screen, HistoryScreen) and app.screen.is_mounted):
             await asyncio.sleep(0)
-        if tab != "records":
-            app.screen.action_show_tab(tab)
         painted = asyncio.Event()
+        if tab != "records":
+            if tab == "helps":  # the records tab first, as a person sees it, then "w"
+                app.screen.call_after_refresh(painted.set)
+                await painted.wait()
+                painted.clear()
+            asked, asked_cpu = time.perf_counter(), time.process_time()
+            app.screen.action_show_tab(tab)
         app.screen.call_after_refresh(painted.set)
         await painted.wait()
-        if tab == "helps":  # worked out off the main thread: time until the answer is on the screen
+        if tab == "helps" and helps_working(app.screen):  # worked out off the main thread: until it is shown
             await app.workers.wait_for_complete()
             painted.clear()
             app.screen.call_after_refresh(painted.set)
             await painted.wait()
-        took = time.perf_counter() - start, time.process_time() - cpu
+        end, end_cpu = time.perf_counter(), time.process_time()
+        took = {"seconds": end - start, "cpu": end_cpu - cpu}
+        if tab == "helps":
+            took |= {"answer": end - asked, "answer_cpu": end_cpu - asked_cpu}
         await pilot.pause()
         return took
 
 
+def helps_working(screen) -> bool:
+    from textual.widgets import Static
+
+    return str(screen.query_one("#helps-body", Static).content) == CONTENT.text("helps.working")
+
+
 def child_open_history(folder: str, tab: str) -> None:
-    seconds, cpu = asyncio.run(open_history(Path(folder), tab))
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_kib": peak_memory()}))
+    took = asyncio.run(open_history(Path(folder), tab))
+    print(json.dumps(took | {"peak_kib": peak_memory()}))
 
 
 def export_in_process(folder: Path, out: Path) -> None:

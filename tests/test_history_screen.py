@@ -117,17 +117,17 @@ async def test_trends_and_what_helps(make_app, store):
 
 
 async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, store, monkeypatch):
-    from coach.history import insights
+    from coach.history import month_sums
 
     store.add_many([session(i, before=6, after=4) for i in range(3)])
     release = threading.Event()
-    what_helps = insights.what_helps
+    helps_sums = month_sums.helps_sums
 
-    def slow_what_helps(content, records):  # as with years of history: the answer comes when the test says so
+    def slow_helps_sums(store):  # as with years of history: the answer comes when the test says so
         release.wait(timeout=30)
-        return what_helps(content, records)
+        return helps_sums(store)
 
-    monkeypatch.setattr(insights, "what_helps", slow_what_helps)
+    monkeypatch.setattr(month_sums, "helps_sums", slow_helps_sums)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(app, pilot)

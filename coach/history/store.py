@@ -356,6 +356,10 @@ class Store:
         """False after the last read of `path` could not read it (permission, I/O) or left it unread in place."""
         return path not in self._read_errors and path not in self._left_unmoved
 
+    def month_records(self, path: Path) -> list[Record]:
+        """The records of one month file, not cached (unless they already were)."""
+        return self._read_month(path, keep=False)
+
     def _read_month(self, path: Path, keep: bool = True) -> list[Record]:
         """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty. With
         `keep=False` a month not already cached is not cached either (a whole-history pass holds one month)."""
