@@ -1,26 +1,17 @@
-""" "What helps" over the whole history from sums kept per month: a month's sums (coach.history.insights.HelpsSums)
-are saved beside the history, in `.sums/<month>.json`, with the key of the month's file they were made from
-(Store.month_key: every write renames a new file into place, so the key changes). Years of history then cost a
+"""What helps over the whole history from sums kept per month (coach.history.sums_files): years of history cost a
 small file per month, and only a month written since is read again. The sums are worked out from the validated
-records, so the answer is the same as from the records themselves; a sums file that cannot be read is made again.
-No textual.
+records, so the answer is the same as from the records themselves. No textual.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from coach.atomic_file import write_atomic
+from coach.history import sums_files
 from coach.history.insights import HelpsSums, RoutineSum
 from coach.history.store import Store
-
-FOLDER = ".sums"
-VERSION = 1  # of the saved sums: a file of another version is made again
 
 
 def helps_sums(store: Store) -> HelpsSums:
@@ -30,7 +21,7 @@ def helps_sums(store: Store) -> HelpsSums:
     months = store.months()
     for path in months:
         total.merge(_saved(store, path) or _worked_out(store, path))
-    _forget_gone(store.root / FOLDER, {path.name for path in months})
+    sums_files.forget_gone(store.root, {path.name for path in months})
     return total
 
 
@@ -48,7 +39,13 @@ def saved_helps_sums(store: Store) -> HelpsSums | None:
 
 def _saved(store: Store, path: Path) -> HelpsSums | None:
     key = store.month_key(path)
-    return HelpsSums() if key is None else _load(store.root / FOLDER / path.name, key)
+    if key is None:
+        return HelpsSums()
+    saved = sums_files.read(store.root, path, key)
+    try:
+        return None if saved is None else from_json(saved)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # damaged: made again from the month
 
 
 def _worked_out(store: Store, path: Path) -> HelpsSums:
@@ -56,35 +53,13 @@ def _worked_out(store: Store, path: Path) -> HelpsSums:
     sums = HelpsSums().add_all(store.month_records(path))
     # Saved only for a month read whole and unchanged since: an unreadable month reads as empty.
     if key is not None and store.month_readable(path) and store.month_key(path) == key:
-        _save(store.root / FOLDER, path.name, key, sums)
+        sums_files.write(store.root, path, key, to_json(sums))
     return sums
 
 
-def _load(saved: Path, key: tuple[int, int, int]) -> HelpsSums | None:
-    try:
-        data = json.loads(saved.read_bytes())
-        if data["version"] != VERSION or tuple(data["key"]) != key:
-            return None
-        return from_json(data["sums"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing, stale or damaged: made again from the month
-
-
-def _save(folder: Path, name: str, key: tuple[int, int, int], sums: HelpsSums) -> None:
-    body = json.dumps({"version": VERSION, "key": list(key), "sums": to_json(sums)}, ensure_ascii=False)
-    with contextlib.suppress(OSError):  # a read-only folder: the answer is the same, only slower next time
-        if not folder.is_dir():
-            folder.mkdir(mode=0o700)
-            os.chmod(folder, 0o700)  # mkdir's mode is cut by the umask
-        write_atomic(folder / name, body)
-
-
-def _forget_gone(folder: Path, months: set[str]) -> None:
-    """Sums of months no longer in the history (moved aside, or deleted by hand)."""
-    with contextlib.suppress(OSError):
-        for saved in folder.glob("*.json"):
-            if saved.name not in months:
-                saved.unlink()
+def remember(store: Store, path: Path) -> None:
+    """Save the sums of one month, read and validated now (after a write the quick way could not make)."""
+    _worked_out(store, path)
 
 
 def to_json(sums: HelpsSums) -> dict[str, Any]:

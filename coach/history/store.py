@@ -28,20 +28,25 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.atomic_file import write_atomic
 from coach.content.content import Content
-from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record, upgraded
 from coach.shown import visible
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, TypeAdapter, ValidationError
+
+    from coach.history.records import Profile, Record, Settings
+
+# pydantic and the records' models are imported where records are read: `pain-coach log` may not need them.
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M", bound="BaseModel")
 
 
 class StoreError(Exception):
@@ -101,6 +106,11 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _older(doc: Any) -> bool:
+    """A stored document of an older schema (records.upgraded rewrites it)."""
+    return isinstance(doc, dict) and isinstance(doc.get("schema"), int) and doc["schema"] < 2
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never leaves a half-written file."""
 
@@ -113,7 +123,9 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         data: dict[str, Any] | None = json.loads(text) if text else None
-        if isinstance(data, dict) and isinstance(data.get(TABLE), dict):  # older records: written as schema 2
+        if isinstance(data, dict) and isinstance(data.get(TABLE), dict) and any(map(_older, data[TABLE].values())):
+            from coach.history.records import upgraded  # older records: written as schema 2
+
             data[TABLE] = {key: upgraded(doc) for key, doc in data[TABLE].items()}
         return data
 
@@ -138,10 +150,16 @@ class Unreadable(Exception):
 
 @functools.cache
 def _month_adapter() -> TypeAdapter[dict[str, dict[str, Record]]]:
+    from pydantic import TypeAdapter
+
+    from coach.history.records import Record
+
     return TypeAdapter(dict[str, dict[str, Record]])
 
 
 def _parse_month(raw: bytes) -> list[Record]:
+    from pydantic import ValidationError
+
     if not raw:
         return []
     try:
@@ -156,6 +174,10 @@ def _parse_month(raw: bytes) -> list[Record]:
 
 
 def _parse_month_slowly(raw: bytes) -> list[Record]:
+    from pydantic import ValidationError
+
+    from coach.history.records import SCHEMA_VERSION, parse_record
+
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -433,9 +455,18 @@ class Store:
         with self._locked():
             path = self.month_path(record.at)
             self._checked_month(path)
-            with TinyDB(path, storage=AtomicJSONStorage) as db:
-                db.table(TABLE).insert(record.to_json())
+            self.insert(path, record.to_json())
         return record
+
+    def locked(self) -> contextlib.AbstractContextManager[None]:
+        """The history's write lock (re-entrant), for a write made outside this class (coach.history.quick_flare)."""
+        return self._locked()
+
+    def insert(self, path: Path, doc: dict[str, Any]) -> None:
+        """Under the lock: append one record, as stored, to its month file as TinyDB numbers it. The month is not
+        checked: the caller knows it is whole."""
+        with TinyDB(path, storage=AtomicJSONStorage) as db:
+            db.table(TABLE).insert(doc)
 
     def add_many(self, records: list[Record]) -> int:
         """Add records, all or none; returns how many were written (all of them)."""
@@ -597,6 +628,8 @@ class Store:
     # --- profile and settings ------------------------------------------------------------------
 
     def _load_model(self, name: str, model: type[_M]) -> _M:
+        from pydantic import ValidationError
+
         path = self.root / f"{name}.json"
         try:
             raw = path.read_bytes()
@@ -628,6 +661,8 @@ class Store:
             return model()
 
     def _save_model(self, name: str, value: BaseModel) -> None:
+        from pydantic import ValidationError
+
         path = self.root / f"{name}.json"
         with self._locked():
             if path.exists():  # one left in place earlier (could not be moved aside) is never written over
@@ -640,12 +675,16 @@ class Store:
             atomic_write(path, value.model_dump_json(by_alias=True, indent=2))
 
     def load_profile(self) -> Profile:
+        from coach.history.records import Profile
+
         return self._load_model("profile", Profile)
 
     def save_profile(self, profile: Profile) -> None:
         self._save_model("profile", profile)
 
     def load_settings(self) -> Settings:
+        from coach.history.records import Settings
+
         return self._load_model("settings", Settings)
 
     def save_settings(self, settings: Settings) -> None:
@@ -653,6 +692,8 @@ class Store:
 
 
 def _salvage(raw: bytes, model: type[_M], exc: ValidationError) -> tuple[_M, list[str]] | None:
+    from pydantic import ValidationError
+
     """The valid entries of a profile or settings file whose other entries are unknown or wrong: (model, names
     left out). None when it is not a JSON object, or its schema is the problem (a newer file is never guessed at)."""
     try:
