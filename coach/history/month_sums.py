@@ -18,10 +18,9 @@ def helps_sums(store: Store) -> HelpsSums:
     """The sums of every month of `store`'s history, merged; months whose saved sums are missing or stale are
     read (one at a time, not kept) and their sums saved."""
     total = HelpsSums()
-    months = store.months()
-    for path in months:
+    for path in store.months():
         total.merge(_saved(store, path) or _worked_out(store, path))
-    sums_files.forget_gone(store.root, {path.name for path in months})
+    sums_files.forget_gone(store.root, {path.name for path in store.month_files()})  # after: some may be moved aside
     return total
 
 
