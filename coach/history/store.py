@@ -170,7 +170,18 @@ def _parse_month(raw: bytes) -> list[Record]:
     table = data.get(TABLE, {})
     if set(data) - {TABLE} or not all(key.isascii() and key.isdigit() for key in table):
         raise Unreadable("errors.unreadable_not_history")
-    return list(table.values())
+    return _sharing_fields_sets(list(table.values()))
+
+
+def _sharing_fields_sets(records: list[Record]) -> list[Record]:
+    """The records with one set of "fields given" per shape: pydantic keeps a set per record, more than half of a
+    record's memory, and only model_dump(exclude_unset=True) reads it, which nothing here does (records are
+    changed by model_copy, which copies the set)."""
+    shared: dict[frozenset[str], set[str]] = {}
+    for record in records:
+        given = record.__pydantic_fields_set__
+        object.__setattr__(record, "__pydantic_fields_set__", shared.setdefault(frozenset(given), given))
+    return records
 
 
 def _parse_month_slowly(raw: bytes) -> list[Record]:
