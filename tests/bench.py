@@ -34,7 +34,8 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   what helps worked out in process (coach.history.month_sums, saved sums and first look); add one record
   (Store.add, and `pain-coach log` as a process); export csv (in process, and `pain-coach export` as a
   process); the peak memory of `pain-coach export` in each format (aim <= 2x of bare), run in process by a
-  child that reports its own high-water mark. The default sizes (1,000 to 100,000) take about N minutes.
+  child that reports its own high-water mark. `--only cli,history --runs 5` at the default sizes (1,000 to
+  100,000) took 15 minutes on 2 busy CPUs (load average 3 to 6), 100,000 records about 6 of them.
 """
 
 from __future__ import annotations
