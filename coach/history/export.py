@@ -4,6 +4,7 @@ export dialog alike. No textual."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -532,29 +533,30 @@ def export_history(
     into = check_target(content, path, force) if path is not None else False
     records = _Counted(store.stream(since=since, until=until))
     text = chunks(content, fmt, records, now, store.load_profile() if fmt == "html" else None, since)
-    try:
-        if path is None or into:
-            with tempfile.SpooledTemporaryFile(SPOOL_LIMIT, "w+", encoding="utf-8", newline="") as spool:
+    with contextlib.ExitStack() as held:
+        try:
+            if path is None or into:
+                spool = held.enter_context(
+                    tempfile.SpooledTemporaryFile(SPOOL_LIMIT, "w+", encoding="utf-8", newline="")
+                )
                 spool.writelines(text)
                 if on_read is not None:
                     on_read(store)
                 spool.seek(0)
-                if path is None:
-                    shutil.copyfileobj(spool, out or sys.stdout)  # a closed pipe is the caller's to handle
-                else:
+                if path is not None:
                     write_into(path, spool)
-        else:
-            with atomic_writer(path, replace=force) as fh:
-                fh.writelines(text)
-                if on_read is not None:
-                    on_read(store)
-    except FileExistsError:
-        raise ExportError("exists", str(path), path) from None
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        where = path or Path(tempfile.gettempdir())
-        raise ExportError("os", os_problem(content, exc, where, export=True), where) from exc
+            else:
+                with atomic_writer(path, replace=force) as fh:
+                    fh.writelines(text)
+                    if on_read is not None:
+                        on_read(store)
+        except FileExistsError:
+            raise ExportError("exists", str(path), path) from None
+        except OSError as exc:
+            where = path or Path(tempfile.gettempdir())
+            raise ExportError("os", os_problem(content, exc, where, export=True), where) from exc
+        if path is None:
+            shutil.copyfileobj(spool, out or sys.stdout)  # a closed pipe (`| head`) is the caller's to handle
     return Exported(records.count, path)
 
 
