@@ -10,16 +10,26 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 
 def write_atomic(path: Path, body: str, *, replace: bool = True, mode: int = 0o600) -> None:
     """Put `body` (UTF-8, newlines as given) at `path`. With `replace=False` an existing file is left
     alone and FileExistsError raised, checked at the moment of linking so nothing can slip in between."""
+    with atomic_writer(path, replace=replace, mode=mode) as fh:
+        fh.write(body)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, *, replace: bool = True, mode: int = 0o600) -> Iterator[TextIO]:
+    """A file to write `path` through piece by piece: it appears whole when the block ends, and not at all
+    if the block raises (the temp file is removed). `replace` as for `write_atomic`."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(body)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

@@ -310,7 +310,7 @@ def test_export_to_a_file_it_cannot_write(store, capsys, monkeypatch, tmp_path, 
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(export, "write_file", fail)
+    monkeypatch.setattr(export, "atomic_writer", fail)
     assert main(["export", "-o", str(tmp_path / "out.json")]) == 1
     one_clear_line(capsys.readouterr().err, "out.json")
 

@@ -141,14 +141,15 @@ def test_long_report_lists_only_the_latest_and_says_so():
 def test_export_history_filters_renders_and_writes_once_for_cli_and_dialog(tmp_path, store):
     store.add_many([flare(0, note="today"), flare(10, note="older")])
     since = NOW - timedelta(days=3)
-    printed = export.export_history(CONTENT, store, "csv", NOW, since=since)
-    assert printed.count == 1 and "today" in printed.body and "older" not in printed.body
+    out = io.StringIO()
+    printed = export.export_history(CONTENT, store, "csv", NOW, since=since, out=out)
+    assert printed.count == 1 and "today" in out.getvalue() and "older" not in out.getvalue()
     target = tmp_path / "out.csv"
     written = export.export_history(CONTENT, store, "csv", NOW, since=since, path=target)
-    assert target.read_bytes().decode() == printed.body and written.count == 1
+    assert target.read_bytes().decode() == out.getvalue() and written.count == 1
     with pytest.raises(export.ExportError) as refused:
         export.export_history(CONTENT, store, "md", NOW, path=target)
-    assert refused.value.reason == "exists" and target.read_bytes().decode() == printed.body
+    assert refused.value.reason == "exists" and target.read_bytes().decode() == out.getvalue()
     with pytest.raises(export.ExportError) as bad:
         export.export_history(CONTENT, store, "pdf", NOW)
     assert bad.value.reason == "format" and "json, csv, md" in str(bad.value)

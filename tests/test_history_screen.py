@@ -117,17 +117,17 @@ async def test_trends_and_what_helps(make_app, store):
 
 
 async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, store, monkeypatch):
-    from coach.history import insights
+    from coach.history import month_sums
 
     store.add_many([session(i, before=6, after=4) for i in range(3)])
     release = threading.Event()
-    what_helps = insights.what_helps
+    helps_sums = month_sums.helps_sums
 
-    def slow_what_helps(content, records):  # as with years of history: the answer comes when the test says so
+    def slow_helps_sums(store):  # as with years of history: the answer comes when the test says so
         release.wait(timeout=30)
-        return what_helps(content, records)
+        return helps_sums(store)
 
-    monkeypatch.setattr(insights, "what_helps", slow_what_helps)
+    monkeypatch.setattr(month_sums, "helps_sums", slow_helps_sums)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(app, pilot)
@@ -144,6 +144,28 @@ async def test_what_helps_is_worked_out_while_the_screen_stays_usable(make_app, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Quick buttock relief lowered your pain by 2.0 points on average" in str(body.content)
+
+
+async def test_what_helps_reads_with_the_apps_own_store(make_app, store, monkeypatch):
+    from coach.history.store import Store
+
+    store.add_many([session(i, before=6, after=4) for i in range(3)])
+    app = make_app()
+    made: list[Store] = []
+    real = Store.__init__
+
+    def init(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "__init__", init)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "lowered your pain by 2.0" in str(app.screen.query_one("#helps-body", Static).content)
+    assert made == []  # no second store: no second cache of the history
 
 
 async def test_export_from_the_screen(make_app, store, tmp_path):

@@ -6,13 +6,15 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from coach.content.content import Content
 from coach.content.dates import long_date, month_name
-from coach.history.records import Profile, RecordBase
 
-AnyRecord = TypeVar("AnyRecord", bound=RecordBase)
+if TYPE_CHECKING:
+    from coach.history.records import Profile, RecordBase
+
+AnyRecord = TypeVar("AnyRecord", bound="RecordBase")
 
 TERM_DAYS = 280  # due date = first day of the last period + 280 days
 

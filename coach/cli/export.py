@@ -55,8 +55,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
     except export.ExportError as exc:
         raise _cli_error(content, exc) from None
     if path is None:
-        sys.stdout.write(done.body)
-        return 0
+        return 0  # printed
     print(content.text("cli.export_written", count=done.count, path=path), file=sys.stderr)
     return 0
 

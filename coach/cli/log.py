@@ -46,8 +46,9 @@ def check_choice(content: Content, what: str, value: str, valid: list[str]) -> s
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
-    from coach.checkin.pregnancy import with_gestation
-    from coach.history.records import FlareLog
+    from datetime import datetime
+
+    from coach.history import quick_flare
 
     areas = {a.id: a.label for a in content.body_choices("areas")}
     pain = parse_pain(content, args.pain)
@@ -57,9 +58,16 @@ def run(args: argparse.Namespace, content: Content) -> int:
     )
     note = check_text(content, "--note", args.note)
     store = open_store(args, content)
-    flare = with_gestation(FlareLog(pain=pain, where=where, side=side, note=note), store.load_profile())
-    record = store.add(flare)
+    at = datetime.now().astimezone()
+    if quick_flare.add(store, at, pain, where, side, note) is None:  # the validated way: the profile or month need it
+        from coach.checkin.pregnancy import with_gestation
+        from coach.history import month_sums
+        from coach.history.records import FlareLog
+
+        flare = with_gestation(FlareLog(at=at, pain=pain, where=where, side=side, note=note), store.load_profile())
+        store.add(flare)
+        month_sums.remember(store, store.month_path(at))  # the month is known whole now: the next log is quick
     report_problems(store)
     where_text = " (" + ", ".join(areas[w].lower() for w in where) + ")" if where else ""
-    print(content.text("cli.log_saved", pain=pain, where=where_text, time=f"{record.at:%H:%M}"))
+    print(content.text("cli.log_saved", pain=pain, where=where_text, time=f"{at:%H:%M}"))
     return 0

@@ -4,23 +4,27 @@ export dialog alike. No textual."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 import json
 import os
 import re
+import shutil
 import stat
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TextIO, TypeVar
 
-from coach.atomic_file import write_atomic
+from coach.atomic_file import atomic_writer, write_atomic
 from coach.content.content import Content
-from coach.history import insights
-from coach.history.function_weeks import meaningful_fall, percent_change, weekly_scores
+from coach.content.ids import TRIGGER_QUESTION
+from coach.history.function_weeks import meaningful_fall, percent_change
 from coach.history.record_text import (
     day_start,
     flag_label,
@@ -29,15 +33,18 @@ from coach.history.record_text import (
     level_label,
     pattern_label,
     routine_name,
+    routine_name_of,
     stop_reason_label,
     trigger_label,
     week_label,
 )
-from coach.history.records import SCHEMA_VERSION, CheckIn, Clearance, FlareLog, Profile, Record, RoutineSession
+from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Profile, Record, RoutineSession
+from coach.history.report_sums import Latest, Limits, ReportSums
 from coach.history.store import Store, os_problem
 from coach.shown import clip, visible
 
 _T = TypeVar("_T")
+_R = TypeVar("_R", bound=Record)
 FORMATS = ("json", "csv", "md", "html")
 EXTENSIONS = {"json": "json", "csv": "csv", "md": "md", "html": "html"}
 EXPORT_FORMAT = "pain-coach"
@@ -89,14 +96,21 @@ def parse_range(
 # --- JSON ------------------------------------------------------------------------------------------
 
 
-def to_json(records: list[Record], now: datetime) -> str:
-    body = {
-        "format": EXPORT_FORMAT,
-        "schema": SCHEMA_VERSION,
-        "exported_at": now.isoformat(),
-        "records": [r.to_json() for r in records],
-    }
-    return _json_safe(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+def to_json(records: Iterable[Record], now: datetime) -> str:
+    return "".join(json_chunks(records, now))
+
+
+def json_chunks(records: Iterable[Record], now: datetime) -> Iterator[str]:
+    """The JSON export piece by piece, a record at a time; joined, it is json.dumps(indent=2) of the whole."""
+    exported_at = json.dumps(now.isoformat(), ensure_ascii=False)
+    head = f'{{\n  "format": "{EXPORT_FORMAT}",\n  "schema": {SCHEMA_VERSION},\n  "exported_at": {exported_at},\n'
+    yield _json_safe(head + '  "records": [')
+    empty = True
+    for record in records:
+        body = json.dumps(record.to_json(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield _json_safe(("\n    " if empty else ",\n    ") + body)  # JSON text has newlines only between its tokens
+        empty = False
+    yield "]\n}\n" if empty else "\n  ]\n}\n"
 
 
 # Characters json.dumps leaves raw with ensure_ascii=False: DEL and C1 (a terminal may obey them when the export
@@ -118,6 +132,7 @@ CSV_COLUMNS = [
     "pain_before", "pain_after", "feeling", "stopped_early", "stop_reason",
     "where", "side", "activity",
 ]  # fmt: skip
+CSV_BATCH = 500  # rows written at a time
 
 
 def csv_row(content: Content, record: Record) -> list[Any]:
@@ -150,12 +165,26 @@ def csv_cell(value: Any) -> Any:
     return "'" + visible(value) if value.startswith(_FORMULA_START) else visible(value)
 
 
-def to_csv(content: Content, records: list[Record]) -> str:
+def to_csv(content: Content, records: Iterable[Record]) -> str:
+    return "".join(csv_chunks(content, records))
+
+
+def csv_chunks(content: Content, records: Iterable[Record]) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(content, r) for r in records)
-    return out.getvalue()
+    for batch in _batches(records, CSV_BATCH):
+        writer.writerows(csv_row(content, r) for r in batch)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
+
+
+def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 # --- Markdown report -------------------------------------------------------------------------------
@@ -186,71 +215,64 @@ WEEKS_LIMIT = 26
 TOP_TRIGGERS = 5
 
 
-def _latest(content: Content, items: list[_T], limit: int, what: str) -> tuple[list[_T], list[str]]:
-    """The last `limit` items (oldest first) and, if some were left out, a line saying so."""
-    if len(items) <= limit:
-        return items, []
-    return items[-limit:], ["", content.text("report.only_latest", shown=limit, count=len(items), what=what)]
+def _latest(
+    content: Content, items: list[_T], limit: int, what: str, count: int | None = None
+) -> tuple[list[_T], list[str]]:
+    """The last `limit` items (oldest first) and, if some were left out (of `count`), a line saying so."""
+    count = len(items) if count is None else count
+    if count <= limit:
+        return items[-limit:], []
+    return items[-limit:], ["", content.text("report.only_latest", shown=limit, count=count, what=what)]
 
 
-def to_markdown(content: Content, records: list[Record], now: datetime) -> str:
-    """A report a midwife or physio can read in two minutes; oldest first within each section."""
-    oldest_first = sorted(records, key=lambda r: r.at)
-    checkins = [r for r in oldest_first if isinstance(r, CheckIn)]
-    sessions = [r for r in oldest_first if isinstance(r, RoutineSession)]
-    flares = [r for r in oldest_first if isinstance(r, FlareLog)]
+def _shown(content: Content, latest: Latest[_R], what: str) -> tuple[list[_R], list[str]]:
+    return _latest(content, latest.items(), latest.limit, what, latest.count)
+
+
+def to_markdown(content: Content, records: Iterable[Record], now: datetime) -> str:
+    """A report a midwife or physio can read in two minutes; oldest first within each section. The records are
+    summed as they come (coach.history.report_sums), never held."""
+    limits = Limits(checkins=LIST_LIMIT, flagged=LIST_LIMIT, clearances=LIST_LIMIT, notes=LIST_LIMIT)
+    sums = ReportSums(now.tzinfo, limits).add_all(records)
     lines = [f"# {content.text('report.title')}", "", content.text("report.made", date=now.strftime("%Y-%m-%d")), ""]
-    if not records:
+    if sums.first is None or sums.last is None:
         return "\n".join([*lines, content.text("report.empty"), ""])
-    lines.append(
-        "- " + content.text("report.dates", first=_date(oldest_first[0].at, now), last=_date(oldest_first[-1].at, now))
-    )
-    weeks = [r.gestation_days for r in oldest_first if r.gestation_days is not None]
-    if weeks:
-        lines.append(
-            "- "
-            + content.text("report.weeks", first=week_label(content, weeks[0]), last=week_label(content, weeks[-1]))
-        )
+    lines.append("- " + content.text("report.dates", first=_date(sums.first, now), last=_date(sums.last, now)))
+    if sums.first_known and sums.last_known:
+        first, last = week_label(content, sums.first_known[1]), week_label(content, sums.last_known[1])
+        lines.append("- " + content.text("report.weeks", first=first, last=last))
     else:
         lines.append("- " + content.text("report.weeks_unknown"))
+    kinds = sums.kinds
     lines.append(
-        "- " + content.text("report.counts", checkins=len(checkins), routines=len(sessions), flares=len(flares))
+        "- "
+        + content.text("report.counts", checkins=kinds["checkin"], routines=kinds["routine"], flares=kinds["flare"])
     )
-    if flares:
-        pains = [f.pain for f in flares]
-        lines.append(
-            "- "
-            + content.text("report.flares_line", count=len(flares), average=sum(pains) / len(pains), worst=max(pains))
-        )
-    clearances = [r for r in oldest_first if isinstance(r, Clearance)]
-    lines += ["", f"## {content.text('report.red_flags_title')}", "", *_red_flags(content, checkins, now)]
-    lines += _cleared(content, clearances, now)
-    lines += ["", f"## {content.text('report.weekly_title')}", "", *_weekly_table(content, oldest_first, now)]
-    lines += ["", f"## {content.text('report.routines_title')}", "", *_routines_table(content, sessions)]
-    lines += _stop_reasons(content, sessions)
-    lines += ["", f"## {content.report_text('md.function_title')}", "", *_function_weeks(content, checkins, now)]
-    lines += ["", f"## {content.report_text('md.pattern_title')}", "", *_pattern_and_triggers(content, checkins)]
-    lines += ["", f"## {content.text('report.checkins_title')}", "", *_checkins(content, checkins, now)]
-    lines += ["", f"## {content.text('report.notes_title')}", "", *_notes(content, oldest_first, now)]
+    if flares := kinds["flare"]:
+        average = sums.flare_total / flares
+        lines.append("- " + content.text("report.flares_line", count=flares, average=average, worst=sums.flare_worst))
+    lines += ["", f"## {content.text('report.red_flags_title')}", "", *_red_flags(content, sums, now)]
+    lines += _cleared(content, sums, now)
+    lines += ["", f"## {content.text('report.weekly_title')}", "", *_weekly_table(content, sums)]
+    lines += ["", f"## {content.text('report.routines_title')}", "", *_routines_table(content, sums)]
+    lines += _stop_reasons(content, sums)
+    lines += ["", f"## {content.report_text('md.function_title')}", "", *_function_weeks(content, sums)]
+    lines += ["", f"## {content.report_text('md.pattern_title')}", "", *_pattern_and_triggers(content, sums)]
+    lines += ["", f"## {content.text('report.checkins_title')}", "", *_checkins(content, sums, now)]
+    lines += ["", f"## {content.text('report.notes_title')}", "", *_notes(content, sums, now)]
     return "\n".join(lines) + "\n"
 
 
-def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list[str]:
-    flagged = [c for c in checkins if c.flags]
-    if not flagged:
+def _red_flags(content: Content, sums: ReportSums, now: datetime) -> list[str]:
+    if not sums.flags:
         return [content.text("report.red_flags_none")]
-    last_seen: dict[str, tuple[int, datetime]] = {}
-    for c in flagged:
-        for flag in c.flags:
-            count, _ = last_seen.get(flag, (0, c.at))
-            last_seen[flag] = (count + 1, c.at)
     lines = [
         content.text(
             "report.red_flag_count", flag=md_text(flag_label(content, flag)), count=count, last=_date(last, now)
         )
-        for flag, (count, last) in sorted(last_seen.items(), key=lambda item: (-item[1][0], item[0]))
+        for flag, (count, last) in sorted(sums.flags.items(), key=lambda item: (-item[1][0], item[0]))
     ]
-    shown, note = _latest(content, flagged, LIST_LIMIT, content.text("report.what_red_flags"))
+    shown, note = _shown(content, sums.flagged, content.text("report.what_red_flags"))
     lines += ["", content.text("report.red_flags_dates"), ""]
     for c in shown:
         week = week_label(content, c.gestation_days) or "-"
@@ -259,12 +281,12 @@ def _red_flags(content: Content, checkins: list[CheckIn], now: datetime) -> list
     return lines + note
 
 
-def _cleared(content: Content, clearances: list[Clearance], now: datetime) -> list[str]:
+def _cleared(content: Content, sums: ReportSums, now: datetime) -> list[str]:
     """When the person marked a warning sign as checked by a midwife or doctor, with the time."""
-    if not clearances:
+    if not sums.clearances.count:
         return []
-    shown, note = _latest(content, clearances, LIST_LIMIT, content.text("report.what_clearances"))
-    lines = ["", content.report_text("md.cleared_count", count=len(clearances)), ""]
+    shown, note = _shown(content, sums.clearances, content.text("report.what_clearances"))
+    lines = ["", content.report_text("md.cleared_count", count=sums.clearances.count), ""]
     lines += [content.text("report.cleared_dates"), ""]
     for c in shown:
         local = c.at.astimezone(now.tzinfo)
@@ -274,19 +296,17 @@ def _cleared(content: Content, clearances: list[Clearance], now: datetime) -> li
     return lines + note
 
 
-def _checkins(content: Content, checkins: list[CheckIn], now: datetime) -> list[str]:
-    if not checkins:
+def _checkins(content: Content, sums: ReportSums, now: datetime) -> list[str]:
+    if not sums.checkins.count:
         return [content.text("report.checkins_none")]
-    levels: dict[str, int] = defaultdict(int)
-    for c in checkins:
-        levels[level_label(content, c.level)] += 1
-    lines = [
-        content.text(
-            "report.levels", levels=", ".join(f"{name} {n}" for name, n in sorted(levels.items(), key=lambda i: -i[1]))
-        ),
-        "",
-    ]
-    shown, note = _latest(content, checkins, LIST_LIMIT, content.text("report.what_checkins"))
+    levels: dict[str, tuple[int, datetime]] = {}  # by label: how many, and the first (the order of equal counts)
+    for level, n in sums.levels.items():
+        label, first = level_label(content, level), sums.level_first[level]
+        count, seen = levels.get(label, (0, first))
+        levels[label] = (count + n, min(seen, first))
+    ordered = sorted(levels.items(), key=lambda item: (-item[1][0], item[1][1]))
+    lines = [content.text("report.levels", levels=", ".join(f"{name} {n}" for name, (n, _) in ordered)), ""]
+    shown, note = _shown(content, sums.checkins, content.text("report.what_checkins"))
     lines += [content.text("report.checkins_head"), "|---|---|---|---|---|"]
     for c in shown:
         week = week_label(content, c.gestation_days) or "-"
@@ -301,11 +321,10 @@ def _checkins(content: Content, checkins: list[CheckIn], now: datetime) -> list[
     return lines + note
 
 
-def _notes(content: Content, records: list[Record], now: datetime) -> list[str]:
-    noted = [r for r in records if r.note.strip()]
-    if not noted:
+def _notes(content: Content, sums: ReportSums, now: datetime) -> list[str]:
+    if not sums.notes.count:
         return [content.text("report.notes_none")]
-    shown, note = _latest(content, noted, LIST_LIMIT, content.text("report.what_notes"))
+    shown, note = _shown(content, sums.notes, content.text("report.what_notes"))
     lines = [
         content.text("report.note_line", date=_date(r.at, now), kind=kind_label(content, r.kind), note=md_text(r.note))
         for r in shown
@@ -313,53 +332,43 @@ def _notes(content: Content, records: list[Record], now: datetime) -> list[str]:
     return lines + note
 
 
-def _weekly_table(content: Content, records: list[Record], now: datetime) -> list[str]:
-    by_week: dict[date, list[float]] = defaultdict(list)
-    worst: dict[date, int] = {}
-    for day in insights.daily_pain(records, date.min, date.max, now.tzinfo):
-        monday = day.day - timedelta(days=day.day.weekday())
-        by_week[monday].extend([day.average] * day.readings)
-        worst[monday] = max(worst.get(monday, 0), day.worst)
-    if not by_week:
+def _weekly_table(content: Content, sums: ReportSums) -> list[str]:
+    weeks = [w for w in sums.week_rows() if w.readings]
+    if not weeks:
         return [content.text("report.weekly_none")]
-    mondays, note = _latest(content, sorted(by_week), WEEKS_LIMIT, content.text("report.what_weeks"))
+    shown, note = _latest(content, weeks, WEEKS_LIMIT, content.text("report.what_weeks"))
     lines = [content.text("report.weekly_head"), "|---|---|---|---|"]
-    for monday in mondays:
-        values = by_week[monday]
-        lines.append(f"| {monday:%Y-%m-%d} | {len(values)} | {sum(values) / len(values):.1f} | {worst[monday]} |")
+    for w in shown:
+        lines.append(f"| {w.monday:%Y-%m-%d} | {w.readings} | {w.total / w.readings:.1f} | {w.worst} |")
     return lines + note
 
 
-def _routines_table(content: Content, sessions: list[RoutineSession]) -> list[str]:
-    if not sessions:
+def _routines_table(content: Content, sums: ReportSums) -> list[str]:
+    if not sums.routines:
         return [content.text("report.routines_none")]
-    grouped: dict[str, list[RoutineSession]] = defaultdict(list)
-    for s in sessions:
-        grouped[s.routine_id].append(s)
     lines = [content.text("report.routines_head"), "|---|---|---|---|"]
-    for _routine_id, group in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
-        changes = [c for c in (insights.pain_change(s) for s in group) if c is not None]
-        if changes:
-            change = f"{sum(changes) / len(changes):+.1f}"
-            helped = f"{sum(1 for c in changes if c > 0)} / {len(changes)}"
+    for routine_id, s in sorted(sums.routines.items(), key=lambda item: (-item[1].times, item[0])):
+        if s.measured:
+            change = f"{s.change_total / s.measured:+.1f}"
+            helped = f"{s.helped} / {s.measured}"
         else:
             change = helped = content.text("report.routines_unmeasured")
-        lines.append(f"| {_table_cell(routine_name(content, group[-1]))} | {len(group)} | {change} | {helped} |")
+        name = routine_name_of(content, routine_id, s.fallback_name)
+        lines.append(f"| {_table_cell(name)} | {s.times} | {change} | {helped} |")
     return lines
 
 
-def _stop_reasons(content: Content, sessions: list[RoutineSession]) -> list[str]:
-    reasons = Counter(s.stop_reason or "interrupted" for s in sessions if s.stopped_early)
-    if not reasons:
+def _stop_reasons(content: Content, sums: ReportSums) -> list[str]:
+    if not sums.stop_reasons:
         return []
     lines = ["", f"### {content.report_text('md.stops_title')}", ""]
-    for reason, n in sorted(reasons.items(), key=lambda item: (-item[1], item[0])):
+    for reason, n in sorted(sums.stop_reasons.items(), key=lambda item: (-item[1], item[0])):
         lines.append(content.report_text("md.stop_line", reason=md_text(stop_reason_label(content, reason)), count=n))
     return lines
 
 
-def _function_weeks(content: Content, checkins: list[CheckIn], now: datetime) -> list[str]:
-    weeks = weekly_scores(checkins, now.tzinfo)
+def _function_weeks(content: Content, sums: ReportSums) -> list[str]:
+    weeks = sums.function.weeks()
     if not weeks:
         return [content.report_text("md.function_none"), "", content.report_text("function.reading")]
     shown, note = _latest(content, weeks, WEEKS_LIMIT, content.text("report.what_weeks"))
@@ -374,18 +383,14 @@ def _function_weeks(content: Content, checkins: list[CheckIn], now: datetime) ->
     return [*lines, "", content.report_text("function.reading")]
 
 
-def _pattern_and_triggers(content: Content, checkins: list[CheckIn]) -> list[str]:
-    patterns = Counter(c.pattern for c in checkins if c.pattern)
+def _pattern_and_triggers(content: Content, sums: ReportSums) -> list[str]:
     lines = [
         content.report_text("md.pattern_line", pattern=md_text(pattern_label(content, p)), count=n)
-        for p, n in sorted(patterns.items(), key=lambda item: (-item[1], item[0]))
+        for p, n in sorted(sums.patterns.items(), key=lambda item: (-item[1], item[0]))
     ] or [content.report_text("md.patterns_none")]
-    triggers = insights.trigger_counts(checkins)[:TOP_TRIGGERS]
     lines += [
-        content.report_text(
-            "md.trigger_line", trigger=md_text(trigger_label(content, t, insights.TRIGGER_QUESTION)), count=n
-        )
-        for t, n in triggers
+        content.report_text("md.trigger_line", trigger=md_text(trigger_label(content, t, TRIGGER_QUESTION)), count=n)
+        for t, n in sums.helps.trigger_list()[:TOP_TRIGGERS]
     ] or [content.report_text("md.triggers_none")]
     return lines
 
@@ -393,20 +398,32 @@ def _pattern_and_triggers(content: Content, checkins: list[CheckIn]) -> list[str
 def render(
     content: Content,
     fmt: str,
-    records: list[Record],
+    records: Iterable[Record],
     now: datetime,
     profile: Profile | None = None,
     since: datetime | None = None,
 ) -> str:
+    return "".join(chunks(content, fmt, records, now, profile, since))
+
+
+def chunks(
+    content: Content,
+    fmt: str,
+    records: Iterable[Record],
+    now: datetime,
+    profile: Profile | None = None,
+    since: datetime | None = None,
+) -> Iterator[str]:
+    """The export's text in pieces, taking the records one at a time (newest first, as Store.stream gives them)."""
+    if fmt == "json":
+        return json_chunks(records, now)
+    if fmt == "csv":
+        return csv_chunks(content, records)
     if fmt == "html":  # its own module: one pass over the records, sums per day and week
         from coach.history.report_html import to_html
 
-        return to_html(content, records, now, profile or Profile(), since=since)
-    if fmt == "json":
-        return to_json(records, now)
-    if fmt == "csv":
-        return to_csv(content, records)
-    return to_markdown(content, records, now)
+        return iter([to_html(content, records, now, profile or Profile(), since=since)])
+    return iter([to_markdown(content, records, now)])
 
 
 def default_path(content: Content, fmt: str, today: date) -> Path:
@@ -439,8 +456,7 @@ class ExportError(Exception):
 @dataclass(frozen=True)
 class Exported:
     count: int  # records exported
-    body: str  # the file's text (to print, when there is no path)
-    path: Path | None
+    path: Path | None  # None: printed
 
 
 def check_format(content: Content, fmt: str) -> None:
@@ -470,14 +486,30 @@ def check_target(content: Content, path: Path, force: bool) -> bool:
     return False
 
 
-def write_into(path: Path, body: str) -> None:
+def write_into(path: Path, body: IO[str]) -> None:
     """Write into a device or a pipe where it is: it is not a file to replace."""
     fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
     if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
         os.close(fd)  # swapped for something else since the check: leave it alone
         raise FileExistsError(path)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(body)
+        shutil.copyfileobj(body, fh)
+
+
+SPOOL_LIMIT = 8 * 1024 * 1024  # characters of an export kept in memory before it is spooled to a temp file
+
+
+class _Counted:
+    """The records as they pass, counted."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.records = records
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Record]:
+        for record in self.records:
+            self.count += 1
+            yield record
 
 
 def export_history(
@@ -491,28 +523,41 @@ def export_history(
     path: Path | None = None,
     force: bool = False,
     on_read: Callable[[Store], None] | None = None,
+    out: TextIO | None = None,
 ) -> Exported:
-    """Pick the format, take the records in [since, until), render them and write `path` whole (or, with no
-    path, return the text to print). `on_read` runs once the history is read, before anything is written
-    (the command reports problems there and refuses a history missing a month). Raises ExportError; nothing
-    is written then."""
+    """Pick the format, take the records in [since, until) and write them to `path` whole, month by month (or,
+    with no path, to `out`, stdout by default). `on_read` runs once the history is read, before anything is
+    in place (the command reports problems there and refuses a history missing a month). Raises ExportError;
+    nothing is written then. The history is never held whole: the text goes to a temp file as it is made."""
     check_format(content, fmt)
     into = check_target(content, path, force) if path is not None else False
-    records = store.query(since=since, until=until)
-    if on_read is not None:
-        on_read(store)
-    body = render(content, fmt, records, now, store.load_profile() if fmt == "html" else None, since)
-    if path is not None:
+    records = _Counted(store.stream(since=since, until=until))
+    text = chunks(content, fmt, records, now, store.load_profile() if fmt == "html" else None, since)
+    with contextlib.ExitStack() as held:
         try:
-            if into:
-                write_into(path, body)
+            if path is None or into:
+                spool = held.enter_context(
+                    tempfile.SpooledTemporaryFile(SPOOL_LIMIT, "w+", encoding="utf-8", newline="")
+                )
+                spool.writelines(text)
+                if on_read is not None:
+                    on_read(store)
+                spool.seek(0)
+                if path is not None:
+                    write_into(path, spool)
             else:
-                write_file(path, body, force=force)
+                with atomic_writer(path, replace=force) as fh:
+                    fh.writelines(text)
+                    if on_read is not None:
+                        on_read(store)
         except FileExistsError:
             raise ExportError("exists", str(path), path) from None
         except OSError as exc:
-            raise ExportError("os", os_problem(content, exc, path, export=True), path) from exc
-    return Exported(len(records), body, path)
+            where = path or Path(tempfile.gettempdir())
+            raise ExportError("os", os_problem(content, exc, where, export=True), where) from exc
+        if path is None:
+            shutil.copyfileobj(spool, out or sys.stdout)  # a closed pipe (`| head`) is the caller's to handle
+    return Exported(records.count, path)
 
 
 def filter_records(records: Iterable[Record], start: datetime | None, end: datetime | None) -> list[Record]:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from coach.content import ids
 from coach.content.content import Content
-from coach.history.record_text import routine_name
+from coach.history.record_text import routine_name_of
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
 MIN_TIMES = 3  # a routine needs this many measured sessions before we say anything about it
@@ -153,41 +153,98 @@ class RoutineEffect:
     helped: int  # measured sessions where pain went down
 
 
-def what_helps(content: Content, records: Iterable[Record], min_times: int = MIN_TIMES) -> list[RoutineEffect]:
-    """Routines with at least `min_times` measured sessions, the biggest average drop in pain first."""
-    by_routine: dict[str, list[RoutineSession]] = defaultdict(list)
-    for record in records:
+@dataclass
+class RoutineSum:
+    times: int = 0
+    stopped_early: int = 0
+    measured: int = 0  # sessions with pain before and after
+    change_total: int = 0  # before - after, summed over the measured sessions
+    helped: int = 0  # measured sessions where the pain went down
+    latest_at: datetime | None = None  # the latest run, whose name it is shown by
+    fallback_name: str = ""  # the latest run's (a person's own routine's name, see RoutineSession)
+
+    @property
+    def average_change(self) -> float | None:
+        return self.change_total / self.measured if self.measured else None
+
+    def add(self, session: RoutineSession) -> None:
+        self.times += 1
+        if self.latest_at is None or session.at > self.latest_at:
+            self.latest_at, self.fallback_name = session.at, session.fallback_name
+        change = pain_change(session)
+        if change is not None:
+            self.measured += 1
+            self.change_total += change
+            self.helped += change > 0
+        self.stopped_early += session.stopped_early
+
+    def merge(self, other: RoutineSum) -> None:
+        """Add the sums of other sessions of the same routine (another month's)."""
+        self.times += other.times
+        self.stopped_early += other.stopped_early
+        self.measured += other.measured
+        self.change_total += other.change_total
+        self.helped += other.helped
+        if other.latest_at is not None and (self.latest_at is None or other.latest_at > self.latest_at):
+            self.latest_at, self.fallback_name = other.latest_at, other.fallback_name
+
+
+class HelpsSums:
+    """What "what helps" needs, fed one record at a time: sums per routine and trigger counts, never the records,
+    so its memory grows with the routines and triggers, not the history. Sums of months can be merged."""
+
+    def __init__(self) -> None:
+        self.routines: dict[str, RoutineSum] = {}
+        self.triggers: Counter[str] = Counter()
+
+    def add_all(self, records: Iterable[Record]) -> HelpsSums:
+        for record in records:
+            self.add(record)
+        return self
+
+    def add(self, record: Record) -> None:
         if isinstance(record, RoutineSession):
-            by_routine[record.routine_id].append(record)
-    effects = []
-    for routine_id, sessions in by_routine.items():
-        changes = [c for c in (pain_change(s) for s in sessions) if c is not None]
-        if len(changes) < min_times:
-            continue
-        name = routine_name(content, max(sessions, key=lambda s: s.at))
-        effects.append(
+            self.routines.setdefault(record.routine_id, RoutineSum()).add(record)
+        elif isinstance(record, CheckIn):
+            answer = record.answers.get(TRIGGER_QUESTION)
+            if isinstance(answer, str) and answer:
+                self.triggers[answer] += 1
+            elif isinstance(answer, list):
+                self.triggers.update({str(a) for a in answer if a})
+
+    def merge(self, other: HelpsSums) -> HelpsSums:
+        for routine_id, sums in other.routines.items():
+            self.routines.setdefault(routine_id, RoutineSum()).merge(sums)
+        self.triggers.update(other.triggers)
+        return self
+
+    def effects(self, content: Content, min_times: int = MIN_TIMES) -> list[RoutineEffect]:
+        """Routines with at least `min_times` measured sessions, the biggest average drop in pain first."""
+        effects = [
             RoutineEffect(
                 routine_id,
-                name or routine_id,
-                len(sessions),
-                len(changes),
-                sum(changes) / len(changes),
-                sum(1 for c in changes if c > 0),
+                routine_name_of(content, routine_id, s.fallback_name) or routine_id,
+                s.times,
+                s.measured,
+                s.change_total / s.measured,
+                s.helped,
             )
-        )
-    effects.sort(key=lambda e: (-e.average_change, -e.measured, e.name.lower()))
-    return effects
+            for routine_id, s in self.routines.items()
+            if s.measured >= min_times
+        ]
+        effects.sort(key=lambda e: (-e.average_change, -e.measured, e.name.lower()))
+        return effects
+
+    def trigger_list(self) -> list[tuple[str, int]]:
+        """Each answer to the triggers question and how often it came up, most often first (ties by name)."""
+        return sorted(self.triggers.items(), key=lambda item: (-item[1], item[0]))
 
 
-def trigger_counts(records: Iterable[Record], question: str = TRIGGER_QUESTION) -> list[tuple[str, int]]:
+def what_helps(content: Content, records: Iterable[Record], min_times: int = MIN_TIMES) -> list[RoutineEffect]:
+    """Routines with at least `min_times` measured sessions, the biggest average drop in pain first."""
+    return HelpsSums().add_all(records).effects(content, min_times)
+
+
+def trigger_counts(records: Iterable[Record]) -> list[tuple[str, int]]:
     """How often each answer to the triggers question came up in check-ins, most often first (ties by name)."""
-    counts: Counter[str] = Counter()
-    for record in records:
-        if not isinstance(record, CheckIn):
-            continue
-        answer = record.answers.get(question)
-        if isinstance(answer, str) and answer:
-            counts[answer] += 1
-        elif isinstance(answer, list):
-            counts.update({str(a) for a in answer if a})
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return HelpsSums().add_all(records).trigger_list()

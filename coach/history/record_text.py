@@ -110,9 +110,13 @@ def activity_label(content: Content, activity: str) -> str:
 
 def routine_name(content: Content, session: RoutineSession) -> str:
     """The routine's name from today's content; a person's own routine by the name it had when run."""
+    return routine_name_of(content, session.routine_id, session.fallback_name)
+
+
+def routine_name_of(content: Content, routine_id: str, fallback_name: str) -> str:
     routines = getattr(content, "routines", None)
-    found = next((r.name for r in routines.routines if r.id == session.routine_id), None) if routines else None
-    return visible(found or session.fallback_name, one_line=True) or humanise(session.routine_id)
+    found = next((r.name for r in routines.routines if r.id == routine_id), None) if routines else None
+    return visible(found or fallback_name, one_line=True) or humanise(routine_id)
 
 
 def exercise_label(content: Content, exercise_id: str) -> str:

@@ -19,11 +19,10 @@ from coach.history.function_weeks import WeekScore, meaningful_fall, percent_cha
 from coach.history.record_text import (
     flag_label,
     flags_label,
-    humanise,
     kind_label,
     level_label,
     pattern_label,
-    routine_name,
+    routine_name_of,
     stop_reason_label,
     trigger_label,
     week_label,
@@ -359,7 +358,7 @@ def _routines(page: _Page, sums: ReportSums) -> None:
 
     def row(routine_id: str) -> list[str]:
         s = sums.routines[routine_id]
-        name = routine_name(content, s.latest) if s.latest is not None else humanise(routine_id)
+        name = routine_name_of(content, routine_id, s.fallback_name)
         change = s.average_change
         return [
             _e(name),

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Generic, TypeVar
 
-from coach.content.ids import TRIGGER_QUESTION
 from coach.history.function_weeks import WeekScores, week_start
-from coach.history.insights import pain_change, pain_readings
+from coach.history.insights import HelpsSums, RoutineSum, pain_readings
 from coach.history.records import CheckIn, Clearance, FlareLog, Record, RoutineSession
 
 _R = TypeVar("_R", bound=Record)
@@ -67,20 +66,6 @@ class WeekSum:
         return self.total / self.readings if self.readings else None
 
 
-@dataclass
-class RoutineSum:
-    times: int = 0
-    stopped_early: int = 0
-    measured: int = 0  # sessions with pain before and after
-    change_total: int = 0  # before - after, summed over the measured sessions
-    helped: int = 0  # measured sessions where the pain went down
-    latest: RoutineSession | None = None  # its name is drawn from the latest run
-
-    @property
-    def average_change(self) -> float | None:
-        return self.change_total / self.measured if self.measured else None
-
-
 @dataclass(frozen=True)
 class Limits:
     checkins: int = 10
@@ -101,10 +86,9 @@ class ReportSums:
         self.function = WeekScores(tz)
         self.levels: Counter[str] = Counter()
         self.flags: dict[str, tuple[int, datetime]] = {}  # flag -> (times, last reported)
-        self.triggers: Counter[str] = Counter()
         self.patterns: Counter[str] = Counter()
         self.stop_reasons: Counter[str] = Counter()
-        self.routines: dict[str, RoutineSum] = {}
+        self.helps = HelpsSums()  # sums per routine and trigger counts, as "what helps" keeps them
         self.flare_total = self.flare_worst = 0
         self.checkins: Latest[CheckIn] = Latest(limits.checkins)
         self.flagged: Latest[CheckIn] = Latest(limits.flagged)
@@ -112,6 +96,10 @@ class ReportSums:
         self.notes: Latest[Record] = Latest(limits.notes)
         # Day 0 of the pregnancy (gestation_days = 0), from the latest record that knew it: the chart's weeks.
         self._day_zero: tuple[datetime, date] | None = None
+        # (at, gestation_days) of the earliest and the latest record that knew them.
+        self.first_known: tuple[datetime, int] | None = None
+        self.last_known: tuple[datetime, int] | None = None
+        self.level_first: dict[str, datetime] = {}  # each triage level's first check-in
 
     def add_all(self, records: Iterable[Record]) -> ReportSums:
         for record in records:
@@ -124,10 +112,11 @@ class ReportSums:
         self.last = at if self.last is None or at > self.last else self.last
         self.kinds[record.kind] += 1
         day = at.astimezone(self.tz).date()
-        if record.gestation_days is not None and (self._day_zero is None or at > self._day_zero[0]):
-            self._day_zero = (at, day - timedelta(days=record.gestation_days))
+        if record.gestation_days is not None:
+            self._add_gestation(at, day, record.gestation_days)
         if record.note.strip():
             self.notes.add(record)
+        self.helps.add(record)
         self._add_pain(record, day)
         if isinstance(record, CheckIn):
             self._add_checkin(record)
@@ -138,6 +127,14 @@ class ReportSums:
         elif isinstance(record, FlareLog):
             self.flare_total += record.pain
             self.flare_worst = max(self.flare_worst, record.pain)
+
+    def _add_gestation(self, at: datetime, day: date, days: int) -> None:
+        if self._day_zero is None or at > self._day_zero[0]:
+            self._day_zero = (at, day - timedelta(days=days))
+        if self.first_known is None or at < self.first_known[0]:
+            self.first_known = (at, days)
+        if self.last_known is None or at >= self.last_known[0]:
+            self.last_known = (at, days)
 
     def _week(self, day: date) -> WeekSum:
         monday = week_start(day)
@@ -164,6 +161,7 @@ class ReportSums:
     def _add_checkin(self, record: CheckIn) -> None:
         self.checkins.add(record)
         self.levels[record.level] += 1
+        self.level_first[record.level] = min(self.level_first.get(record.level, record.at), record.at)
         self.function.add(record)
         if record.pattern:
             self.patterns[record.pattern] += 1
@@ -172,28 +170,21 @@ class ReportSums:
             for flag in record.flags:
                 times, last = self.flags.get(flag, (0, record.at))
                 self.flags[flag] = (times + 1, max(last, record.at))
-        answer = record.answers.get(TRIGGER_QUESTION)
-        if isinstance(answer, str) and answer:
-            self.triggers[answer] += 1
-        elif isinstance(answer, list):
-            self.triggers.update({str(a) for a in answer if a})
 
     def _add_routine(self, record: RoutineSession, day: date) -> None:
-        sums = self.routines.setdefault(record.routine_id, RoutineSum())
-        sums.times += 1
-        if sums.latest is None or record.at > sums.latest.at:
-            sums.latest = record
-        change = pain_change(record)
-        if change is not None:
-            sums.measured += 1
-            sums.change_total += change
-            sums.helped += change > 0
         if record.stopped_early:
-            sums.stopped_early += 1
             self.stop_reasons[record.stop_reason or "interrupted"] += 1
         self._week(day).routines += 1
 
     # --- read out ------------------------------------------------------------------------------------
+
+    @property
+    def routines(self) -> dict[str, RoutineSum]:
+        return self.helps.routines
+
+    @property
+    def triggers(self) -> Counter[str]:
+        return self.helps.triggers
 
     def gestation_on(self, day: date) -> int | None:
         """Days of pregnancy on `day`, from the latest record that knew them; None if none did."""

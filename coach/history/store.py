@@ -22,25 +22,31 @@ import json
 import os
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.atomic_file import write_atomic
 from coach.content.content import Content
-from coach.history.records import SCHEMA_VERSION, Profile, Record, Settings, parse_record, upgraded
 from coach.shown import visible
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, TypeAdapter, ValidationError
+
+    from coach.history.records import Profile, Record, Settings
+
+# pydantic and the records' models are imported where records are read: `pain-coach log` may not need them.
 
 TABLE = "records"
 LOCK_TIMEOUT = 5.0
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M", bound="BaseModel")
 
 
 class StoreError(Exception):
@@ -100,6 +106,11 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def _older(doc: Any) -> bool:
+    """A stored document of an older schema (records.upgraded rewrites it)."""
+    return isinstance(doc, dict) and isinstance(doc.get("schema"), int) and doc["schema"] < 2
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never leaves a half-written file."""
 
@@ -112,7 +123,9 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         data: dict[str, Any] | None = json.loads(text) if text else None
-        if isinstance(data, dict) and isinstance(data.get(TABLE), dict):  # older records: written as schema 2
+        if isinstance(data, dict) and isinstance(data.get(TABLE), dict) and any(map(_older, data[TABLE].values())):
+            from coach.history.records import upgraded  # older records: written as schema 2
+
             data[TABLE] = {key: upgraded(doc) for key, doc in data[TABLE].items()}
         return data
 
@@ -137,10 +150,16 @@ class Unreadable(Exception):
 
 @functools.cache
 def _month_adapter() -> TypeAdapter[dict[str, dict[str, Record]]]:
+    from pydantic import TypeAdapter
+
+    from coach.history.records import Record
+
     return TypeAdapter(dict[str, dict[str, Record]])
 
 
 def _parse_month(raw: bytes) -> list[Record]:
+    from pydantic import ValidationError
+
     if not raw:
         return []
     try:
@@ -151,10 +170,25 @@ def _parse_month(raw: bytes) -> list[Record]:
     table = data.get(TABLE, {})
     if set(data) - {TABLE} or not all(key.isascii() and key.isdigit() for key in table):
         raise Unreadable("errors.unreadable_not_history")
-    return list(table.values())
+    return _sharing_fields_sets(list(table.values()))
+
+
+def _sharing_fields_sets(records: list[Record]) -> list[Record]:
+    """The records with one set of "fields given" per shape: pydantic keeps a set per record, more than half of a
+    record's memory, and only model_dump(exclude_unset=True) reads it, which nothing here does (records are
+    changed by model_copy, which copies the set)."""
+    shared: dict[frozenset[str], set[str]] = {}
+    for record in records:
+        given = record.__pydantic_fields_set__
+        object.__setattr__(record, "__pydantic_fields_set__", shared.setdefault(frozenset(given), given))
+    return records
 
 
 def _parse_month_slowly(raw: bytes) -> list[Record]:
+    from pydantic import ValidationError
+
+    from coach.history.records import SCHEMA_VERSION, parse_record
+
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -189,9 +223,12 @@ class Store:
         # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
         self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
         self._lock_depth = 0
+        # The app's store is also read by a worker thread ("what helps"): one thread at a time holds the lock.
+        self._thread_lock = threading.RLock()
         self._swept = False
         self._left_in_place: dict[Path, bytes] = {}  # profile or settings unreadable and not movable: said once
         self._read_errors: dict[Path, tuple[tuple[int, int, int], str]] = {}  # a month we may not read: said once
+        self._left_unmoved: set[Path] = set()  # unreadable months that could not be moved aside
         self._dirs_checked = False
         self._folder_told = False  # the warning that others can read the data folder, said once
         self._said_dropped: dict[Path, bytes] = {}  # profile/settings files whose unknown entries were told once
@@ -232,6 +269,10 @@ class Store:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        with self._thread_lock:
+            yield from self._flocked()
+
+    def _flocked(self) -> Iterator[None]:
         if self._lock_depth:  # re-entrant: flock on a second descriptor would wait for ourselves
             self._lock_depth += 1
             try:
@@ -336,14 +377,29 @@ class Store:
         if self.on_problem is not None:
             self.on_problem(problem)
 
-    def _read_month(self, path: Path) -> list[Record]:
-        """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty."""
+    def month_key(self, path: Path) -> tuple[int, int, int] | None:
+        """What changes whenever the month's file does (every write renames a new file into place); None: no file."""
         try:
             st = path.stat()
         except FileNotFoundError:
+            return None
+        return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+    def month_readable(self, path: Path) -> bool:
+        """False after the last read of `path` could not read it (permission, I/O) or left it unread in place."""
+        return path not in self._read_errors and path not in self._left_unmoved
+
+    def month_records(self, path: Path) -> list[Record]:
+        """The records of one month file, not cached (unless they already were)."""
+        return self._read_month(path, keep=False)
+
+    def _read_month(self, path: Path, keep: bool = True) -> list[Record]:
+        """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty. With
+        `keep=False` a month not already cached is not cached either (a whole-history pass holds one month)."""
+        key = self.month_key(path)
+        if key is None:
             self._cache.pop(path, None)
             return []
-        key = (st.st_mtime_ns, st.st_size, st.st_ino)
         cached = self._cache.get(path)
         if cached and cached[0] == key:
             return cached[1]
@@ -356,7 +412,9 @@ class Store:
         except Unreadable as exc:
             return self._recheck_and_quarantine(path, key, exc.said(self.content))
         self._read_errors.pop(path, None)
-        self._cache[path] = (key, records)
+        self._left_unmoved.discard(path)
+        if keep:
+            self._cache[path] = (key, records)
         return records
 
     def _read_error(self, path: Path, key: tuple[int, int, int], exc: OSError) -> list[Record]:
@@ -387,6 +445,7 @@ class Store:
             # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
             # and say so once. A write to this month quarantines it first, so it fails rather than overwrite it.
             self._cache[path] = (key, [])
+            self._left_unmoved.add(path)
             self._found(Quarantined(path.stem, None, reason, str(exc)))
             return []
         return records
@@ -407,9 +466,18 @@ class Store:
         with self._locked():
             path = self.month_path(record.at)
             self._checked_month(path)
-            with TinyDB(path, storage=AtomicJSONStorage) as db:
-                db.table(TABLE).insert(record.to_json())
+            self.insert(path, record.to_json())
         return record
+
+    def locked(self) -> contextlib.AbstractContextManager[None]:
+        """The history's write lock (re-entrant), for a write made outside this class (coach.history.quick_flare)."""
+        return self._locked()
+
+    def insert(self, path: Path, doc: dict[str, Any]) -> None:
+        """Under the lock: append one record, as stored, to its month file as TinyDB numbers it. The month is not
+        checked: the caller knows it is whole."""
+        with TinyDB(path, storage=AtomicJSONStorage) as db:
+            db.table(TABLE).insert(doc)
 
     def add_many(self, records: list[Record]) -> int:
         """Add records, all or none; returns how many were written (all of them)."""
@@ -523,7 +591,31 @@ class Store:
         until: datetime | None = None,
     ) -> list[Record]:
         """Records newest first, optionally of one kind (or several) and within [since, until)."""
-        kinds = (kind,) if isinstance(kind, str) else kind
+        found = [r for path in self.months(since, until) for r in self._matching(path, kind, since, until, True)]
+        found.sort(key=lambda r: r.at, reverse=True)
+        return found
+
+    def stream(
+        self,
+        kind: str | tuple[str, ...] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> Iterator[Record]:
+        """As `query`, in the same order, read month by month: a whole history is never held (months the store
+        has not cached are not cached now), only a month and the last day of the month after it."""
+        waiting: list[Record] = []
+        for path in reversed(self.months(since, until)):
+            # The same order as query's one sort: records of the same moment keep the older month's first.
+            waiting = self._matching(path, kind, since, until, False) + waiting
+            waiting.sort(key=lambda r: r.at, reverse=True)
+            bound = _older_months_before(path.stem)  # what is left to read is older than this
+            ready = next((i for i, r in enumerate(waiting) if r.at < bound), len(waiting))
+            yield from waiting[:ready]
+            del waiting[:ready]
+        yield from waiting
+
+    def months(self, since: datetime | None = None, until: datetime | None = None) -> list[Path]:
+        """The month files that can hold records of [since, until), oldest first."""
         # A month file is named by the record's own local time, which is within a day of UTC either way (offsets
         # span -12..+14 h, Python allows up to 24 h): widen the range in UTC by a day to read every month that can
         # hold it.
@@ -532,23 +624,23 @@ class Store:
         if (self.history / JOURNAL).exists():  # an import died half-way: roll it back before reading
             with contextlib.suppress(StoreError), self._locked():  # (a read-only folder: read it as it is)
                 pass
-        found: list[Record] = []
-        for path in self.month_files():
-            month = path.stem
-            if (low and month < low) or (high and month > high):
-                continue
-            for record in self._read_month(path):
-                if kinds and record.kind not in kinds:
-                    continue
-                if (since and record.at < since) or (until and record.at >= until):
-                    continue
-                found.append(record)
-        found.sort(key=lambda r: r.at, reverse=True)
-        return found
+        return [p for p in self.month_files() if not ((low and p.stem < low) or (high and p.stem > high))]
+
+    def _matching(
+        self, path: Path, kind: str | tuple[str, ...] | None, since: datetime | None, until: datetime | None, keep: bool
+    ) -> list[Record]:
+        kinds = (kind,) if isinstance(kind, str) else kind
+        return [
+            r
+            for r in self._read_month(path, keep)
+            if not (kinds and r.kind not in kinds) and not (since and r.at < since) and not (until and r.at >= until)
+        ]
 
     # --- profile and settings ------------------------------------------------------------------
 
     def _load_model(self, name: str, model: type[_M]) -> _M:
+        from pydantic import ValidationError
+
         path = self.root / f"{name}.json"
         try:
             raw = path.read_bytes()
@@ -580,6 +672,8 @@ class Store:
             return model()
 
     def _save_model(self, name: str, value: BaseModel) -> None:
+        from pydantic import ValidationError
+
         path = self.root / f"{name}.json"
         with self._locked():
             if path.exists():  # one left in place earlier (could not be moved aside) is never written over
@@ -592,12 +686,16 @@ class Store:
             atomic_write(path, value.model_dump_json(by_alias=True, indent=2))
 
     def load_profile(self) -> Profile:
+        from coach.history.records import Profile
+
         return self._load_model("profile", Profile)
 
     def save_profile(self, profile: Profile) -> None:
         self._save_model("profile", profile)
 
     def load_settings(self) -> Settings:
+        from coach.history.records import Settings
+
         return self._load_model("settings", Settings)
 
     def save_settings(self, settings: Settings) -> None:
@@ -605,6 +703,8 @@ class Store:
 
 
 def _salvage(raw: bytes, model: type[_M], exc: ValidationError) -> tuple[_M, list[str]] | None:
+    from pydantic import ValidationError
+
     """The valid entries of a profile or settings file whose other entries are unknown or wrong: (model, names
     left out). None when it is not a JSON object, or its schema is the problem (a newer file is never guessed at)."""
     try:
@@ -629,6 +729,16 @@ def _month_near(when: datetime, days: int) -> str | None:
     except OverflowError:
         return None
     return f"{moved.year:04d}-{moved.month:02d}"  # not %Y: glibc writes year 999 as "999", which sorts after "2026"
+
+
+def _older_months_before(month: str) -> datetime:
+    """A moment every record in months before `month` ("2026-11") is earlier than: its first day plus a day, in
+    UTC. The earliest moment possible for a name that is not a month, so its records wait for the rest."""
+    try:
+        year, number = month.split("-")
+        return datetime(int(year), int(number), 1, tzinfo=UTC) + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def os_problem(content: Content, exc: OSError, where: Path, *, export: bool = False) -> str:

@@ -13,13 +13,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from coach.history import insights
+from coach.history import insights, month_sums
 from coach.history.filter import HistoryFilter
 from coach.history.function_weeks import weekly_scores
 from coach.history.insight_text import function_lines, helps_lines, streak_line, week_lines
+from coach.history.insights import HelpsSums
 from coach.history.record_text import day_start, kind_label, summary, week_label, when_label
 from coach.history.records import Record
-from coach.history.store import Store, StoreError
+from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
 from coach.tui.widgets.trend_chart import TrendChart
@@ -220,22 +221,23 @@ class HistoryScreen(CoachScreen):
 
     def _fill_helps(self) -> None:
         self._helps_stale = False
+        saved = month_sums.saved_helps_sums(self.coach_app.store)  # a small file a month: shown at once
+        if saved is not None:
+            self._show_helps(self._helps_lines(saved))
+            return
         self.query_one("#helps-body", Static).update(self.content.text("helps.working"))
         self._work_out_helps()
 
     @work(thread=True, exclusive=True, group="helps")
     def _work_out_helps(self) -> None:
-        # "What helps" reads every record: years of them take a second or more, so it is worked out off
-        # the main thread, with a store of its own (its own lock and cache), as another process would.
-        app = self.coach_app
-        store = Store(app.store.root, app.content)
-        report = app.store.on_problem
-        if report is not None:
-            store.on_problem = lambda problem: app.call_from_thread(report, problem)
-        records = store.query()
-        lines = helps_lines(app.content, insights.what_helps(app.content, records), insights.trigger_counts(records))
+        # Months written since their sums were saved are read again (a first look reads them all): off the main
+        # thread. The app's own store: it holds one thread at a time to its lock.
+        lines = self._helps_lines(month_sums.helps_sums(self.coach_app.store))
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(self._show_helps, lines)
+            self.coach_app.call_from_thread(self._show_helps, lines)
+
+    def _helps_lines(self, sums: HelpsSums) -> list[str]:
+        return helps_lines(self.content, sums.effects(self.content), sums.trigger_list())
 
     def _show_helps(self, lines: list[str]) -> None:
         if self.is_mounted:
