@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import answer_problem, asked_questions, assess, checkin_record, ends_now, options_for
@@ -21,6 +21,7 @@ from coach.history.function_weeks import due, week_since
 from coach.history.record_text import day_start
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
+from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class CheckInScreen(CoachScreen):
                 yield Button(self.content.text("checkin.back"), id="back")
                 yield Button(self.content.text("checkin.none"), id="none")
                 yield Button(self.content.text("checkin.next"), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = self.content.text("checkin.title")
