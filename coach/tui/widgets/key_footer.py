@@ -44,7 +44,7 @@ class KeyFooter(Footer):
             if palette is not None:
                 yield self._new_key(palette, palette=True)
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
