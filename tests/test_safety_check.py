@@ -3,7 +3,6 @@ its keys: Enter and a click on "I feel fine, start" go on to the pain question."
 
 from __future__ import annotations
 
-
 import pytest
 from textual.widgets import Static
 
