@@ -104,7 +104,8 @@ async def test_condition_needing_clearance_is_acknowledged_every_time(make_app, 
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
         assert app.screen.__class__.__name__ == "SafetyCheckScreen"
-        shown = " ".join(str(s.content) for s in app.screen.query_one("Prose").query(Static))
+        prose = app.screen.query_one("Prose")
+        shown = " ".join(line.plain.strip() for line in prose.lines(prose.content_region.width))
         assert "low-lying placenta (placenta praevia) after 26 weeks" in shown
 
 

@@ -4,9 +4,10 @@ its keys: Enter and a click on "I feel fine, start" go on to the pain question."
 from __future__ import annotations
 
 import pytest
+from textual.app import App
 from textual.widgets import Static
 
-from coach.tui.widgets.prose import blocks, inline, items
+from coach.tui.widgets.prose import Prose, blocks, inline, items
 from tests.packaged import CONTENT
 from tests.screen_cells import _segments
 from tests.test_routines_flow import open_routines
@@ -27,6 +28,25 @@ def test_a_list_item_carries_on_over_its_next_lines():
     text = "Intro\nline two\n\n- one\n- two\n  more of two\n\nEnd"
     assert blocks(text) == [["Intro", "line two"], ["- one", "- two", "more of two"], ["End"]]
     assert items(blocks(text)[1]) == ["one", "two more of two"]
+
+
+async def test_a_long_bullet_wraps_under_its_own_text_and_the_title_is_centred():
+    class Narrow(App[None]):
+        def compose(self):
+            yield Prose("Look out for:\n\n- one two three four five six seven\n- short", title="Title")
+
+    async with Narrow().run_test(size=(24, 12)) as pilot:
+        await pilot.pause()
+        rows = screen_text(pilot.app).splitlines()
+    assert [row.rstrip() for row in rows[:7]] == [
+        "         Title",  # 20 cells inside the padding: centred
+        "",
+        "  Look out for:",
+        "",
+        "  • one two three four",
+        "    five six seven",
+        "  • short",
+    ]
 
 
 async def open_safety_check(pilot):

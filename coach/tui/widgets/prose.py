@@ -2,22 +2,23 @@
 
 Textual's Markdown widget imports markdown-it, parses, and mounts its blocks one message at a time: most of the
 time a dialog with a short text takes to show. Content's prose uses only a small part of Markdown (a "# " title,
-paragraphs, "- " bullets, **bold**), which this draws with Statics in the Markdown widget's own colours and
+paragraphs, "- " bullets, **bold**), which this draws as one widget, in the Markdown widget's own colours and
 spacing: the title centred, a blank line after each block, bullets with their text wrapping under itself.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.markup import escape
-from textual.widgets import Static
+from textual.widget import Widget
 
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 BULLET = "- "
+BULLET_MARK = "• "
 
 
 def inline(text: str) -> Content:
@@ -49,37 +50,49 @@ def items(block: list[str]) -> list[str]:
     return found
 
 
-class Prose(Vertical):
+class Prose(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"prose--title", "prose--bullet"}
     DEFAULT_CSS = """
     Prose { height: auto; padding: 0 2; }
-    Prose > .prose-title {
-        width: 1fr;
-        content-align: center middle;
-        color: $markdown-h1-color;
-        text-style: $markdown-h1-text-style;
-        margin-bottom: 1;
-    }
-    Prose > .prose-paragraph, Prose > .prose-list { height: auto; margin-bottom: 1; }
-    Prose .prose-item { height: auto; margin-right: 1; }
-    Prose .prose-bullet { width: auto; color: $text-primary; }
-    Prose:light .prose-bullet { color: $text-secondary; }
-    Prose .prose-item-text { width: 1fr; }
+    Prose > .prose--title { color: $markdown-h1-color; text-style: $markdown-h1-text-style; }
+    Prose > .prose--bullet { color: $text-primary; }
+    Prose:light > .prose--bullet { color: $text-secondary; }
     """
 
-    def __init__(self, text: str, title: str = "", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, text: str, title: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.text = text
         self.title = title
+        self._lines: tuple[int, list[Content]] | None = None  # (width, its lines)
 
-    def compose(self) -> ComposeResult:
+    def lines(self, width: int) -> list[Content]:
+        """The text laid out in `width` cells, one Content per line."""
+        if self._lines is not None and self._lines[0] == width:
+            return self._lines[1]
+        width = max(width, 4)
+        lines: list[Content] = []
         if self.title:
-            yield Static(self.title, markup=False, classes="prose-title")
+            title = Content(self.title).stylize(self.get_visual_style("prose--title"))
+            lines += [*(line.center(width) for line in title.wrap(width)), Content()]
+        bullet = Content(BULLET_MARK).stylize(self.get_visual_style("prose--bullet"))
+        indent = Content(" " * bullet.cell_length)
         for block in blocks(self.text):
             if block[0].startswith(BULLET):
-                with Vertical(classes="prose-list"):
-                    for item in items(block):
-                        with HorizontalGroup(classes="prose-item"):
-                            yield Static("• ", markup=False, classes="prose-bullet")
-                            yield Static(inline(item), classes="prose-item-text")
+                for item in items(block):
+                    first, *rest = inline(item).wrap(width - bullet.cell_length)
+                    lines += [bullet + first, *(indent + line for line in rest)]
             else:
-                yield Static(inline(" ".join(block)), classes="prose-paragraph")
+                lines += inline(" ".join(block)).wrap(width)
+            lines.append(Content())
+        self._lines = (width, lines)
+        return lines
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines = None  # a new theme: new colours
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.content_region.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
