@@ -84,12 +84,13 @@ class KeyFooter(Footer):
         palette_key = next(iter(self.query_children(f"FooterKey.{PALETTE}")), None)
         if palette is None and palette_key is not None:
             palette_key.remove()
+            palette_key = None
         elif palette is not None and palette_key is None:
             new.append(self._new_key(palette, palette=True))
         elif palette is not None and isinstance(palette_key, FooterKey):
             self._rewrite(palette_key, palette)
-        if new:
-            self.mount_all(new)
+        if new:  # in Textual's order: the palette's key last
+            self.mount_all(new, before=palette_key)
 
     def _new_key(self, shown: ShownKey, palette: bool = False) -> FooterKey:
         compact = palette or self.compact  # Textual's footer leaves its palette key compact, bound to nothing
