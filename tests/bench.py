@@ -35,7 +35,8 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   with no frame pending. Keys are sent with `tmux send-keys`, each as soon as the previous key's result is
   painted: a whole check-in to its plan, history tab switches, a routine started (the safety check, the pain
   before it) and paused, resumed, skipped. Painted: from the key read to the first frame that shows its
-  result (the next question with its answers, the tick, the tab, "Paused"); idle: to the loop asleep again.
+  result (the next question with its answers, the tick, the tab, "Paused"); idle: to the loop asleep again;
+  CPU: the app process's CPU time over that same span (what a busy machine inflates least).
 """
 
 from __future__ import annotations
@@ -650,12 +651,12 @@ class Probe:
     def _read(self, fifo: Path) -> None:
         with open(fifo, encoding="utf-8") as log:
             for line in log:
-                kind, t, *detail = json.loads(line)
+                kind, t, cpu, *detail = json.loads(line)
                 with self.changed:
                     if kind == "write":
                         self.terminal.feed(detail[0])
                         detail = [self.terminal.above_footer(), self.terminal.text()]
-                    self.records.append((kind, t, detail))
+                    self.records.append((kind, t, (cpu, *detail)))
                     self.changed.notify_all()
 
     def wait(self, done, timeout: float = 10.0) -> None:
@@ -688,7 +689,7 @@ def shown_after(records: list, start: int, before, expect: tuple[str, ...]) -> f
     for kind, t, detail in records[start:]:
         dispatched = dispatched or kind == "dispatch"
         if dispatched and kind == "write":
-            cells, text = detail
+            _cpu, cells, text = detail
             if expect and all((e[1:] not in text) if e.startswith("!") else (e in text) for e in expect):
                 return t
             if not expect and cells != before:
@@ -696,13 +697,14 @@ def shown_after(records: list, start: int, before, expect: tuple[str, ...]) -> f
     return None
 
 
-def idle_after(records: list, start: int) -> float | None:
-    """When the loop first went to sleep after taking the key sent at `start` (None: not yet)."""
+def idle_after(records: list, start: int) -> tuple[float, float] | None:
+    """When the loop first went to sleep after taking the key sent at `start`, and the app's CPU seconds then
+    (None: not yet)."""
     dispatched = False
-    for kind, t, _ in records[start:]:
+    for kind, t, detail in records[start:]:
         dispatched = dispatched or kind == "dispatch"
         if dispatched and kind == "idle":
-            return t
+            return t, detail[0]
     return None
 
 
@@ -710,10 +712,11 @@ def key_times(records: list, steps: list[Step], starts: list[int], befores: list
     """Per key: from the driver reading it to the frame showing its result, and to the loop asleep again."""
     out = []
     for step, start, before in zip(steps, starts, befores, strict=True):
-        read = next(t for kind, t, _ in records[start:] if kind == "key")
+        read, (read_cpu, *_) = next((t, d) for kind, t, d in records[start:] if kind == "key")
         painted, idle = shown_after(records, start, before, step.expect), idle_after(records, start)
         assert painted is not None and idle is not None
-        out.append({"flow": step.flow, "key": step.key, "painted": painted - read, "idle": idle - read})
+        out.append({"flow": step.flow, "key": step.key, "painted": painted - read, "idle": idle[0] - read,
+                    "cpu": idle[1] - read_cpu})  # fmt: skip
     return out
 
 
@@ -726,7 +729,7 @@ def keys_once(tmp: Path, run: int, pace: str) -> tuple[list[dict], int]:
     probe = Probe(folder, f"keys-{run}-{pace}")
     try:
         home = CONTENT.text("home.intro")
-        probe.wait(lambda records: any(k == "write" and home in d[1] for k, _, d in records))
+        probe.wait(lambda records: any(k == "write" and home in d[2] for k, _, d in records))
         time.sleep(1.0)  # what the app does just after its first frame is over (start-up's, not a key's)
         starts, befores = [], []
         busy = 0
@@ -766,8 +769,9 @@ def bench_keys(runs: int, tmp: Path) -> list[Row]:
             mine = [t for t in times[what] if t["flow"] == flow]
             samples = [t[what] for t in mine]
             how = "as soon as the last is painted" if what == "painted" else "once the app is idle"
+            cpu = ms(statistics.median(t["cpu"] for t in mine)) if what == "idle" else ""  # the key's own work
             rows.append(Row(f"keys: {flow}, {len(mine) // runs} keys ({how}), {what}", ms(statistics.median(samples)),
-                            f"p90 {ms(p90(samples))}, max {ms(max(samples))}", KEYS_AIM[what]))  # fmt: skip
+                            f"p90 {ms(p90(samples))}, max {ms(max(samples))}", KEYS_AIM[what], cpu))  # fmt: skip
     total = len(times["painted"])
     rows.append(Row("keys: sent as soon as painted, found the app still busy", f"{busy} of {total}"))
     return rows

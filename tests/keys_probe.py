@@ -3,7 +3,7 @@ each frame is written and when the app is idle again. tests/bench.py (`--only ke
 
     python tests/keys_probe.py LOG_FIFO [pain-coach arguments]
 
-One JSON list per line on LOG_FIFO:
+One JSON list per line on LOG_FIFO, each [kind, t, CPU seconds of the process so far, detail...]:
 - ["key", t, key]: the driver's input thread has read a key (before the app's queue gets it);
 - ["dispatch", t, key]: the app's loop takes the key from its queue;
 - ["write", t, text]: the driver is handed text for the terminal (a frame, or a mode switch);
@@ -33,8 +33,8 @@ class Log:
         self._fd = os.open(path, os.O_WRONLY)
         self._lock = threading.Lock()
 
-    def __call__(self, *record: Any) -> None:
-        line = (json.dumps(record) + "\n").encode()
+    def __call__(self, kind: str, t: float, *detail: Any) -> None:
+        line = (json.dumps([kind, t, time.process_time(), *detail]) + "\n").encode()
         with self._lock:
             view = memoryview(line)
             while view:
