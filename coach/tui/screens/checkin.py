@@ -107,9 +107,12 @@ class CheckInScreen(CoachScreen):
         previous = self.answers.get(question.id)
         kind = {"scale": PainScale, "one": PickOne}.get(question.kind, PickSome)
         if type(widget) is not kind:
-            await holder.remove_children()
+            shown = widget
             widget = self._answer_widget(question)
             await holder.mount(widget)
+            self.set_focus(widget)  # now (focus() waits a turn), before the old one goes: not via a button
+            if shown is not None:
+                await shown.remove()
         elif isinstance(widget, PainScale):
             widget.show_value(previous)
         elif isinstance(widget, PickOne | PickSome):

@@ -50,7 +50,7 @@ class KeyFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._update_pending:
             self._update_pending = True  # one update for every change made before the next refresh
-            self.call_after_refresh(self.update_keys)
+            self.call_later(self.update_keys)
 
     def wanted_keys(self) -> tuple[list[ShownKey], ShownKey | None]:
         """The keys to show, as Textual's Footer.compose picks them, and the command palette's (or None)."""
