@@ -591,7 +591,7 @@ def key_steps() -> list[Step]:
         steps.append(Step(c, "n", question(flags)))
     steps.append(Step(c, "n", (content.text("assessment.title"), content.text("assessment.pattern_heading"))))
     h, r = "history", "routine"
-    home = content.text("home.intro")
+    home = content.text("home.intro")  # q: from the plan back home, then h: the history
     steps += [Step(h, "q", (home,)), Step(h, "h", (content.text("history.tab_records"), content.text("history.col_when"))),
               Step(h, "t"), Step(h, "r"), Step(h, "t"), Step(h, "r"), Step(h, "q", (home,))]  # fmt: skip
     paused = content.text("player.paused")
@@ -633,12 +633,10 @@ class Probe:
         self.terminal = Terminal(*KEYS_SIZE)
         self.records: list[tuple[str, float, object]] = []  # ("key" | "dispatch" | "write" | "idle", t, detail)
         self.changed = threading.Condition()
-        env = {
-            "PAIN_COACH_DATA_DIR": str(folder),
-            "TEXTUAL_ANIMATIONS": "none",
-            "PYTHONPATH": str(ROOT),
-            **({"KEYS_PROBE_PROFILE": os.environ["KEYS_PROBE_PROFILE"]} if "KEYS_PROBE_PROFILE" in os.environ else {}),
-        }
+        # As the other sections: no animations; and no [keys] of the developer's own config.toml.
+        env = {"PAIN_COACH_DATA_DIR": str(folder), "PAIN_COACH_CONFIG_DIR": str(folder / "config"),
+               "TEXTUAL_ANIMATIONS": "none", "PYTHONPATH": str(ROOT)}  # fmt: skip
+        env.update((k, v) for k, v in os.environ.items() if k == "KEYS_PROBE_PROFILE")
         command = " ".join(["env", *(f"{k}={v}" for k, v in env.items()), sys.executable,
                             str(ROOT / "tests" / "keys_probe.py"), str(fifo)])  # fmt: skip
         self.tmux("new-session", "-d", "-s", name, "-x", str(KEYS_SIZE[0]), "-y", str(KEYS_SIZE[1]), command)

@@ -10,6 +10,7 @@ One JSON list per line on LOG_FIFO, each [kind, t, CPU seconds of the process so
 - ["idle", t]: the event loop goes to sleep with nothing to do: no callback ready and no frame pending on the
   current screen (only timers that are not due yet, such as a routine's tick, and input).
 
+With KEYS_PROBE_PROFILE=FILE it also writes cProfile's stats of the whole run there (on a clean exit, ctrl+q).
 Not part of the app: it patches Textual's driver and the event loop from outside.
 """
 
@@ -80,9 +81,10 @@ def install(log: Log) -> None:
     app_class.on_event = logged_on_event  # type: ignore[method-assign]
 
     def settled() -> bool:
-        if not running:
+        try:
+            screen = running[0].screen
+        except Exception:  # not started yet, or closing: no screen
             return False
-        screen = running[0].screen
         timer = screen.__dict__.get("_Screen__update_timer")
         return timer is None or not timer._active.is_set()
 
