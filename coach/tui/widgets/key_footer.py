@@ -3,8 +3,9 @@
 Textual's Footer recomposes, making every key anew, each time the focus or a binding changes: several times
 for one check-in answer, each costing a style pass per key (its `compact` binding re-applies the styles).
 This one works out the keys the footer should show exactly as Textual's does (the screen's active bindings,
-one per action, the command palette's docked on the right), once per refresh however many changes came in,
-and when they differ from those shown, rewrites the keys it has and adds or removes only the difference.
+one per action, the command palette's docked on the right), once for all the changes made in one turn (and
+before the next frame, so that they are drawn with it, not in a layout of their own), and when they differ
+from those shown, rewrites the keys it has and adds or removes only the difference.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class KeyFooter(Footer):
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and not self._update_pending:
-            self._update_pending = True  # one update for every change made before the next refresh
+            self._update_pending = True  # one update for every change made before it runs
             self.call_later(self.update_keys)
 
     def wanted_keys(self) -> tuple[list[ShownKey], ShownKey | None]:
