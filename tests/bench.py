@@ -640,6 +640,8 @@ class Probe:
         command = " ".join(["env", *(f"{k}={v}" for k, v in env.items()), sys.executable,
                             str(ROOT / "tests" / "keys_probe.py"), str(fifo)])  # fmt: skip
         self.tmux("new-session", "-d", "-s", name, "-x", str(KEYS_SIZE[0]), "-y", str(KEYS_SIZE[1]), command)
+        where = ["tmux", "-L", self.socket, "display-message", "-p", "#{socket_path}"]
+        self.socket_path = Path(subprocess.run(where, capture_output=True, text=True).stdout.strip())
         self.reader = threading.Thread(target=self._read, args=(fifo,), daemon=True)
         self.reader.start()
 
@@ -677,6 +679,8 @@ class Probe:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if self.socket_path.name == self.socket:  # tmux leaves its socket file behind
+            self.socket_path.unlink(missing_ok=True)
         self.reader.join(5)
 
 
