@@ -27,6 +27,8 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   wake set for the cue), which starts the real espeak-ng (`--stdout` to nothing: the machine needs no sound
   device). Latency: from the cue's moment (a step's start, a breath, a count) to espeak-ng's process started;
   and the timer's end error with all that going on. No CPU burners (it runs for minutes on a shared machine).
+  Then the same in the real app: headless at 80x24 with every tick drawn, the offered routines' blocks in turn
+  to --voice-minutes, the app's own speaker on the app's clock (so twice --voice-minutes in all).
 - history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
   measurement: open the history screen to its first paint on the records, trends and "what helps" tabs, and for
   "what helps" from showing the tab to the paint of its answer (the first look, which reads every month and saves
@@ -36,6 +38,13 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   process); the peak memory of `pain-coach export` in each format (aim <= 2x of bare), run in process by a
   child that reports its own high-water mark. `--only cli,history --runs 5` at the default sizes (1,000 to
   100,000) took 15 minutes on 2 busy CPUs (load average 3 to 6), 100,000 records about 6 of them.
+- keys: the app in a real terminal (tmux, 80x24) under tests/keys_probe.py, which logs on CLOCK_MONOTONIC when
+  the driver reads each key, each frame the driver is handed, and each moment the event loop goes to sleep
+  with no frame pending. Keys are sent with `tmux send-keys`, each as soon as the previous key's result is
+  painted: a whole check-in to its plan, history tab switches, a routine started (the safety check, the pain
+  before it) and paused, resumed, skipped. Painted: from the key read to the first frame that shows its
+  result (the next question with its answers, the tick, the tab, "Paused"); idle: to the loop asleep again;
+  CPU: the app process's CPU time over that same span (what a busy machine inflates least).
 """
 
 from __future__ import annotations
@@ -44,6 +53,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -62,7 +72,7 @@ NOW = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)
 SIZE = (100, 32)
 CLI_RECORDS = 100
 BIN = Path(sys.executable).parent
-SECTIONS = ("startup", "cli", "timer", "voice", "history")
+SECTIONS = ("startup", "cli", "timer", "voice", "history", "keys")
 
 
 @dataclass
@@ -678,6 +688,283 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
     return rows
 
 
+# --- keys in a real terminal -----------------------------------------------------------------------------
+
+KEYS_SIZE = (80, 24)
+KEYS_AIM = {"painted": "aim <= 30 ms median", "idle": "aim <= 50 ms median"}
+
+
+TERMINAL_CODE = re.compile(
+    r"\x1b\[([0-9;?<>=]*)([ -/]*[@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.|([^\x1b\r\n]+)|.", re.S
+)
+
+
+class Terminal:
+    """Just enough of a terminal to read Textual's frames: cursor moves, SGR colours, text."""
+
+    def __init__(self, width: int, height: int) -> None:
+        from rich.cells import cell_len
+
+        self.cell_len = cell_len
+        self.width, self.height = width, height
+        self.cells = [[(" ", "")] * width for _ in range(height)]
+        self.x = self.y = 0
+        self.style = ""
+
+    def feed(self, text: str) -> None:
+        for match in TERMINAL_CODE.finditer(text):
+            params, final, run = match.group(1), match.group(2), match.group(3)
+            if run is not None:
+                for char in run:
+                    self._put(char)
+            elif final == "H":
+                row, _, col = (params or "1;1").partition(";")
+                self.y, self.x = int(row or 1) - 1, int(col or 1) - 1
+            elif final == "m":
+                self.style = "" if params in ("", "0") else f"{self.style};{params}"
+            elif match.group(0) == "\r":
+                self.x = 0
+            elif match.group(0) == "\n":
+                self.y += 1
+
+    def _put(self, char: str) -> None:
+        if 0 <= self.y < self.height and 0 <= self.x < self.width:
+            self.cells[self.y][self.x] = (char, self.style)
+        self.x += max(1, self.cell_len(char))
+
+    def above_footer(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        return tuple(tuple(row) for row in self.cells[:-1])
+
+    def text(self) -> str:
+        return "\n".join("".join(c for c, _ in row) for row in self.cells[:-1])
+
+
+@dataclass
+class Step:
+    flow: str
+    key: str  # as tmux send-keys names it
+    expect: tuple[str, ...] = ()  # texts shown above the footer ("!text": gone); none: anything there changed
+
+
+def key_steps() -> list[Step]:
+    """The keys of one run, from home: a check-in to its plan, history tabs, a routine started and steered."""
+    from coach.checkin.pregnancy import stage
+    from coach.checkin.triage import options_for
+    from coach.history.records import Profile
+
+    content = CONTENT
+    questions = {q.id: q for q in content.questionnaire.questions}
+    today = date.today()
+    now_stage = stage(Profile(due_date=today + timedelta(weeks=10), date_basis="due", pgp_diagnosed="yes"), today)
+    number = 0
+
+    def question(qid: str) -> tuple[str, ...]:
+        nonlocal number
+        number += 1
+        q = questions[qid]
+        progress = content.text("checkin.progress", number=number, total=0).split(" of ")[0]
+        shown = content.text("pain.scale_empty") if q.kind == "scale" else options_for(q, now_stage)[0].label
+        return (progress, q.text[:30], shown[:20])
+
+    c = "check-in"
+    steps = [Step(c, "c", question("where")), Step(c, "b"), Step(c, "Enter", question("side")),
+             Step(c, "a", question("feel")), Step(c, "a"), Step(c, "Enter", question("pain_now")), Step(c, "4"),
+             Step(c, "Enter", question("pain_worst")), Step(c, "5"), Step(c, "Enter", question("worse")),
+             Step(c, "Down"), Step(c, "Space"), Step(c, "Enter", question("rest")), Step(c, "Down"),
+             Step(c, "Enter", question("trend")), Step(c, "a", question("sleep")), Step(c, "a", question("duration")),
+             Step(c, "a", question("function_week")), Step(c, "b", question("flags_nerves"))]  # fmt: skip
+    for flags in ("flags_urine", "flags_bleeding", "flags_pregnancy", "flags_other"):
+        steps.append(Step(c, "n", question(flags)))
+    steps.append(Step(c, "n", (content.text("assessment.title"), content.text("assessment.pattern_heading"))))
+    h, r = "history", "routine"
+    home = content.text("home.intro")  # q: from the plan back home, then h: the history
+    steps += [Step(h, "q", (home,)), Step(h, "h", (content.text("history.tab_records"), content.text("history.col_when"))),
+              Step(h, "t"), Step(h, "r"), Step(h, "t"), Step(h, "r"), Step(h, "q", (home,))]  # fmt: skip
+    paused = content.text("player.paused")
+
+    def step(n: int) -> str:
+        return content.text("player.progress", step=n, total=0, left="").split(" 0")[0]
+
+    steps += [Step(r, "r", (content.text("routines.how_to_start")[:30],)),
+              Step(r, "Enter", (content.routines.safety.title[:30], content.text("safety_check.fine"))),
+              Step(r, "Enter", (content.text("pain.question")[:30],)), Step(r, "4"),
+              Step(r, "Enter", (step(1),)), Step(r, "Space", (paused,)), Step(r, "Space", ("!" + paused,)),
+              Step(r, "n", (step(2),)), Step(r, "Space", (paused,)), Step(r, "Space", ("!" + paused,)),
+              Step(r, "n", (step(3),)), Step(r, "b", (step(2),))]  # fmt: skip
+    return steps
+
+
+def key_records(folder: Path) -> None:
+    """A person at 30 weeks with a year of history up to last week, the day's safety check not yet seen."""
+    from coach.history.records import Profile
+    from coach.history.store import Store
+    from tests.make_history import make_records
+
+    store = Store(folder, CONTENT)
+    store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
+    store.save_profile(Profile(due_date=date.today() + timedelta(weeks=10), date_basis="due", pgp_diagnosed="yes"))
+    store.add_many(make_records(300, end=datetime.now(UTC) - timedelta(days=8), days=365))
+
+
+class Probe:
+    """The app under tmux with tests/keys_probe.py: its log read as it comes, frames fed to a Terminal."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        import threading
+
+        self.socket = f"bench-keys-{os.getpid()}"
+        self.name = name
+        fifo = folder / "probe.log"
+        os.mkfifo(fifo)
+        self.terminal = Terminal(*KEYS_SIZE)
+        self.records: list[tuple[str, float, object]] = []  # ("key" | "dispatch" | "write" | "idle", t, detail)
+        self.changed = threading.Condition()
+        # As the other sections: no animations; and no [keys] of the developer's own config.toml.
+        env = {"PAIN_COACH_DATA_DIR": str(folder), "PAIN_COACH_CONFIG_DIR": str(folder / "config"),
+               "TEXTUAL_ANIMATIONS": "none", "PYTHONPATH": str(ROOT)}  # fmt: skip
+        env.update((k, v) for k, v in os.environ.items() if k == "KEYS_PROBE_PROFILE")
+        command = " ".join(["env", *(f"{k}={v}" for k, v in env.items()), sys.executable,
+                            str(ROOT / "tests" / "keys_probe.py"), str(fifo)])  # fmt: skip
+        self.tmux("new-session", "-d", "-s", name, "-x", str(KEYS_SIZE[0]), "-y", str(KEYS_SIZE[1]), command)
+        where = ["tmux", "-L", self.socket, "display-message", "-p", "#{socket_path}"]
+        self.socket_path = Path(subprocess.run(where, capture_output=True, text=True).stdout.strip())
+        self.reader = threading.Thread(target=self._read, args=(fifo,), daemon=True)
+        self.reader.start()
+
+    def tmux(self, *args: str) -> None:
+        subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True)
+
+    def _read(self, fifo: Path) -> None:
+        with open(fifo, encoding="utf-8") as log:
+            for line in log:
+                kind, t, cpu, *detail = json.loads(line)
+                with self.changed:
+                    if kind == "write":
+                        self.terminal.feed(detail[0])
+                        detail = [self.terminal.above_footer(), self.terminal.text()]
+                    self.records.append((kind, t, (cpu, *detail)))
+                    self.changed.notify_all()
+
+    def wait(self, done, timeout: float = 10.0) -> None:
+        with self.changed:
+            if not self.changed.wait_for(lambda: done(self.records), timeout):
+                raise SystemExit(f"keys: timed out; the screen shows:\n{self.terminal.text()}")
+
+    def press(self, step: Step, pace: str) -> None:
+        """Send the key, and wait for its result painted (and with pace "idle", for the app idle again)."""
+        with self.changed:
+            start = len(self.records)
+            before = self.terminal.above_footer()
+        self.tmux("send-keys", "-t", self.name, step.key)
+
+        def done(records: list) -> bool:
+            painted = shown_after(records, start, before, step.expect)
+            return painted is not None and (pace == "painted" or idle_after(records, start) is not None)
+
+        self.wait(done)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        if self.socket_path.name == self.socket:  # tmux leaves its socket file behind
+            self.socket_path.unlink(missing_ok=True)
+        self.reader.join(5)
+
+
+def shown_after(records: list, start: int, before, expect: tuple[str, ...]) -> float | None:
+    """When the first frame after the key sent at `start` reached the app's loop showed what `expect` says
+    (None: not yet)."""
+    dispatched = False
+    for kind, t, detail in records[start:]:
+        dispatched = dispatched or kind == "dispatch"
+        if dispatched and kind == "write":
+            _cpu, cells, text = detail
+            if expect and all((e[1:] not in text) if e.startswith("!") else (e in text) for e in expect):
+                return t
+            if not expect and cells != before:
+                return t
+    return None
+
+
+def idle_after(records: list, start: int) -> tuple[float, float] | None:
+    """When the loop first went to sleep after taking the key sent at `start`, and the app's CPU seconds then
+    (None: not yet)."""
+    dispatched = False
+    for kind, t, detail in records[start:]:
+        dispatched = dispatched or kind == "dispatch"
+        if dispatched and kind == "idle":
+            return t, detail[0]
+    return None
+
+
+def key_times(records: list, steps: list[Step], starts: list[int], befores: list) -> list[dict]:
+    """Per key: from the driver reading it to the frame showing its result, and to the loop asleep again."""
+    out = []
+    for step, start, before in zip(steps, starts, befores, strict=True):
+        read, (read_cpu, *_) = next((t, d) for kind, t, d in records[start:] if kind == "key")
+        painted, idle = shown_after(records, start, before, step.expect), idle_after(records, start)
+        assert painted is not None and idle is not None
+        out.append({"flow": step.flow, "key": step.key, "painted": painted - read, "idle": idle[0] - read,
+                    "cpu": idle[1] - read_cpu})  # fmt: skip
+    return out
+
+
+def keys_once(tmp: Path, run: int, pace: str) -> tuple[list[dict], int]:
+    """One app from home through every step, each key sent once the previous one's result is painted
+    (pace "painted"), or once the app is idle again after it (pace "idle")."""
+    folder = tmp / f"keys-{run}-{pace}"
+    key_records(folder)
+    steps = key_steps()
+    probe = Probe(folder, f"keys-{run}-{pace}")
+    try:
+        home = CONTENT.text("home.intro")
+        probe.wait(lambda records: any(k == "write" and home in d[2] for k, _, d in records))
+        time.sleep(1.0)  # what the app does just after its first frame is over (start-up's, not a key's)
+        starts, befores = [], []
+        busy = 0
+        for step in steps:
+            with probe.changed:
+                starts.append(len(probe.records))
+                befores.append(probe.terminal.above_footer())
+                last = probe.records[-1][0] if probe.records else ""
+                busy += last != "idle"
+            probe.press(step, pace)
+        time.sleep(0.3)  # the last key's idle
+        with probe.changed:
+            records = list(probe.records)
+    finally:
+        probe.close()
+    return key_times(records, steps, starts, befores), busy
+
+
+def p90(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=10)[-1] if len(samples) > 1 else samples[0]
+
+
+def bench_keys(runs: int, tmp: Path) -> list[Row]:
+    """Painted: keys sent as soon as the previous one's result is painted (so a key may wait behind the work
+    left over from the one before). Idle: keys sent once the app is idle again, so each key's is its own."""
+    times: dict[str, list[dict]] = {"painted": [], "idle": []}
+    busy = 0
+    for run in range(runs):  # the two paces alternate, so a busy moment hurts both alike
+        for pace in times:
+            progress(f"keys, run {run + 1} of {runs}, each key once the last is {pace}")
+            got, found_busy = keys_once(tmp, run, pace)
+            times[pace] += got
+            busy += found_busy if pace == "painted" else 0
+    rows = []
+    for flow in dict.fromkeys(t["flow"] for t in times["painted"]):
+        for what in ("painted", "idle"):
+            mine = [t for t in times[what] if t["flow"] == flow]
+            samples = [t[what] for t in mine]
+            how = "as soon as the last is painted" if what == "painted" else "once the app is idle"
+            cpu = ms(statistics.median(t["cpu"] for t in mine)) if what == "idle" else ""  # the key's own work
+            rows.append(Row(f"keys: {flow}, {len(mine) // runs} keys ({how}), {what}", ms(statistics.median(samples)),
+                            f"p90 {ms(p90(samples))}, max {ms(max(samples))}", KEYS_AIM[what], cpu))  # fmt: skip
+    total = len(times["painted"])
+    rows.append(Row("keys: sent as soon as painted, found the app still busy", f"{busy} of {total}"))
+    return rows
+
+
 # --- the table -------------------------------------------------------------------------------------------
 
 
@@ -749,6 +1036,8 @@ def main(argv: list[str] | None = None) -> int:
         if "voice" in only:
             progress("voice")
             rows["voice"] = bench_voice(args.voice_minutes, tmp) + bench_voice_in_app(args.voice_minutes, tmp)
+        if "keys" in only:
+            rows["keys"] = bench_keys(args.runs, tmp)
     print(f"after:  {machine()}")
     print(f"medians of {args.runs} runs (the timer: one run); the app and the commands in fresh processes\n")
     print(table([row for section in SECTIONS for row in rows.get(section, [])]))

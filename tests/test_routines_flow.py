@@ -104,8 +104,9 @@ async def test_condition_needing_clearance_is_acknowledged_every_time(make_app, 
     async with app.run_test(size=(100, 32)) as pilot:
         await start_first(pilot)
         assert app.screen.__class__.__name__ == "SafetyCheckScreen"
-        markdown = app.screen.query_one("Markdown")
-        assert "low-lying placenta (placenta praevia) after 26 weeks" in markdown.source
+        prose = app.screen.query_one("Prose")
+        shown = " ".join(line.plain.strip() for line in prose.lines(prose.content_region.width))
+        assert "low-lying placenta (placenta praevia) after 26 weeks" in shown
 
 
 async def test_i_have_one_of_these_shows_the_advice_and_the_emergency_number(make_app, store):

@@ -7,9 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 
 def sources_markdown(sources: list[str]) -> str:
@@ -27,7 +28,7 @@ class AboutScreen(CoachScreen):
         with VerticalScroll(id="about"):
             for doc in (about.about, about.safety):
                 yield Markdown(f"# {doc.title}\n{doc.body}\n{sources_markdown(doc.sources)}")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.about.about.title  # the header said the home screen's words

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.checkin.assessment_text import assessment_words
@@ -15,6 +15,7 @@ from coach.checkin.triage import Assessment
 from coach.content.content import Content
 from coach.history.records import CheckIn
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 
 def _sources(content: Content, sources: list[str]) -> Static:
@@ -67,7 +68,7 @@ class AssessmentScreen(CoachScreen):
             yield Static(self.content.text("assessment.calcium_heading"), classes="heading")
             yield Static(words.calcium, id="calcium")
             yield _sources(self.content, words.calcium_sources)
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_suggested":

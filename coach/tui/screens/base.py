@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
-from textual.widgets import Footer
 
 from coach.content.content import Content
 from coach.tui.bindings import LabelledKeys
+from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
@@ -53,4 +53,4 @@ class CoachModal(Coached, ModalScreen[ScreenResultType]):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
-        self.mount(Footer())
+        self.mount(KeyFooter())

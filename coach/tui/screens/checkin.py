@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import answer_problem, asked_questions, assess, checkin_record, ends_now, options_for
@@ -21,6 +21,7 @@ from coach.history.function_weeks import due, week_since
 from coach.history.record_text import day_start
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
+from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class CheckInScreen(CoachScreen):
                 yield Button(self.content.text("checkin.back"), id="back")
                 yield Button(self.content.text("checkin.none"), id="none")
                 yield Button(self.content.text("checkin.next"), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = self.content.text("checkin.title")
@@ -83,23 +84,40 @@ class CheckInScreen(CoachScreen):
         self.current = question
         questions = self._questions()
         number = [q.id for q in questions].index(question.id) + 1
-        self.query_one("#progress", Static).update(
-            self.content.text("checkin.progress", number=number, total=len(questions))
-        )
-        self.query_one("#question", Static).update(question.text)
-        help_line = self.query_one("#question-help", Static)
-        help_line.update(question.help)
-        help_line.display = bool(question.help)
-        self.query_one("#problem", Static).update("")
-        self.query_one("#hint", Static).update(self.content.text(f"checkin.hint_{question.kind}"))
-        self.query_one("#none").display = question.kind == "flags"
-        self.query_one("#next").display = question.kind != "one"
-        holder = self.query_one("#answer", Vertical)
-        await holder.remove_children()
-        widget = self._answer_widget(question)
-        await holder.mount(widget)
-        widget.focus()
+        with self.app.batch_update():  # one layout and one frame for the whole question, not one per change
+            self.query_one("#progress", Static).update(
+                self.content.text("checkin.progress", number=number, total=len(questions))
+            )
+            self.query_one("#question", Static).update(question.text)
+            help_line = self.query_one("#question-help", Static)
+            help_line.update(question.help)
+            help_line.display = bool(question.help)
+            self.query_one("#problem", Static).update("")
+            self.query_one("#hint", Static).update(self.content.text(f"checkin.hint_{question.kind}"))
+            self.query_one("#none").display = question.kind == "flags"
+            self.query_one("#next").display = question.kind != "one"
+            await self._show_answers(question)
         self.refresh_bindings()  # "None of these" is offered on the red-flag questions only
+
+    async def _show_answers(self, question: Question) -> None:
+        """The question's answers in the widget shown before if it is of the question's kind: a new widget costs
+        a mount and its styles, and moving the focus to it restyles the screen and redraws the footer."""
+        holder = self.query_one("#answer", Vertical)
+        widget = holder.children[0] if holder.children else None
+        previous = self.answers.get(question.id)
+        kind = {"scale": PainScale, "one": PickOne}.get(question.kind, PickSome)
+        if type(widget) is not kind:
+            shown = widget
+            widget = self._answer_widget(question)
+            await holder.mount(widget)
+            self.set_focus(widget)  # now (focus() waits a turn), before the old one goes: not via a button
+            if shown is not None:
+                await shown.remove()
+        elif isinstance(widget, PainScale):
+            widget.show_value(previous)
+        elif isinstance(widget, PickOne | PickSome):
+            widget.show_options(self._options(question), previous)
+        widget.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "none_of_these":
@@ -110,11 +128,14 @@ class CheckInScreen(CoachScreen):
         previous = self.answers.get(question.id)
         if question.kind == "scale":
             return PainScale(previous, content=self.content, id="scale")
-        options = [(o.id, o.label) for o in options_for(question, self.pregnancy_stage)]
+        options = self._options(question)
         keys = self.content.text("checkin.option_keys")
         if question.kind == "one":
             return PickOne(options, previous, keys=keys, id="pick-one")
         return PickSome(options, previous, keys=keys, id="pick-some")
+
+    def _options(self, question: Question) -> list[tuple[str, str]]:
+        return [(o.id, o.label) for o in options_for(question, self.pregnancy_stage)]
 
     # --- answering ----------------------------------------------------------------------------------
 

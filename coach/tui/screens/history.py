@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from coach.history import insights, month_sums
@@ -23,6 +23,7 @@ from coach.history.records import Record
 from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
+from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.trend_chart import TrendChart
 
 TREND_DAYS = 30
@@ -84,7 +85,7 @@ class HistoryScreen(CoachScreen):
             with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll():
                 yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
-        yield Footer(show_command_palette=self.FOOTER_PALETTE)
+        yield KeyFooter(show_command_palette=self.FOOTER_PALETTE)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer offers the filters on the records tab, and undo while there is a deletion to undo."""

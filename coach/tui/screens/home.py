@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.content.content import Content
 from coach.tui.bindings import bound_keys, with_words
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.notices import Notices
 
 
@@ -44,7 +45,7 @@ class HomeScreen(CoachScreen):
             yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
             yield Notices(id="notices")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         # After the paint: the profile is read with the record models, which the first frame skips.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from coach.content.content import Content
 from coach.history.record_text import changes_words
@@ -31,6 +31,7 @@ from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.breathing_pacer import BreathingPacer
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -135,7 +136,7 @@ class PlayerScreen(CoachScreen):
             yield ProgressBar(id="routine-bar", show_eta=False, show_percentage=False)
             yield Static(id="routine-progress", markup=False)
             yield Static(id="next-step", markup=False)
-        yield Footer(show_command_palette=self.FOOTER_PALETTE)
+        yield KeyFooter(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.plan.routine.name, one_line=True)  # not the home screen's words

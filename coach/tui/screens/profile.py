@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
 from coach.checkin.pregnancy import echo, weeks_days
 from coach.content.dates import long_date
@@ -23,6 +23,7 @@ from coach.history.store import StoreError
 from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import TickList
+from coach.tui.widgets.key_footer import KeyFooter
 
 BASES = (*profile_form.BASES, None)
 PGP = profile_form.PGP_ANSWERS
@@ -106,7 +107,7 @@ class ProfileScreen(CoachScreen):
             with Horizontal(id="profile-buttons"):
                 yield Button(self.content.text("profile.save"), id="save", variant="primary")
                 yield Button(self.content.text("profile.cancel"), id="cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("profile.title")

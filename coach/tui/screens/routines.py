@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.history.records import CheckIn
@@ -24,6 +24,7 @@ from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
 from coach.shown import visible
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from coach.tui.screens.pain_rating import PainAnswer
@@ -56,7 +57,7 @@ class RoutinesScreen(CoachScreen):
             yield OptionList(id="routine-list", markup=False)
             yield Static(id="routine-detail", markup=False)
             yield Static(id="routines-hidden", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("routines.title")

@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Markdown
+from textual.widgets import Button
 
 from coach.content.content import Content
 from coach.tui.screens.base import CoachModal
+from coach.tui.widgets.prose import Prose
 
 
 def conditions_words(content: Content, conditions: list[str]) -> str:
@@ -32,11 +33,11 @@ class SafetyCheckScreen(CoachModal[str | None]):
 
     def compose(self) -> ComposeResult:
         safety = self.content.routines.safety
-        body = f"# {safety.title}\n{safety.body}"
+        body = safety.body
         if self.conditions:
             body += "\n" + safety.conditions.format(conditions=conditions_words(self.content, self.conditions))
         with VerticalScroll(id="safety-check"):
-            yield Markdown(body)
+            yield Prose(body, title=safety.title)
             with Horizontal(classes="buttons"):
                 yield Button(self.content.text("safety_check.fine"), id="fine", variant="success")
                 yield Button(self.content.text("safety_check.unwell"), id="unwell", variant="error")

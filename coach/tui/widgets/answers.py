@@ -101,6 +101,12 @@ class PickOne(_Gutter, OptionList):
         super().on_mount()
         self.highlighted = self._chosen
 
+    def show_options(self, options: list[tuple[str, str]], chosen: str | None = None) -> None:
+        """Another question's options in this same list (cheaper than a new list: no mount, no focus change)."""
+        self.set_options(Option(Content(label), id=oid) for oid, label in options)
+        ids = [oid for oid, _ in options]
+        self.highlighted = ids.index(chosen) if chosen in ids else 0
+
     def render_line(self, y: int) -> Strip:
         return self._gutter(y, super().render_line(y))
 
@@ -121,6 +127,13 @@ class TickList(_Gutter, SelectionList[str]):
         self.option_keys = keys
         ticked = chosen or []
         super().__init__(*((Content(label), oid, oid in ticked) for oid, label in options), **kwargs)
+
+    def show_options(self, options: list[tuple[str, str]], chosen: list[str] | None = None) -> None:
+        """Another question's options in this same list, the first highlighted (as a new list would be)."""
+        ticked = chosen or []
+        self.clear_options()
+        self.add_options((Content(label), oid, oid in ticked) for oid, label in options)
+        self.highlighted = 0 if options else None
 
     def _box_width(self) -> int:
         return cell_len(BOX)

@@ -99,6 +99,12 @@ class PainScale(LabelledKeys, Widget, can_focus=True):
     def get_content_width(self, container: Any, viewport: Any) -> int:
         return max(CELL * (TOP + 1), cell_len(self.status()))
 
+    def show_value(self, value: int | None) -> None:
+        """Start again with `value` shown as chosen (another question's answer), nothing typed."""
+        self._typed = ""
+        self.value = value
+        self.refresh(layout=True)
+
     # --- choosing -----------------------------------------------------------------------------------
 
     def _set(self, value: int, typed: str = "") -> None:
