@@ -9,6 +9,7 @@ leaves an honest "stopped early" record behind.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from typing import TYPE_CHECKING, ClassVar
 
@@ -34,8 +35,6 @@ from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     from coach.tui.screens.pain_rating import PainAnswer
 
 TICK_SECONDS = 0.1
@@ -110,12 +109,12 @@ class PlayerScreen(CoachScreen):
         self.final_saved = False  # the final version is in the history
         self.felt_worse = False  # the pain got worse: the routines screen says what to do
         self._shown_index = -1
-        self._wake: Timer | None = None  # the timer set for the current step's end
+        self._wake: asyncio.TimerHandle | None = None  # the tick set for the current step's end
         self._wake_for: float | None = None  # the deadline it is set for
         self.voice_mode: VoiceMode = "off"
         self.speaker: Speaker = SilentSpeaker()
         self.prompter: Prompter | None = None
-        self._cue_wake: Timer | None = None  # the timer set for the next cue within a step
+        self._cue_wake: asyncio.TimerHandle | None = None  # the tick set for the next cue within a step
         self._cue_wake_for: float | None = None
         self._shown_text: dict[str, str] = {}  # what each line updated every tick shows now
 
@@ -203,11 +202,11 @@ class PlayerScreen(CoachScreen):
         if at == self._cue_wake_for:
             return
         if self._cue_wake is not None:
-            self._cue_wake.stop()
+            self._cue_wake.cancel()
             self._cue_wake = None
         self._cue_wake_for = at
         if at is not None:
-            self._cue_wake = self.set_timer(max(0.0, at - self.coach_app.clock.time) + DEADLINE_SLACK, self.tick)
+            self._cue_wake = self._tick_at(at)
 
     def action_voice_off(self) -> None:
         self.action_voice()
@@ -296,6 +295,14 @@ class PlayerScreen(CoachScreen):
         )
         self._wake_at_deadline()
 
+    def _tick_at(self, moment: float) -> asyncio.TimerHandle:
+        """Tick just after `moment` on the app's clock. Not a Textual timer: one counts its delay from when its
+        task first runs, which is after the redraw of the tick that set it, so each step change was seen that
+        much late (10-20 ms on a quiet machine, tests/bench.py, voice in the app). The loop's own timer counts
+        from now; the tick then takes its turn in the screen's queue, as set_timer's callback does."""
+        delay = max(0.0, moment - self.coach_app.clock.time) + DEADLINE_SLACK
+        return asyncio.get_running_loop().call_later(delay, self.call_next, self.tick)
+
     def _show_text(self, selector: str, text: str) -> None:
         """Update a line only when its words change: Static.update lays the whole screen out again, which at ten
         ticks a second cost more than anything else the player does (tests/bench.py, voice in the app)."""
@@ -311,9 +318,9 @@ class PlayerScreen(CoachScreen):
         if p.paused or p.finished or p.deadline == self._wake_for:
             return
         if self._wake is not None:
-            self._wake.stop()
+            self._wake.cancel()
         self._wake_for = p.deadline
-        self._wake = self.set_timer(max(0.0, p.deadline - self.coach_app.clock.time) + DEADLINE_SLACK, self.tick)
+        self._wake = self._tick_at(p.deadline)
 
     def _set_terminal_title(self, title: str) -> None:
         if title == getattr(self, "_terminal_title", None):
@@ -449,6 +456,9 @@ class PlayerScreen(CoachScreen):
         self.final_saved = True
 
     def on_unmount(self) -> None:
+        for wake in (self._wake, self._cue_wake):
+            if wake is not None:
+                wake.cancel()
         # Quit (ctrl+q) or closed mid-routine: keep what was done, marked as stopped early.
         if not self.final_saved and self.saved:
             if not self.player.finished:
