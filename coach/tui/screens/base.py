@@ -17,6 +17,14 @@ if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
 
 
+def ready_footer() -> Footer:
+    """A footer that shows its keys in its first frame. Textual's waits for the screen's first binding refresh,
+    a frame later, so the first screen was not complete when first drawn."""
+    footer = Footer()
+    footer.set_reactive(Footer._bindings_ready, True)
+    return footer
+
+
 class Coached(LabelledKeys):
     """What every screen and dialog has: the app typed and its Content. (Textual collects `@on` handlers
     only from its own classes, so each base below binds the taken-keys check on Mount.)"""
@@ -53,4 +61,4 @@ class CoachModal(Coached, ModalScreen[ScreenResultType]):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
-        self.mount(Footer())
+        self.mount(ready_footer())
