@@ -15,6 +15,33 @@ from coach.tui.screens.base import CoachModal
 
 
 class FirstRunScreen(CoachModal[None]):
+    # Here rather than in app.tcss: parsed only at a first start, when this is the first screen.
+    # As Textual's Markdown drew it (coach.tui.paragraphs). The header over the top row, out of the way of the
+    # box, which is centred in the whole window as when the notice was a dialog over home; in full colour: it is
+    # the notice's own now (tests/test_terminal.py).
+    DEFAULT_CSS = """
+    FirstRunScreen Header { dock: none; position: absolute; }
+    #first-run-window { height: 1fr; align: center middle; }
+    #first-run {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #first-run-text { height: auto; padding: 0 2; }
+    #first-run-title {
+        width: 1fr;
+        margin: 2 0 1 0;
+        content-align: center middle;
+        color: $markdown-h1-color;
+        text-style: $markdown-h1-text-style;
+    }
+    #first-run .paragraph { margin: 0 0 1 0; }
+    #first-run Button { margin: 1 0 0 1; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "accept", id="first_run.understood"),
     ]
