@@ -161,7 +161,8 @@ class PainCoachApp(LabelledKeys, App[None]):
         self._check_size(self.size.width, self.size.height)
 
     def on_ready(self) -> None:
-        # The first frame is on the screen (Textual's Ready). The footer's keys follow a refresh later.
+        # The first frame is on the screen (Textual's Ready). Two refreshes later, so that Textual's own follow-ups
+        # (the footer recomposed on the first binding refreshes) do not share the interpreter with the thread.
         self.call_after_refresh(self.call_after_refresh, self.prepare)
 
     def prepare(self) -> None:

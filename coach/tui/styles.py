@@ -1,7 +1,7 @@
 """The other screens' styles (screens.tcss), added to the app's stylesheet after the first frame a few rules at
 a time, one slice per turn of the loop, so that a key pressed meanwhile waits for one slice (a few ms), not for
-the whole file (about 30 ms). The first screen's styles are all in app.tcss, so the screens already up need no
-restyling; a screen that opens before the last slice takes the rest at once (finish)."""
+the whole file (about 30 ms). The first screen brings its own (app.tcss for home, the notice's DEFAULT_CSS), so
+the screens already up need no restyling; a screen that opens before the last slice takes the rest at once (finish)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 
 from textual.app import App
 
-SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home and the notice (app.tcss)
-RULES_PER_SLICE = 12  # about 4 ms of parsing each
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but the first
+RULES_PER_SLICE = 12  # about 3 ms of parsing each
 
 
 def rule_slices(css: str, rules: int = RULES_PER_SLICE) -> list[str]:

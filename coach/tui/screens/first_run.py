@@ -54,7 +54,7 @@ class FirstRunScreen(CoachModal[None]):
                 for paragraph in paragraphs(notice["body"]):
                     yield Static(paragraph, classes="paragraph")
             yield Button(self.content.text("first_run.accept"), id="accept", variant="primary")
-        yield Header()  # over the window's top row, above the box (app.tcss)
+        yield Header()  # after the box: drawn over the window's top row
 
     def on_mount(self) -> None:
         self.query_one("#accept").focus()
