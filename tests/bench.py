@@ -14,6 +14,12 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
 - startup: process start to the home screen ready (Textual's Ready event: the first frame is drawn),
   headless, a fresh interpreter each run with bytecode cached, against a bare Textual app with one label;
   the two alternate in the same run; medians and their ratio.
+  In a real terminal (tmux, at 100x32 and 80x24, --terminal-runs 11): from the exec of the installed
+  `pain-coach` to the first captured frame that holds the complete first screen (its words checked by a tight
+  `capture-pane` loop through one tmux control-mode client, every TERMINAL_POLL_SECONDS): for a returning start
+  (notice acknowledged, due date set) home with its status line, menu and footer; for a first start (a new
+  data folder each run) the welcome notice with its button and footer; alternating with a bare one-label
+  Textual app. CPU: the process's own (all threads, /proc schedstat) at that frame.
 - cli: `pain-coach --version`, `log --pain 3`, `export --format csv` and `export` (json) as fresh processes of the
   installed console script, in a data folder with 100 records, alternating with `python -c "import pydantic,
   tinydb"`, the floor they are held to (aim: log and export <= 1.5x of it), and whether each imported textual.
@@ -54,6 +60,8 @@ import asyncio
 import json
 import os
 import re
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -72,6 +80,8 @@ NOW = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)
 SIZE = (100, 32)
 CLI_RECORDS = 100
 BIN = Path(sys.executable).parent
+TERMINAL_SIZES = ((100, 32), (80, 24))
+TERMINAL_POLL_SECONDS = 0.002  # between captures of the screen: the measure's resolution
 SECTIONS = ("startup", "cli", "timer", "voice", "history", "keys")
 
 
@@ -192,6 +202,157 @@ def start_once(code: str, env: dict[str, str]) -> tuple[float, int, float]:
     out, _, cpu = run_child([sys.executable, "-c", code], env)
     ready, peak = out.strip().splitlines()[-1].split()
     return float(ready) - start, int(peak), cpu
+
+
+class TmuxWatch:
+    """A tmux server of its own (its own socket) and one control-mode client of it, through which the screen is
+    captured in a tight loop without starting a process per look. The app runs in a second session of that
+    server; the client sits in a session of its own, so it never sizes the app's window."""
+
+    def __init__(self, tmp: Path, env: dict[str, str]) -> None:
+        self.tmp = tmp
+        config = tmp / "tmux.conf"
+        # The app gets every row (no status line), in the terminal journeys use.
+        config.write_text("set -g status off\nset -g history-limit 0\nset -g default-terminal tmux-256color\n")
+        command = ["tmux", "-L", f"pain-coach-bench-{os.getpid()}", "-f", str(config), "-C", "new-session"]
+        self.client = subprocess.Popen(  # the server starts with `env`: every pane's environment
+            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self._reply()  # to the client's own new-session
+
+    def command(self, line: str) -> list[str]:
+        """One tmux command (one line: control mode reads a command per line); its output lines."""
+        self.client.stdin.write(line + "\n")
+        self.client.stdin.flush()
+        return self._reply(line)
+
+    def _reply(self, line: str = "") -> list[str]:
+        out: list[str] = []
+        inside = False
+        for got in self.client.stdout:  # notifications (%output, %window-add ...) come between replies
+            got = got.rstrip("\n")
+            if not inside:
+                inside = got.startswith("%begin")
+            elif got.startswith(("%end", "%error")):
+                if got.startswith("%error"):
+                    raise RuntimeError(f"tmux {line}: {' '.join(out)}")
+                return out
+            else:
+                out.append(got)
+        raise RuntimeError("the tmux control client ended")
+
+    def first_frame(self, argv: list[str], size: tuple[int, int], wanted: list[str]) -> tuple[float, float]:
+        """(seconds from the exec of `argv` in a fresh window to the first capture holding every string of
+        `wanted`, CPU seconds the process had used by then). The window's shell waits on a fifo; the clock
+        starts as the fifo lets it exec the program."""
+        fifo = self.tmp / "go"
+        fifo.unlink(missing_ok=True)
+        os.mkfifo(fifo)
+        launch = f"read _ < {shlex.quote(str(fifo))}; exec {shlex.join(argv)}"
+        self.command(f"new-session -d -s app -x {size[0]} -y {size[1]} {shlex.quote(launch)}")
+        pid = int(self.command("display-message -p -t app '#{pane_pid}'")[0])
+        with open(fifo, "w") as go:
+            start = time.monotonic()
+            go.write("\n")
+        while True:
+            looked = time.monotonic()
+            screen = "\n".join(self.command("capture-pane -p -t app"))
+            if all(w in screen for w in wanted):
+                break
+            if looked - start > 20:
+                raise SystemExit(f"{shlex.join(argv)}: never showed {wanted}; the screen:\n{screen}")
+            time.sleep(TERMINAL_POLL_SECONDS)
+        cpu = sum(int((task / "schedstat").read_text().split()[0]) for task in Path(f"/proc/{pid}/task").iterdir())
+        self.command("kill-session -t app")
+        while Path(f"/proc/{pid}").exists():  # gone before the next start, so it takes no CPU from it
+            time.sleep(0.002)
+        return looked - start, cpu / 1e9
+
+    def close(self) -> None:
+        self.command("kill-server")
+        self.client.wait()
+
+
+BARE_IN_TERMINAL = """
+from textual.app import App
+from textual.widgets import Label
+
+class Bare(App):
+    def compose(self):
+        yield Label("pain-coach")
+
+Bare().run()
+"""
+
+
+def first_screens(folder: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """The starts measured in the terminal: name -> (argv, the words that make its first screen complete)."""
+    from coach.checkin.pregnancy import describe_stage, stage
+    from coach.history.records import Profile
+    from coach.history.store import Store
+
+    bare = folder / "bare.py"
+    bare.write_text(BARE_IN_TERMINAL, encoding="utf-8")
+    back = folder / "returning"
+    prepare(back, 0)
+    today = date.today()
+    profile = Profile(due_date=today + timedelta(days=280 - 34 * 7))  # "34 weeks + 0 days pregnant"
+    Store(back, CONTENT).save_profile(profile)
+    notice = CONTENT.raw("about")["first_run"]
+    app, quit_key = str(BIN / "pain-coach"), CONTENT.key_words("app.quit").label
+    return {
+        "bare": ([sys.executable, str(bare)], ["pain-coach"]),
+        # the status line, the menu's last item and the footer
+        "returning": (
+            [app, "--data-dir", str(back)],
+            [describe_stage(CONTENT, stage(profile, today)), CONTENT.key_words("home.about").label, quit_key],
+        ),
+        # the notice's title, its last line, its button and the footer; a new data folder each time
+        "first": (
+            [app, "--data-dir", str(folder / "first")],
+            [notice["title"], notice["body"].strip().splitlines()[-1], CONTENT.text("first_run.accept"), quit_key],
+        ),
+    }
+
+
+def bench_terminal(runs: int, tmp: Path) -> list[Row]:
+    folder = tmp / "terminal"
+    folder.mkdir()
+    starts = first_screens(folder)
+    env = child_env(folder / "unused")
+    del env["PAIN_COACH_DATA_DIR"], env["TEXTUAL_ANIMATIONS"]  # as a person starts it
+    env.pop("PAIN_COACH_LANG", None)
+    env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8", PAIN_COACH_CONFIG_DIR=str(folder / "config"),
+               PAIN_COACH_CACHE_DIR=str(folder / "cache"))  # fmt: skip
+    watch = TmuxWatch(folder, env)
+    took: dict[tuple[str, tuple[int, int]], list[float]] = {}
+    cpu: dict[tuple[str, tuple[int, int]], list[float]] = {}
+    try:
+        for run in range(-1, runs):  # run -1 warms the file cache, the bytecode and the words cache
+            for size in TERMINAL_SIZES:  # alternating, so a busy moment hurts every start alike
+                for name, (argv, wanted) in starts.items():
+                    if name == "first":
+                        shutil.rmtree(folder / "first", ignore_errors=True)
+                    seconds, used = watch.first_frame(argv, size, wanted)
+                    if run >= 0:
+                        took.setdefault((name, size), []).append(seconds)
+                        cpu.setdefault((name, size), []).append(used)
+    finally:
+        watch.close()
+    rows = []
+    what = {"bare": "bare Textual app, one label", "returning": "returning start, home with its status line",
+            "first": "first start, the welcome notice"}  # fmt: skip
+    for size in TERMINAL_SIZES:
+        bare, bare_cpu = statistics.median(took["bare", size]), statistics.median(cpu["bare", size])
+        for name in starts:
+            label = f"startup in tmux {size[0]}x{size[1]}: {what[name]}"
+            seconds, used = took[name, size], cpu[name, size]
+            against = ""
+            if name != "bare":
+                ratio, cpu_ratio = statistics.median(seconds) / bare, statistics.median(used) / bare_cpu
+                against = f"x{ratio:.2f} of bare (aim <= 1.10); CPU x{cpu_ratio:.2f}"
+            rows.append(timed_row(label, seconds, against, used))
+    return rows
 
 
 def bench_startup(runs: int, tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
@@ -994,6 +1155,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only", default=",".join(SECTIONS), help="which parts, comma separated: " + ",".join(SECTIONS)
     )
     parser.add_argument("--runs", type=int, default=10, help="runs of each measurement (10)")
+    parser.add_argument("--terminal-runs", type=int, default=11, help="runs of each start in tmux (11)")
     parser.add_argument("--sizes", default="1000,10000,50000,100000", help="history sizes (1000,10000,50000,100000)")
     parser.add_argument("--timer-minutes", type=float, default=30, help="the timer routine's length (30)")
     parser.add_argument("--voice-minutes", type=float, default=10, help="the voice routine's length (10)")
@@ -1014,6 +1176,8 @@ def main(argv: list[str] | None = None) -> int:
         if "startup" in only:
             progress("startup")
             rows["startup"] = bench_startup(args.runs, tmp, memory)
+            progress("startup in tmux")
+            rows["startup"] += bench_terminal(args.terminal_runs, tmp)
         if "history" in only:
             if not memory["bare"]:
                 data = tmp / "bare"

@@ -1,4 +1,5 @@
-"""Pregnancy date arithmetic (content-brief section 6). Pure: no textual, no I/O."""
+"""Pregnancy date arithmetic (content-brief section 6). Pure: no textual, no I/O; the record models only for
+typing, so the first screen can say the week before pydantic is imported (coach.tui.startup)."""
 
 from __future__ import annotations
 
@@ -70,9 +71,13 @@ class Stage:
 
 
 def stage(profile: Profile, today: date) -> Stage:
-    if profile.birth_date is not None:
-        return Stage(postnatal_days=(today - profile.birth_date).days)
-    due = profile.due_date or (due_from_lmp(profile.lmp) if profile.lmp else None)
+    return stage_from_dates(profile.due_date, profile.lmp, profile.birth_date, today)
+
+
+def stage_from_dates(due: date | None, lmp: date | None, birth: date | None, today: date) -> Stage:
+    if birth is not None:
+        return Stage(postnatal_days=(today - birth).days)
+    due = due or (due_from_lmp(lmp) if lmp else None)
     if due is None:
         return Stage()
     return Stage(gestation_days=gestation_days(due, today))

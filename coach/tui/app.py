@@ -1,8 +1,10 @@
 """The Textual app: screens, key bindings (words from content, keys from config.toml too), theme, palette.
 
-Start-up draws the home screen from the words of the `Content` it is given (plain dicts: coach.content.content)
-and coach.tui.startup, and validates the content models, loads settings and profile (pydantic) and the other
-screens' styles just after the first paint, which halves the time to it.
+Start-up draws the first screen (home, or the notice at the first start) from the words of the `Content` it
+is given (plain dicts: coach.content.content) and what coach.tui.startup reads plainly from the data folder.
+Once it is on the screen, a thread validates the content models and imports the record models (pydantic),
+and the loop loads settings and profile and adds the other screens' styles in small slices, so that a key
+pressed meanwhile is answered at once (PainCoachApp.prepare).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +23,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.clock import Clock
 from textual.content import Content as Markup
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -32,6 +36,7 @@ from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal
 from coach.tui.screens.too_small import TooSmallScreen, too_small
 from coach.tui.startup import peek_settings
+from coach.tui.styles import StyleSlices
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -55,8 +60,6 @@ TEXTUAL_COMMANDS_LEFT_OUT = frozenset(
 # by a lambda) -> the name of its words in ui.toml [palette] (`theme`, `theme_help`).
 TEXTUAL_COMMAND_WORDS = {"action_change_theme": "theme", "action_quit": "quit", "Screenshot": "screenshot"}
 
-SCREENS_CSS = Path(__file__).with_name("screens.tcss")  # every screen but home (app.tcss)
-
 
 def screen_class(name: str) -> type[Screen[Any]]:
     module, _, cls = SCREENS[name].partition(":")
@@ -65,6 +68,16 @@ def screen_class(name: str) -> type[Screen[Any]]:
 
 
 cjk_wrap.install()
+
+
+class Prepared(Message):
+    """The thread of PainCoachApp.prepare is done: `problems` of the content (the app exits with them), or the
+    error it did not expect (raised again on the loop, as Textual shows any error)."""
+
+    def __init__(self, problems: list[str] | None = None, error: BaseException | None = None) -> None:
+        super().__init__()
+        self.problems = problems
+        self.error = error
 
 
 class PainCoachApp(LabelledKeys, App[None]):
@@ -106,6 +119,9 @@ class PainCoachApp(LabelledKeys, App[None]):
             self._store.on_problem = self._store_problem
         self.data_dir = Path(store) if isinstance(store, (str, Path)) else store.root
         self._settings: Settings | None = None
+        self._peeked: dict[str, Any] = {}  # settings.json read plainly for the first frame (get_default_screen)
+        self.prepared = False  # content validated, settings and profile loaded (prepare)
+        self._styles = StyleSlices(self)
         self._size_checks = False  # from on_mount on
         self.clock = clock or Clock()
         self.now = now or _local_now
@@ -130,50 +146,72 @@ class PainCoachApp(LabelledKeys, App[None]):
     # --- start-up --------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        # Home is the bottom of the stack: no blank screen to mount, style and leave first.
-        return screen_class("home")()
+        # The bottom of the stack is the first screen: no blank screen to mount, style and leave first, and at
+        # the first start no home drawn under the notice.
+        self._peeked = peek_settings(self.data_dir)  # the full load follows the first frame (on_prepared)
+        return screen_class("home" if self._peeked.get("first_run_done") else "first_run")()
 
     def on_mount(self) -> None:
-        first = peek_settings(self.data_dir)
-        if first.get("theme") in self.available_themes:
-            self.theme = first["theme"]
+        if self._peeked.get("theme") in self.available_themes:
+            self.theme = self._peeked["theme"]
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._size_checks = True
         for problem in self._config_problems:
             self.notify(visible(problem), severity="warning", markup=False)
-        if not first.get("first_run_done"):
-            self.load_screen_styles()
-            self.push_screen(screen_class("first_run")(), self._first_run_done)
         self._check_size(self.size.width, self.size.height)
-        self.call_after_refresh(self._after_first_paint)
 
-    def _after_first_paint(self) -> None:
-        from coach.history.store import StoreError
+    def on_ready(self) -> None:
+        # The first frame is on the screen (Textual's Ready). Two refreshes later, so that Textual's own follow-ups
+        # (the footer recomposed on the first binding refreshes) do not share the interpreter with the thread.
+        self.call_after_refresh(self.call_after_refresh, self.prepare)
 
-        self.load_screen_styles()
+    def prepare(self) -> None:
+        """The work the first frame did without: in a thread, what holds no state of the loop's."""
+        threading.Thread(target=self._prepare_in_thread, name="pain-coach-prepare", daemon=True).start()
+        self._styles.start()
+
+    def _prepare_in_thread(self) -> None:
         try:
             self.content.check()
+            import coach.history.store  # noqa: F401  (and the record models: the loop's first use is quick)
+        except ContentError as exc:
+            self.post_message(Prepared(problems=exc.problems))
+        except BaseException as exc:  # handed to the loop, which shows it as Textual shows any error
+            self.post_message(Prepared(error=exc))
+        else:
+            self.post_message(Prepared())
+
+    def on_prepared(self, message: Prepared) -> None:
+        from coach.history.store import StoreError
+        from coach.tui.screens.home import HomeScreen
+
+        if message.error is not None:
+            raise message.error
+        if message.problems is not None:
+            self.exit(return_code=1, message="\n".join(message.problems))
+            return
+        try:
             self.store.check_folder()  # a data folder others can read: said now, before anything is written
             self._settings = self.store.load_settings()  # an unreadable file is moved aside and reported
-        except ContentError as exc:
-            self.exit(return_code=1, message="\n".join(exc.problems))
         except StoreError as exc:
             self.exit(return_code=1, message=str(exc))
-        else:
-            self.report_store_problems()
+            return
+        self.prepared = True
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_status()  # as validated: a damaged profile is said, and moved aside
+        self.report_store_problems()
 
     def load_screen_styles(self) -> None:
-        """Add screens.tcss to the stylesheet, once. Only the new file is parsed (Textual caches the rest)."""
-        if self.stylesheet.has_source(os.path.abspath(SCREENS_CSS)):
-            return
-        self.stylesheet.read(SCREENS_CSS)
-        if self.css_monitor is not None:  # `textual run --dev` reloads it on change, as it does app.tcss
-            self.css_monitor.add_paths([SCREENS_CSS])
-        for screen in self.screen_stack:
-            self.stylesheet.update(screen)
+        """Every screen's styles (screens.tcss) now, for a screen that opens before the slices are all in."""
+        self._styles.finish()
 
-    def _first_run_done(self, _: object = None) -> None:
+    def first_run_accepted(self) -> None:
+        """The notice is read: remembered, and home replaces it."""
         self.update_settings(first_run_done=True)
+        # A stack of its own with home at the bottom (Textual cannot switch away from a default screen).
+        self.add_mode("home", screen_class("home"))
+        self.switch_mode("home")
 
     def _store_problem(self, _: object) -> None:
         # Any screen's read may move a month aside (history, routines, the red-flag check): tell the person

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.widgets import Footer
 
 from coach.content.content import Content
 from coach.tui.bindings import LabelledKeys
@@ -15,6 +16,14 @@ from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
+
+
+def ready_footer() -> KeyFooter:
+    """A footer that shows its keys in its first frame. Textual's waits for the screen's first binding refresh,
+    a frame later, so the first screen was not complete when first drawn."""
+    footer = KeyFooter()
+    footer.set_reactive(Footer._bindings_ready, True)
+    return footer
 
 
 class Coached(LabelledKeys):
@@ -53,4 +62,4 @@ class CoachModal(Coached, ModalScreen[ScreenResultType]):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
-        self.mount(KeyFooter())
+        self.mount(ready_footer())

@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from coach.content.content import Content
 from coach.tui.bindings import bound_keys, with_words
-from coach.tui.screens.base import CoachScreen
-from coach.tui.widgets.key_footer import KeyFooter
+from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.startup import peek_status
 from coach.tui.widgets.notices import Notices
 
 
@@ -41,15 +41,19 @@ class HomeScreen(CoachScreen):
         with Vertical(id="home"):
             yield Static(self.content.text("app.title"), id="home-title")
             yield Static(self.content.text(greeting_key(self.coach_app.now().hour)), id="greeting")
-            yield Static(id="status")
+            # From profile.json read plainly: complete in the first frame (show_status checks it once loaded).
+            today = self.coach_app.now().date()
+            yield Static(peek_status(self.content, self.coach_app.data_dir, today) or "", id="status")
             yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
             yield Notices(id="notices")
-        yield KeyFooter()
+        yield ready_footer()
 
     def on_screen_resume(self) -> None:
-        # After the paint: the profile is read with the record models, which the first frame skips.
-        self.call_after_refresh(self.show_status)
+        # Back from another screen (the profile may have changed). At the start the app calls show_status
+        # once the record models are loaded, off the first frame's path (PainCoachApp.prepared).
+        if self.coach_app.prepared:
+            self.call_after_refresh(self.show_status)
 
     def show_status(self) -> None:
         """Week + days and trimester when the profile has dates (pregnancy.describe_stage)."""
