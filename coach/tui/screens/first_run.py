@@ -10,13 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.widgets import Button, Header, Static
 
-from coach.tui.paragraphs import paragraphs
 from coach.tui.screens.base import CoachModal
+from coach.tui.widgets.prose import paragraphs
 
 
 class FirstRunScreen(CoachModal[None]):
     # Here rather than in app.tcss: parsed only at a first start, when this is the first screen.
-    # As Textual's Markdown drew it (coach.tui.paragraphs). The header over the top row, out of the way of the
+    # As Textual's Markdown drew it (coach.tui.widgets.prose). The header over the top row, out of the way of the
     # box, which is centred in the whole window as when the notice was a dialog over home; in full colour: it is
     # the notice's own now (tests/test_terminal.py).
     DEFAULT_CSS = """

@@ -39,6 +39,12 @@ def blocks(text: str) -> list[list[str]]:
     return [block for block in found if block]
 
 
+def paragraphs(text: str) -> list[Content]:
+    """One Content per paragraph, a line break inside one being a space, as in Markdown (the start-up notice,
+    whose Statics it fills: the first frame then needs neither Markdown nor this module's widget drawn)."""
+    return [inline(" ".join(block)) for block in blocks(text)]
+
+
 def items(block: list[str]) -> list[str]:
     """A list's items: each "- " line, with the lines after it that continue it."""
     found: list[str] = []
