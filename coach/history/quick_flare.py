@@ -16,6 +16,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from coach.checkin.pregnancy import stage_from_dates
 from coach.content.ids import BIRTH_KINDS
 from coach.history import sums_files
 from coach.history.store import Store
@@ -70,10 +71,7 @@ def _day(value: object) -> date | None:
 
 def gestation_on(dates: dict[str, date | None], day: date) -> int | None:
     """As coach.checkin.pregnancy.stage(profile, day).gestation_days."""
-    if dates["birth_date"] is not None:
-        return None
-    due = dates["due_date"] or (dates["lmp"] + timedelta(days=280) if dates["lmp"] else None)
-    return None if due is None else 280 - (due - day).days
+    return stage_from_dates(dates["due_date"], dates["lmp"], dates["birth_date"], day).gestation_days
 
 
 def moment(at: datetime) -> str:
