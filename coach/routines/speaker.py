@@ -202,12 +202,7 @@ class EspeakSpeaker:
                 return
             if order == "watch":
                 continue
-            proc, cut = order
-            proc.wait()
-            if not cut:
-                self._judge(proc)
-            if proc.stderr is not None:
-                proc.stderr.close()
+            self._collect(*order)
 
     def _check(self) -> None:
         """A cue that ended by itself: did espeak-ng say it failed?"""
@@ -216,7 +211,13 @@ class EspeakSpeaker:
             if proc is None or proc.poll() is None:
                 return
             self._current = None
-        self._judge(proc)
+        self._collect(proc, cut=False)
+
+    def _collect(self, proc: subprocess.Popen[bytes], cut: bool) -> None:
+        """Reap an ended (or killed) cue; one that ended by itself is judged on what it said."""
+        proc.wait()
+        if not cut:
+            self._judge(proc)
         if proc.stderr is not None:
             proc.stderr.close()
 
