@@ -19,7 +19,6 @@ Nothing in it can stop the app: each entry that cannot be used is one line namin
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +57,8 @@ def read_config(
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return Config(problems=[content.text("config.unreadable", file=path, reason=reason)])
+    import tomllib  # only when there is a file: most people have none, and the first frame waits for this
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

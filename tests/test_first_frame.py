@@ -113,7 +113,7 @@ from coach.cli import main
 
 def ready(self):
     names = ("pydantic", "coach.content.models", "coach.history.records", "markdown_it", "pygments",
-             "textual.widgets._markdown")
+             "textual.widgets._markdown", "dateutil", "textual.widgets._header")
     print(json.dumps({"screen": type(self.screen).__name__, "imported": [n for n in names if n in sys.modules]}))
     self.exit()
 
@@ -125,7 +125,7 @@ main([])
 
 
 @pytest.mark.parametrize("first_start", [True, False])
-def test_the_first_frame_imports_no_markdown_nor_the_pydantic_models(store, first_start):
+def test_the_first_frame_imports_no_markdown_nor_the_pydantic_models_nor_the_zone_rules(store, first_start):
     if not first_start:
         store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
         store.save_profile(AT_34_WEEKS)

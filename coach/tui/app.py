@@ -125,6 +125,9 @@ class PainCoachApp(LabelledKeys, App[None]):
         self._size_checks = False  # from on_mount on
         self.clock = clock or Clock()
         self.now = now or _local_now
+        # The hour and date on the wall, for the first frame: the C library's local time (TZ's rules included),
+        # without the zone objects `now` loads (dateutil, 10-35 ms), so home is drawn without waiting for them.
+        self.wall_now: Callable[[], datetime] = now or datetime.now
         self.lang_option = lang_option  # --lang, which outranks the language chosen here (coach.content.locale)
         self.restart_in: str | None = None  # a language chosen in the palette: run_app starts again in it
 

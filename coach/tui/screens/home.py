@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.content.content import Content
@@ -37,12 +37,13 @@ class HomeScreen(CoachScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.title_bar()
         with Vertical(id="home"):
             yield Static(self.content.text("app.title"), id="home-title")
-            yield Static(self.content.text(greeting_key(self.coach_app.now().hour)), id="greeting")
+            wall = self.coach_app.wall_now()
+            yield Static(self.content.text(greeting_key(wall.hour)), id="greeting")
             # From profile.json read plainly: complete in the first frame (show_status checks it once loaded).
-            today = self.coach_app.now().date()
+            today = wall.date()
             yield Static(peek_status(self.content, self.coach_app.data_dir, today) or "", id="status")
             yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
