@@ -5,10 +5,10 @@ bottom right they covered a routine's details, the stop-advice list and the help
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Header
 from textual.widgets._toast import Toast
 
 from coach.reading import reading_seconds
+from coach.tui.widgets.title_bar import TitleBar
 from tests.screen_cells import lines
 from tests.test_footer_contract import PLAYING, State, fresh_app, go, with_records
 
@@ -31,7 +31,7 @@ NOTICES = {
 
 def header_rows(app) -> set[int]:
     """Rows that hold a header's title (the name of the screen, not needed while a notice says what happened)."""
-    return {h.region.y for screen in app.screen_stack for h in screen.query(Header) if h.region.height}
+    return {h.region.y for screen in app.screen_stack for h in screen.query(TitleBar) if h.region.height}
 
 
 @pytest.mark.parametrize("state", SITUATIONS, ids=lambda s: s.name)

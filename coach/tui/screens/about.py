@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Markdown
+from textual.widgets import Markdown
 
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.key_footer import KeyFooter
@@ -24,7 +24,7 @@ class AboutScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         about = self.content.about
-        yield Header()
+        yield self.title_bar()
         with VerticalScroll(id="about"):
             for doc in (about.about, about.safety):
                 yield Markdown(f"# {doc.title}\n{doc.body}\n{sources_markdown(doc.sources)}")

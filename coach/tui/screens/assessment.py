@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.checkin.assessment_text import assessment_words
@@ -37,7 +37,7 @@ class AssessmentScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         words = assessment_words(self.result, self.content)
-        yield Header()
+        yield self.title_bar()
         with VerticalScroll(id="assessment"):
             yield Static(words.level_title, id="level", classes=f"level-{self.result.level}")
             yield Static(words.level_action, id="level-action")

@@ -13,6 +13,7 @@ from textual.widgets import Footer
 from coach.content.content import Content
 from coach.tui.bindings import LabelledKeys
 from coach.tui.widgets.key_footer import KeyFooter
+from coach.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
@@ -39,6 +40,9 @@ class Coached(LabelledKeys):
     @property
     def content(self) -> Content:
         return self.coach_app.content
+
+    def title_bar(self) -> TitleBar:
+        return TitleBar(self.content.text("app.palette_tip"))
 
 
 class CoachScreen(Coached, Screen[Any]):

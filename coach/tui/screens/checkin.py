@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Header, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import answer_problem, asked_questions, assess, checkin_record, ends_now, options_for
@@ -42,7 +42,7 @@ class CheckInScreen(CoachScreen):
         self.weekly = False  # the weekly function score is due: no check-in this week has offered it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.title_bar()
         with Vertical(id="checkin"):
             yield Static(id="progress")
             yield Static(id="question")

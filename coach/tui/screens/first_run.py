@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from coach.tui.screens.base import CoachModal
 from coach.tui.widgets.prose import paragraphs
@@ -20,7 +20,7 @@ class FirstRunScreen(CoachModal[None]):
     # box, which is centred in the whole window as when the notice was a dialog over home; in full colour: it is
     # the notice's own now (tests/test_terminal.py).
     DEFAULT_CSS = """
-    FirstRunScreen Header { dock: none; position: absolute; }
+    FirstRunScreen TitleBar { dock: none; position: absolute; }
     #first-run-window { height: 1fr; align: center middle; }
     #first-run {
         width: 76;
@@ -54,7 +54,7 @@ class FirstRunScreen(CoachModal[None]):
                 for paragraph in paragraphs(notice["body"]):
                     yield Static(paragraph, classes="paragraph")
             yield Button(self.content.text("first_run.accept"), id="accept", variant="primary")
-        yield Header()  # after the box: drawn over the window's top row
+        yield self.title_bar()  # after the box: drawn over the window's top row
 
     def on_mount(self) -> None:
         self.query_one("#accept").focus()

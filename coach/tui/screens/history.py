@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from coach.history import insights, month_sums
@@ -65,7 +65,7 @@ class HistoryScreen(CoachScreen):
         self._returning = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.title_bar()
         with TabbedContent(id="history-tabs"):
             with TabPane(self.content.text("history.tab_records"), id="records"):
                 yield Static(id="history-filters", markup=False)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from coach.content.content import Content
 from coach.history.record_text import changes_words
@@ -122,7 +122,7 @@ class PlayerScreen(CoachScreen):
         return self.content.text("player.breathe_in"), self.content.text("player.breathe_out")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.title_bar()
         with Vertical(id="player"):
             yield Static(id="step-title", markup=False)
             yield Static(id="step-position", markup=False)

@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Header, Input, Label, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, SelectionList, Static
 
 from coach.checkin.pregnancy import echo, weeks_days
 from coach.content.dates import long_date
@@ -52,7 +52,7 @@ class ProfileScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         profile = self.coach_app.store.load_profile()
         shown = {"due": profile.due_date, "lmp": profile.lmp, "born": profile.birth_date}.get(profile.date_basis or "")
-        yield Header()
+        yield self.title_bar()
         with VerticalScroll(id="profile"):
             yield Static(self.content.text("profile.title"), classes="title")
             yield Label(self.content.text("profile.basis_label"))

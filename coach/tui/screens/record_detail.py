@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Header, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from coach.history.record_text import detail_lines, detail_title, question_lines, summary
 from coach.history.records import Record
@@ -52,7 +52,7 @@ class RecordDetailScreen(CoachScreen):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.title_bar()
         with VerticalScroll(id="record-detail"):
             yield Static(detail_title(self.content, self.record), classes="heading", markup=False)
             yield Static(id="detail-lines")

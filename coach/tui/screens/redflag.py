@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from coach.checkin.assessment_text import care_numbers
 from coach.checkin.pregnancy import stage
@@ -33,7 +33,7 @@ class RedFlagScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         checkin = self.shown = self.checkin or blocking_checkin(self.coach_app.store, self.coach_app.settings)
         triage = self.content.triage
-        yield Header()
+        yield self.title_bar()
         with VerticalScroll(id="redflag"):
             if checkin is None:
                 yield Static(self.content.text("redflag.none"))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.history.records import CheckIn
@@ -44,7 +44,7 @@ class RoutinesScreen(CoachScreen):
         self.start_with = start_with  # a routine suggested on the assessment: started as soon as the list is up
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield self.title_bar()
         # Above the scrolling part: the list takes the focus, and a banner scrolled off with it went unseen.
         yield Static(id="routines-blocked", markup=False)
         yield Static(self.content.text("routines.how_to_start"), id="routines-hint")

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Markdown
+from textual.widgets import Markdown
 
 from coach.history.profile_form import PHONE
 from coach.tui.screens.base import CoachScreen
@@ -27,7 +27,7 @@ class StopAdviceScreen(CoachScreen):
         # Markdown: only a number as the profile screen accepts it (a hand-edited file could hold anything).
         shown = profile.maternity_number and PHONE.match(profile.maternity_number)
         maternity = f"**{unit}**\n\n" if shown else ""
-        yield Header()
+        yield self.title_bar()
         with VerticalScroll(id="stop-advice"):
             yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{maternity}{safety.body}")
         yield KeyFooter()
