@@ -60,6 +60,10 @@ async def test_clicking_the_icon_opens_the_palette_and_the_title_does_nothing(tm
         assert isinstance(app.screen, CommandPalette)
 
 
+def icon_style(strip):
+    return next(iter(strip)).style
+
+
 async def test_the_icon_lights_up_under_the_pointer(tmp_path):
     app = fresh_app(tmp_path, HOME)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -69,7 +73,7 @@ async def test_the_icon_lights_up_under_the_pointer(tmp_path):
         await pilot.hover(offset=(1, 0))
         await pilot.pause()
         over = bar.render_line(0)
-        assert over.text == away.text and list(over)[0].style != list(away)[0].style
+        assert over.text == away.text and icon_style(over) != icon_style(away)
         await pilot.hover(offset=(40, 5))
         await pilot.pause()
-        assert bar.tooltip is None and list(bar.render_line(0))[0].style == list(away)[0].style
+        assert bar.tooltip is None and icon_style(bar.render_line(0)) == icon_style(away)
