@@ -25,19 +25,18 @@ from coach.atomic_file import atomic_writer, write_atomic
 from coach.content.content import Content
 from coach.content.ids import TRIGGER_QUESTION
 from coach.history.function_weeks import meaningful_fall, percent_change
+from coach.history.local_time import day_start
 from coach.history.record_text import (
-    day_start,
     flag_label,
     flags_label,
     kind_label,
     level_label,
     pattern_label,
     routine_name,
-    routine_name_of,
     stop_reason_label,
     trigger_label,
-    week_label,
 )
+from coach.history.record_words import routine_name_of, week_label
 from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Profile, Record, RoutineSession
 from coach.history.report_sums import Latest, Limits, ReportSums
 from coach.history.store import Store, os_problem
