@@ -1,6 +1,8 @@
 """History -> JSON (re-importable), CSV (one row per record), a Markdown report or (coach.history.report_html) a
 printable HTML one, through the records' models; `export_history` is the whole export, for the command and the
-export dialog alike. The JSON and CSV text is coach.history.export_text's, from each record's to_json(). No textual."""
+export dialog alike. The JSON and CSV text is coach.history.export_text's, from each record's to_json(); where
+the history's own JSON is known to be exactly that, `pain-coach export` makes them without the models
+(coach.history.plain_export). The reports always take this way: they sum the records as models. No textual."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import TextIO, TypeVar
 
 from coach.content.content import Content
 from coach.content.ids import TRIGGER_QUESTION
-from coach.history import export_text
+from coach.history import export_text, month_sums
 from coach.history.export_file import Counted, Exported, check_format, check_target, write_export
 from coach.history.function_weeks import meaningful_fall, percent_change
 from coach.history.record_text import (
@@ -305,12 +307,15 @@ def export_history(
     """Pick the format, take the records in [since, until) and write them to `path` whole, month by month (or,
     with no path, to `out`, stdout by default). `on_read` runs once the history is read, before anything is
     in place (the command reports problems there and refuses a history missing a month). Raises ExportError;
-    nothing is written then. The history is never held whole: the text goes to a temp file as it is made."""
+    nothing is written then. The history is never held whole: the text goes to a temp file as it is made.
+    Then the sums of the months read are saved, so the next JSON or CSV export of them needs no models
+    (coach.history.plain_export)."""
     check_format(content, fmt)
     into = check_target(content, path, force) if path is not None else False
     records = Counted(store.stream(since=since, until=until))
     text = chunks(content, fmt, records, now, store.load_profile() if fmt == "html" else None, since)
     write_export(content, store, text, path=path, into=into, force=force, on_read=on_read, out=out)
+    month_sums.remember_unsaved(store, store.months(since, until))
     return Exported(records.count, path)
 
 
