@@ -1,4 +1,5 @@
-"""`pain-coach export`: the history as JSON, CSV or a Markdown or HTML report, to stdout or a file."""
+"""`pain-coach export`: the history as JSON, CSV or a Markdown or HTML report, to stdout or a file. JSON and CSV
+are made without the records' models where the history allows (coach.history.plain_export)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def add_parser(sub: SubParsers, content: Content) -> str:
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
-    from coach.history import export, export_file
+    from coach.history import export_file, plain_export
     from coach.history.export_range import WhenError, parse_range
     from coach.history.local_time import local_now
 
@@ -51,7 +52,11 @@ def run(args: argparse.Namespace, content: Content) -> int:
         raise UsageError(content.text("errors.no_history_folder", folder=store.root))
     how = {"since": since, "until": until, "path": path, "force": args.force, "on_read": _after_read}
     try:
-        done = export.export_history(content, store, args.format, now, **how)
+        done = plain_export.try_export(content, store, args.format, now, **how)
+        if done is None:  # the history needs the records' models (or the format does)
+            from coach.history import export
+
+            done = export.export_history(content, store, args.format, now, **how)
     except export_file.ExportError as exc:
         raise _cli_error(content, exc) from None
     if path is None:
