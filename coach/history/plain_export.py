@@ -4,9 +4,10 @@ them, so the output is byte for byte the models' (tests/test_plain_export.py com
 - every month in the range is known whole and canonical at its file's current key: its sums were saved from a
   validated read that found each stored record exactly as its to_json() (coach.history.sums_files), so the
   stored JSON is what the models would export. A month hand-edited since, or never read so, needs the models;
-- no import was cut short (its journal is rolled back by the validated way first) and the history folder can be
-  read. Otherwise, or if a month changes while it is read, `try_export` returns None and the caller exports
-  with the models (coach.history.export), whose export saves the months' sums for the next time.
+- no import was cut short (its journal is rolled back by the validated way first) and the history folder, if
+  there is one, can be read.
+Otherwise, or if a month changes while it is read, `try_export` returns None (nothing written) and the caller
+exports with the models (coach.history.export), whose export saves the months' sums for the next time.
 The Markdown and HTML reports always take the models' way: they sum the records as models.
 """
 
@@ -36,8 +37,10 @@ class Changed(Exception):
 
 def canonical_months(store: Store, since: datetime | None, until: datetime | None) -> list[tuple[Path, Key]] | None:
     """The months of [since, until) with their keys, oldest first, if each is known canonical at its key; else None."""
-    if (store.history / JOURNAL).exists() or not os.access(store.history, os.R_OK | os.X_OK):
+    if (store.history / JOURNAL).exists():
         return None
+    if store.history.exists() and not os.access(store.history, os.R_OK | os.X_OK):
+        return None  # no folder is an empty history, as for the models' way
     found = []
     for path in store.months(since, until):
         key = store.month_key(path)
