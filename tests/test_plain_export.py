@@ -87,6 +87,17 @@ def test_hostile_notes_and_one_moment_in_two_months_come_out_as_the_models_put_t
     assert "\\u0085" in printed and "\\u007f" in printed and "\x85" not in printed
 
 
+def test_the_command_writes_the_plain_way_into_a_file_whole(history, tmp_path, capsys, monkeypatch):
+    taken = []
+    real = plain_export.try_export
+    monkeypatch.setattr(plain_export, "try_export", lambda *a, **k: taken.append(done := real(*a, **k)) or done)
+    target = tmp_path / "out.csv"
+    assert main(["export", "--format", "csv", "--since", "2026-11-01", "-o", str(target)]) == 0
+    assert taken and taken[0] is not None  # the plain way wrote it
+    assert target.read_bytes().decode() == models_way(history, "csv", datetime(2026, 11, 1, tzinfo=UTC))
+    assert f"{taken[0].count} records" in capsys.readouterr().err
+
+
 def test_a_quick_flare_keeps_its_month_canonical(history):
     assert quick_flare.add(history, NOW, 6, ["buttock"], "right", "=after the quick log") is not None
     for fmt in FORMATS:
