@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from coach.atomic_file import write_atomic
-from coach.history import export
+from coach.history import export_file
 from coach.history.records import Settings
 from coach.history.store import Store
 
@@ -54,5 +54,5 @@ def test_store_and_export_write_through_it(tmp_path, monkeypatch, write, content
     elif write == "settings":
         store.save_settings(Settings(theme="nord"))
     else:
-        export.write_file(tmp_path / "out.md", "# report\n")
+        export_file.write_file(tmp_path / "out.md", "# report\n")
     assert seen[-2:] == ["file", "folder"]

@@ -303,14 +303,14 @@ def test_check_content_on_a_file_it_cannot_read(content_copy, capsys, monkeypatc
 
 @pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"), IsADirectoryError(21, "Is a directory")])
 def test_export_to_a_file_it_cannot_write(store, capsys, monkeypatch, tmp_path, error):
-    from coach.history import export
+    from coach.history import export_file
 
     store.add(flare(0))
 
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(export, "atomic_writer", fail)
+    monkeypatch.setattr(export_file, "atomic_writer", fail)
     assert main(["export", "-o", str(tmp_path / "out.json")]) == 1
     one_clear_line(capsys.readouterr().err, "out.json")
 

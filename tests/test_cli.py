@@ -256,14 +256,15 @@ def test_subcommands_do_not_import_textual(data, argv):
 # What each quick command must not load: pydantic alone takes longer than the whole `--version` answer,
 # and the content models (coach.content.models) are validated by the app, `check-content` and the commands that
 # show their texts, not by a flare entry or a CSV/JSON export. A flare into a new month (or one known whole,
-# tests/test_quick_flare.py) builds no record model either.
+# tests/test_quick_flare.py) builds no record model either, nor an export of no history (or one known canonical,
+# tests/test_plain_export.py).
 @pytest.mark.parametrize(
     "argv, not_loaded",
     [
         (["--version"], ["pydantic", "tinydb", "coach.content.models"]),
         (["log", "--pain", "3", "--where", "buttock", "--side", "left"], ["coach.content.models", "pydantic"]),
-        (["export", "--format", "csv"], ["coach.content.models"]),
-        (["export"], ["coach.content.models"]),
+        (["export", "--format", "csv"], ["coach.content.models", "pydantic"]),
+        (["export"], ["coach.content.models", "pydantic"]),
     ],
     ids=["version", "log", "export-csv", "export-json"],
 )
@@ -298,12 +299,21 @@ def test_locate_prints_each_place_labelled_one_per_line(data, tmp_path):
     result = run("locate", data=data, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    config, config_file, data_line, cache = result.stdout.splitlines()
+    config, config_file, data_line, sums, cache = result.stdout.splitlines()
     assert config == f"config folder:  {tmp_path / 'my-config'}"
     assert config_file.startswith(f"config file:    {tmp_path / 'my-config' / 'config.toml'} (not there yet")
     assert data_line == f"data folder:    {data}"
+    assert (
+        sums
+        == f"saved sums:     {data / '.sums'} (worked out from the history and made again when needed: safe to delete)"
+    )
     assert cache == f"cache folder:   {tmp_path / 'my-cache'}"
     assert not data.exists() and not (tmp_path / "my-config").exists()  # it only says where
+
+
+def test_locate_says_the_saved_sums_may_be_deleted_in_chinese_too(data):
+    lines = run("--lang", "zh-CN", "locate", data=data).stdout.splitlines()
+    assert f"已存的统计：  {data / '.sums'}（由记录算出，需要时会重新生成：可以放心删除）" in lines
 
 
 def test_locate_honours_data_dir_and_says_when_config_toml_is_there(data, tmp_path):

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from coach.history import export
+from coach.history import export, export_file, export_range
 from coach.history.records import parse_record
 from tests.history_records import NOW, checkin, flare, session
 from tests.packaged import CONTENT
@@ -34,32 +34,32 @@ def sample():
     ],
 )
 def test_since_forms(value, first_day):
-    start, end = export.parse_range(CONTENT, value, None, NOW)
+    start, end = export_range.parse_range(CONTENT, value, None, NOW)
     assert start == datetime.combine(first_day, datetime.min.time(), tzinfo=UTC)
     assert end is None
 
 
 def test_until_includes_its_whole_day():
-    start, end = export.parse_range(CONTENT, None, "2026-11-01", NOW)
+    start, end = export_range.parse_range(CONTENT, None, "2026-11-01", NOW)
     assert start is None
     assert end == datetime(2026, 11, 2, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("value", ["yesterday", "0d", "4x", "2026-13-01", "", "w4"])
 def test_bad_since_explains_with_examples(value):
-    with pytest.raises(export.WhenError) as err:
-        export.parse_range(CONTENT, value or " ", None, NOW)
+    with pytest.raises(export_range.WhenError) as err:
+        export_range.parse_range(CONTENT, value or " ", None, NOW)
     message = str(err.value)
     assert "--since" in message and "30d" in message and "4w" in message and "2026-10-01" in message
 
 
 def test_until_before_since_is_refused():
-    with pytest.raises(export.WhenError, match="before"):
-        export.parse_range(CONTENT, "2026-11-10", "2026-11-01", NOW)
+    with pytest.raises(export_range.WhenError, match="before"):
+        export_range.parse_range(CONTENT, "2026-11-10", "2026-11-01", NOW)
 
 
 def test_filter_records_by_range():
-    start, end = export.parse_range(CONTENT, "3d", "2d", NOW)  # 24 and 25 Nov
+    start, end = export_range.parse_range(CONTENT, "3d", "2d", NOW)  # 24 and 25 Nov
     kept = export.filter_records(sample(), start, end)
     assert sorted(r.kind for r in kept) == ["checkin", "flare"]
 
@@ -110,22 +110,22 @@ def test_write_file_refuses_to_overwrite_without_force(tmp_path):
     target = tmp_path / "r.md"
     target.write_text("old")
     with pytest.raises(FileExistsError):
-        export.write_file(target, "new")
+        export_file.write_file(target, "new")
     assert target.read_text() == "old"
-    export.write_file(target, "new", force=True)
+    export_file.write_file(target, "new", force=True)
     assert target.read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temp file left behind
 
 
 def test_write_file_into_a_missing_folder_leaves_nothing(tmp_path):
     with pytest.raises(OSError):
-        export.write_file(tmp_path / "nope" / "r.md", "x")
+        export_file.write_file(tmp_path / "nope" / "r.md", "x")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_default_path_is_dated_in_home():
-    assert str(export.default_path(CONTENT, "md", date(2026, 11, 26))) == "~/pain-coach-report-2026-11-26.md"
-    assert str(export.default_path(CONTENT, "csv", date(2026, 11, 26))).endswith(".csv")
+    assert str(export_file.default_path(CONTENT, "md", date(2026, 11, 26))) == "~/pain-coach-report-2026-11-26.md"
+    assert str(export_file.default_path(CONTENT, "csv", date(2026, 11, 26))).endswith(".csv")
 
 
 def test_long_report_lists_only_the_latest_and_says_so():
@@ -147,9 +147,9 @@ def test_export_history_filters_renders_and_writes_once_for_cli_and_dialog(tmp_p
     target = tmp_path / "out.csv"
     written = export.export_history(CONTENT, store, "csv", NOW, since=since, path=target)
     assert target.read_bytes().decode() == out.getvalue() and written.count == 1
-    with pytest.raises(export.ExportError) as refused:
+    with pytest.raises(export_file.ExportError) as refused:
         export.export_history(CONTENT, store, "md", NOW, path=target)
     assert refused.value.reason == "exists" and target.read_bytes().decode() == out.getvalue()
-    with pytest.raises(export.ExportError) as bad:
+    with pytest.raises(export_file.ExportError) as bad:
         export.export_history(CONTENT, store, "pdf", NOW)
     assert bad.value.reason == "format" and "json, csv, md" in str(bad.value)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from coach.history import export
+from coach.history import export, export_file, export_text
 from coach.history import store as store_module
 from coach.history.records import CheckIn, FlareLog, Record
 from tests.history_records import NOW, checkin, flare, session
@@ -68,7 +68,7 @@ def test_stream_reads_a_month_at_a_time_and_caches_none(mixed, monkeypatch):
     assert len(read) == 2 * len(mixed.month_files())  # nothing was kept: read again
 
 
-@pytest.mark.parametrize("fmt", export.FORMATS)
+@pytest.mark.parametrize("fmt", export_file.FORMATS)
 def test_an_export_is_the_rendering_of_the_whole_history(mixed, tmp_path, fmt):
     target = tmp_path / f"out.{fmt}"
     done = export.export_history(CONTENT, mixed, fmt, NOW, path=target)
@@ -98,7 +98,7 @@ def test_json_written_piece_by_piece_is_json_dumps_of_the_whole(records):
 
 def test_an_export_holds_about_a_month_of_records_at_most(mixed, tmp_path, monkeypatch):
     alive: list[weakref.ref[Record]] = []
-    real_parse, real_row = store_module._parse_month, export.csv_row
+    real_parse, real_row = store_module._parse_month, export_text.csv_row
     most = 0
 
     def parse(raw: bytes) -> list[Record]:
@@ -112,11 +112,11 @@ def test_an_export_holds_about_a_month_of_records_at_most(mixed, tmp_path, monke
         return real_row(content, record)
 
     monkeypatch.setattr(store_module, "_parse_month", parse)
-    monkeypatch.setattr(export, "csv_row", row)
-    monkeypatch.setattr(export, "CSV_BATCH", 10)  # rows are written in batches of records
+    monkeypatch.setattr(export_text, "csv_row", row)
+    monkeypatch.setattr(export_text, "CSV_BATCH", 10)  # rows are written in batches of records
     done = export.export_history(CONTENT, mixed, "csv", NOW, path=tmp_path / "out.csv")
     biggest_month = max(len(store_module._parse_month(p.read_bytes())) for p in mixed.month_files())
-    assert most <= 2 * biggest_month + export.CSV_BATCH < done.count
+    assert most <= 2 * biggest_month + export_text.CSV_BATCH < done.count
 
 
 @pytest.mark.parametrize("force", [False, True])
@@ -125,8 +125,8 @@ def test_an_export_that_fails_half_way_leaves_no_file(mixed, tmp_path, monkeypat
     if force:
         target.write_text("the export of last week")
     written = 0
-    real = export.csv_row
-    monkeypatch.setattr(export, "CSV_BATCH", 50)
+    real = export_text.csv_row
+    monkeypatch.setattr(export_text, "CSV_BATCH", 50)
 
     def fail_later(content, record):
         nonlocal written
@@ -135,8 +135,8 @@ def test_an_export_that_fails_half_way_leaves_no_file(mixed, tmp_path, monkeypat
             raise OSError(28, "No space left on device")
         return real(content, record)
 
-    monkeypatch.setattr(export, "csv_row", fail_later)
-    with pytest.raises(export.ExportError) as failed:
+    monkeypatch.setattr(export_text, "csv_row", fail_later)
+    with pytest.raises(export_file.ExportError) as failed:
         export.export_history(CONTENT, mixed, "csv", NOW, path=target, force=force)
     assert failed.value.reason == "os" and "space" in str(failed.value).lower()
     assert [p.name for p in tmp_path.iterdir() if p.name != "data"] == (["out.csv"] if force else [])

@@ -35,13 +35,13 @@ def history(store):
 
 def count_reads(monkeypatch) -> list[str]:
     read: list[str] = []
-    real = Store.month_records
+    real = Store.read_whole
 
-    def month_records(self, path):
+    def read_whole(self, path):
         read.append(path.stem)
         return real(self, path)
 
-    monkeypatch.setattr(Store, "month_records", month_records)
+    monkeypatch.setattr(Store, "read_whole", read_whole)
     return read
 
 

@@ -2,7 +2,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from coach.history.insights import DayPain
-from coach.history.record_text import answer_lines, detail_lines, summary, week_label, when_label
+from coach.history.record_text import answer_lines, detail_lines, summary, when_label
+from coach.history.record_words import week_label
 from coach.tui.widgets.trend_chart import chart_lines
 from tests.history_records import NOW, checkin, flare, session
 

@@ -593,7 +593,7 @@ def test_locate_without_a_home_folder_says_so_on_each_line(tmp_path):
     result = run_without_home(tmp_path, "locate")
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert len(lines) == 4 and all(line.endswith(CONTENT.text("locate.none")) for line in lines)
+    assert len(lines) == 5 and all(line.endswith(CONTENT.text("locate.none")) for line in lines)
     chosen = run_without_home(tmp_path, "locate", "--data-dir", str(tmp_path / "chosen")).stdout.splitlines()
     assert chosen[2] == CONTENT.text("locate.data", path=tmp_path / "chosen")
     assert list(tmp_path.iterdir()) == []

@@ -1,4 +1,5 @@
-"""`pain-coach export`: the history as JSON, CSV or a Markdown report, to stdout or a file."""
+"""`pain-coach export`: the history as JSON, CSV or a Markdown or HTML report, to stdout or a file. JSON and CSV
+are made without the records' models where the history allows (coach.history.plain_export)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from coach.cli import UsageError, open_store, report_problems, user_file
 if TYPE_CHECKING:
     from coach.cli import SubParsers
     from coach.content.content import Content
-    from coach.history.export import ExportError
+    from coach.history.export_file import ExportError
     from coach.history.store import Store
 
 
@@ -31,28 +32,32 @@ def add_parser(sub: SubParsers, content: Content) -> str:
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
-    from coach.history import export
+    from coach.history import export_file, plain_export
+    from coach.history.export_range import WhenError, parse_range
     from coach.history.local_time import local_now
 
     try:
-        export.check_format(content, args.format)
+        export_file.check_format(content, args.format)
         now = local_now()  # with the zone's rules, so a day in summer starts at its summer midnight
-        since, until = export.parse_range(content, args.since, args.until, now)
+        since, until = parse_range(content, args.since, args.until, now)
         path = user_file(args.output, content) if args.output and args.output != "-" else None  # "-" is stdout
         if path is not None:
-            export.check_target(content, path, args.force)  # before the history is read
-    except export.WhenError as exc:
+            export_file.check_target(content, path, args.force)  # before the history is read
+    except WhenError as exc:
         raise UsageError(str(exc)) from None
-    except export.ExportError as exc:
+    except export_file.ExportError as exc:
         raise _cli_error(content, exc) from None
     store = open_store(args, content)
     if args.data_dir and not store.root.exists():  # a mistyped --data-dir: an empty export would look like a backup
         raise UsageError(content.text("errors.no_history_folder", folder=store.root))
+    how = {"since": since, "until": until, "path": path, "force": args.force, "on_read": _after_read}
     try:
-        done = export.export_history(
-            content, store, args.format, now, since=since, until=until, path=path, force=args.force, on_read=_after_read
-        )
-    except export.ExportError as exc:
+        done = plain_export.try_export(content, store, args.format, now, **how)
+        if done is None:  # the history needs the records' models (or the format does)
+            from coach.history import export
+
+            done = export.export_history(content, store, args.format, now, **how)
+    except export_file.ExportError as exc:
         raise _cli_error(content, exc) from None
     if path is None:
         return 0  # printed

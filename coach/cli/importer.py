@@ -29,7 +29,7 @@ def read_export(content: Content, path: Path) -> list[Record]:
     from pydantic import ValidationError
 
     from coach.cli.record_ids import known_line, unknown_id
-    from coach.history.export import EXPORT_FORMAT
+    from coach.history.export_text import EXPORT_FORMAT
     from coach.history.records import SCHEMA_VERSION, parse_record
     from coach.routines.custom import load_custom_routines
     from coach.shown import clip

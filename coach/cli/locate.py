@@ -1,4 +1,5 @@
-"""`pain-coach locate`: where the settings (config.toml), the history and the cache are, one per line."""
+"""`pain-coach locate`: where the settings (config.toml), the history, its saved sums and the cache are, one per
+line."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def _shown(content: Content, path: Path | None) -> str:
 
 
 def run(args: argparse.Namespace, content: Content) -> int:
+    from coach.history.sums_files import FOLDER
     from coach.locations import NoHomeError, cache_dir, config_dir, config_file, data_dir
 
     settings = config_file()
@@ -34,5 +36,7 @@ def run(args: argparse.Namespace, content: Content) -> int:
     except NoHomeError:
         data = None  # no home folder and no --data-dir: said on the line, as for the others
     print(content.text("locate.data", path=_shown(content, data)))
+    sums = data / FOLDER if data is not None else None  # rebuilt from the history, so worth saying it may go
+    print(content.text("locate.sums" if sums else "locate.sums_none", path=_shown(content, sums)))
     print(content.text("locate.cache", path=_shown(content, cache_dir())))
     return 0

@@ -134,6 +134,24 @@ class Content:
             self._explain()
             raise
 
+    def routine_name(self, routine_id: str) -> str | None:
+        """The name of a packaged routine in routines.toml, None for an id it does not have: the same words the
+        validated model holds (it is built from this dictionary), without building it (`pain-coach export`)."""
+        return self._routine_names.get(routine_id)
+
+    @cached_property
+    def _routine_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        try:
+            for entry in self.raw("routines")["routines"]:
+                names.setdefault(entry["id"], entry["name"])  # the first of an id, as a search of the list finds
+        except (KeyError, TypeError):
+            self._explain()
+            raise
+        if not all(isinstance(name, str) for name in names.values()):
+            self._explain()
+        return names
+
     # --- the validated models ------------------------------------------------------------------------
 
     @cached_property

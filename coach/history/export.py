@@ -1,99 +1,39 @@
-"""History -> JSON (re-importable), CSV (one row per record) or a Markdown report; --since/--until parsing;
-writing a file so that it is whole or absent; `export_history` is the whole export, for the command and the
-export dialog alike. No textual."""
+"""History -> JSON (re-importable), CSV (one row per record), a Markdown report or (coach.history.report_html) a
+printable HTML one, through the records' models; `export_history` is the whole export, for the command and the
+export dialog alike. The JSON and CSV text is coach.history.export_text's, from each record's to_json(); where
+the history's own JSON is known to be exactly that, `pain-coach export` makes them without the models
+(coach.history.plain_export). The reports always take this way: they sum the records as models. No textual."""
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
-import itertools
-import json
-import os
 import re
-import shutil
-import stat
-import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, TextIO, TypeVar
+from typing import TextIO, TypeVar
 
-from coach.atomic_file import atomic_writer, write_atomic
 from coach.content.content import Content
 from coach.content.ids import TRIGGER_QUESTION
+from coach.history import export_text, month_sums
+from coach.history.export_file import Counted, Exported, check_format, check_target, write_export
 from coach.history.function_weeks import meaningful_fall, percent_change
 from coach.history.record_text import (
-    day_start,
     flag_label,
     flags_label,
     kind_label,
     level_label,
     pattern_label,
-    routine_name,
-    routine_name_of,
     stop_reason_label,
     trigger_label,
-    week_label,
 )
-from coach.history.records import SCHEMA_VERSION, CheckIn, FlareLog, Profile, Record, RoutineSession
+from coach.history.record_words import routine_name_of, week_label
+from coach.history.records import Profile, Record
 from coach.history.report_sums import Latest, Limits, ReportSums
-from coach.history.store import Store, os_problem
-from coach.shown import clip, visible
+from coach.history.store import Store
+from coach.shown import visible
 
 _T = TypeVar("_T")
 _R = TypeVar("_R", bound=Record)
-FORMATS = ("json", "csv", "md", "html")
-EXTENSIONS = {"json": "json", "csv": "csv", "md": "md", "html": "html"}
-EXPORT_FORMAT = "pain-coach"
-
-
-class WhenError(ValueError):
-    """A --since/--until value that is neither a period nor a date; str() is the message to show."""
-
-
-# --- --since / --until ------------------------------------------------------------------------------
-
-_PERIOD = re.compile(r"^(\d{1,5})\s*([dw])$", re.IGNORECASE)
-
-
-def parse_day(content: Content, value: str, today: date, what: str) -> date:
-    """'30d' (today and the 29 days before), '4w' (28 days), or an ISO date '2026-10-01'."""
-    cleaned = value.strip()
-    match = _PERIOD.match(cleaned)
-    if match:
-        days = int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
-        if days < 1:
-            raise WhenError(content.text("errors.bad_when", what=what, value=clip(value)))
-        try:
-            return today - timedelta(days=days - 1)
-        except OverflowError:  # 99999w: before year 1, so from the very start
-            return date.min
-    try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise WhenError(content.text("errors.bad_when", what=what, value=clip(value))) from None
-
-
-def parse_range(
-    content: Content, since: str | None, until: str | None, now: datetime
-) -> tuple[datetime | None, datetime | None]:
-    """[start, end) in the local timezone of `now`; `until` includes its whole day. An empty value is a
-    mistake (`--since "$UNSET"`), not "no limit". A day at the edge of the calendar leaves that side open."""
-    start = end = None
-    if since is not None:
-        start = day_start(parse_day(content, since, now.date(), "--since"), now.tzinfo)
-    if until is not None:
-        last = parse_day(content, until, now.date(), "--until")
-        end = day_start(last + timedelta(days=1), now.tzinfo) if last < date.max else None
-    if start and end and end <= start:
-        raise WhenError(content.text("errors.until_before_since", since=clip(since), until=clip(until)))
-    return start, end
-
-
-# --- JSON ------------------------------------------------------------------------------------------
 
 
 def to_json(records: Iterable[Record], now: datetime) -> str:
@@ -101,68 +41,7 @@ def to_json(records: Iterable[Record], now: datetime) -> str:
 
 
 def json_chunks(records: Iterable[Record], now: datetime) -> Iterator[str]:
-    """The JSON export piece by piece, a record at a time; joined, it is json.dumps(indent=2) of the whole."""
-    exported_at = json.dumps(now.isoformat(), ensure_ascii=False)
-    head = f'{{\n  "format": "{EXPORT_FORMAT}",\n  "schema": {SCHEMA_VERSION},\n  "exported_at": {exported_at},\n'
-    yield _json_safe(head + '  "records": [')
-    empty = True
-    for record in records:
-        body = json.dumps(record.to_json(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
-        yield _json_safe(("\n    " if empty else ",\n    ") + body)  # JSON text has newlines only between its tokens
-        empty = False
-    yield "]\n}\n" if empty else "\n  ]\n}\n"
-
-
-# Characters json.dumps leaves raw with ensure_ascii=False: DEL and C1 (a terminal may obey them when the export
-# is printed) and lone surrogates (not encodable as UTF-8). Outside strings JSON has none of them, so each can be
-# written as its \u escape: the file still reads back exactly as stored.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
-
-
-def _json_safe(body: str) -> str:
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
-
-
-# --- CSV -------------------------------------------------------------------------------------------
-
-CSV_COLUMNS = [
-    "id", "kind", "at", "gestation_days", "week", "pain", "note",
-    "level", "flags", "pattern", "pain_worst", "function_score", "answers",
-    "routine_id", "routine_name", "ended_at", "active_seconds", "paused_seconds", "steps_done", "steps_total",
-    "pain_before", "pain_after", "feeling", "stopped_early", "stop_reason",
-    "where", "side", "activity",
-]  # fmt: skip
-CSV_BATCH = 500  # rows written at a time
-
-
-def csv_row(content: Content, record: Record) -> list[Any]:
-    """Cells in CSV_COLUMNS order; the csv module writes None as an empty cell."""
-    data = record.to_json()
-    data["week"] = week_label(content, record.gestation_days)
-    data["pain"] = (
-        record.pain if isinstance(record, FlareLog) else record.pain_now if isinstance(record, CheckIn) else None
-    )
-    if isinstance(record, RoutineSession):
-        data["routine_name"] = routine_name(content, record)  # drawn from content: the record keeps the id
-    for column in ("flags", "where"):
-        if column in data:
-            data[column] = "; ".join(data[column])
-    if "answers" in data:
-        data["answers"] = json.dumps(data["answers"], ensure_ascii=False, sort_keys=True)
-    if "stopped_early" in data:
-        data["stopped_early"] = "yes" if data["stopped_early"] else "no"
-    return [csv_cell(data.get(column)) for column in CSV_COLUMNS]
-
-
-# A cell a spreadsheet would run as a formula (=, +, -, @; tab and CR too, which some read past): OWASP's rule,
-# a leading ' makes it text. Numbers stay numbers; text has its control characters shown.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    return "'" + visible(value) if value.startswith(_FORMULA_START) else visible(value)
+    return export_text.json_chunks((r.to_json() for r in records), now)
 
 
 def to_csv(content: Content, records: Iterable[Record]) -> str:
@@ -170,21 +49,7 @@ def to_csv(content: Content, records: Iterable[Record]) -> str:
 
 
 def csv_chunks(content: Content, records: Iterable[Record]) -> Iterator[str]:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for batch in _batches(records, CSV_BATCH):
-        writer.writerows(csv_row(content, r) for r in batch)
-        yield out.getvalue()
-        out.seek(0)
-        out.truncate()
-    yield out.getvalue()
-
-
-def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
-    it = iter(items)
-    while batch := list(itertools.islice(it, size)):
-        yield batch
+    return export_text.csv_chunks(content, (r.to_json() for r in records))
 
 
 # --- Markdown report -------------------------------------------------------------------------------
@@ -426,92 +291,6 @@ def chunks(
     return iter([to_markdown(content, records, now)])
 
 
-def default_path(content: Content, fmt: str, today: date) -> Path:
-    return Path("~") / content.text("export.default_name", date=today.isoformat(), ext=EXTENSIONS[fmt])
-
-
-# --- writing ---------------------------------------------------------------------------------------
-
-
-def write_file(path: Path, body: str, force: bool = False) -> None:
-    """Write `body` to `path` whole or not at all. Without `force` an existing file is left alone
-    (FileExistsError), checked at the moment of linking so nothing can slip in between."""
-    write_atomic(path, body, replace=force)
-
-
-# --- the export, as `pain-coach export` and the history screen's export dialog both do it --------------
-
-
-class ExportError(Exception):
-    """Why an export was not written. `reason`: "format" or "exists" (the person asked for something that
-    cannot be done as asked), "no_folder" or "os" (the file system); str() is the message to show. For
-    "exists" each caller says how to replace the file in its own way (--force, a checkbox)."""
-
-    def __init__(self, reason: str, message: str, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.path = path
-
-
-@dataclass(frozen=True)
-class Exported:
-    count: int  # records exported
-    path: Path | None  # None: printed
-
-
-def check_format(content: Content, fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ExportError(
-            "format", content.text("errors.bad_choice", what="--format", valid=", ".join(FORMATS), value=fmt)
-        )
-
-
-def check_target(content: Content, path: Path, force: bool) -> bool:
-    """Refuse early, before reading the history, when the file cannot be written as asked. True: `path` is a
-    device or a pipe (/dev/null, a FIFO), to be written into, never replaced by a file."""
-    try:
-        mode: int | None = os.stat(path).st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise ExportError("os", os_problem(content, exc, path, export=True), path) from exc
-    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        return True
-    if mode is not None and not stat.S_ISREG(mode):
-        raise ExportError("not_a_file", content.text("errors.not_a_file", path=path), path)
-    if mode is not None and not force:
-        raise ExportError("exists", str(path), path)
-    if not path.parent.is_dir():
-        raise ExportError("no_folder", content.text("export.no_folder", folder=path.parent), path)
-    return False
-
-
-def write_into(path: Path, body: IO[str]) -> None:
-    """Write into a device or a pipe where it is: it is not a file to replace."""
-    fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
-    if not (stat.S_ISCHR(os.fstat(fd).st_mode) or stat.S_ISFIFO(os.fstat(fd).st_mode)):
-        os.close(fd)  # swapped for something else since the check: leave it alone
-        raise FileExistsError(path)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        shutil.copyfileobj(body, fh)
-
-
-SPOOL_LIMIT = 8 * 1024 * 1024  # characters of an export kept in memory before it is spooled to a temp file
-
-
-class _Counted:
-    """The records as they pass, counted."""
-
-    def __init__(self, records: Iterable[Record]) -> None:
-        self.records = records
-        self.count = 0
-
-    def __iter__(self) -> Iterator[Record]:
-        for record in self.records:
-            self.count += 1
-            yield record
-
-
 def export_history(
     content: Content,
     store: Store,
@@ -528,35 +307,15 @@ def export_history(
     """Pick the format, take the records in [since, until) and write them to `path` whole, month by month (or,
     with no path, to `out`, stdout by default). `on_read` runs once the history is read, before anything is
     in place (the command reports problems there and refuses a history missing a month). Raises ExportError;
-    nothing is written then. The history is never held whole: the text goes to a temp file as it is made."""
+    nothing is written then. The history is never held whole: the text goes to a temp file as it is made.
+    Then the sums of the months read are saved, so the next JSON or CSV export of them needs no models
+    (coach.history.plain_export)."""
     check_format(content, fmt)
     into = check_target(content, path, force) if path is not None else False
-    records = _Counted(store.stream(since=since, until=until))
+    records = Counted(store.stream(since=since, until=until))
     text = chunks(content, fmt, records, now, store.load_profile() if fmt == "html" else None, since)
-    with contextlib.ExitStack() as held:
-        try:
-            if path is None or into:
-                spool = held.enter_context(
-                    tempfile.SpooledTemporaryFile(SPOOL_LIMIT, "w+", encoding="utf-8", newline="")
-                )
-                spool.writelines(text)
-                if on_read is not None:
-                    on_read(store)
-                spool.seek(0)
-                if path is not None:
-                    write_into(path, spool)
-            else:
-                with atomic_writer(path, replace=force) as fh:
-                    fh.writelines(text)
-                    if on_read is not None:
-                        on_read(store)
-        except FileExistsError:
-            raise ExportError("exists", str(path), path) from None
-        except OSError as exc:
-            where = path or Path(tempfile.gettempdir())
-            raise ExportError("os", os_problem(content, exc, where, export=True), where) from exc
-        if path is None:
-            shutil.copyfileobj(spool, out or sys.stdout)  # a closed pipe (`| head`) is the caller's to handle
+    write_export(content, store, text, path=path, into=into, force=force, on_read=on_read, out=out)
+    month_sums.remember_unsaved(store, store.months(since, until))
     return Exported(records.count, path)
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from coach.checkin.pregnancy import TERM_DAYS, due_from_lmp
 from coach.content.content import Content
-from coach.history.record_text import day_start, days_back
+from coach.history.local_time import day_start, days_back
 from coach.history.records import Profile, Record
 
 KINDS = ("all", "checkin", "routine", "flare", "clearance")

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from coach.content import ids
 from coach.content.content import Content
-from coach.history.record_text import routine_name_of
+from coach.history.record_words import routine_name_of
 from coach.history.records import CheckIn, FlareLog, Record, RoutineSession
 
 MIN_TIMES = 3  # a routine needs this many measured sessions before we say anything about it

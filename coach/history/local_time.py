@@ -6,7 +6,7 @@ computed from it is an hour late. A day's bounds and a record's local date need 
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from dateutil import tz  # type: ignore[import-untyped,unused-ignore]
 
@@ -19,3 +19,12 @@ def local_zone() -> tzinfo:
 
 def local_now() -> datetime:
     return datetime.now(local_zone())
+
+
+def day_start(day: date, tz: tzinfo | None) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=tz)
+
+
+def days_back(now: datetime, days: int) -> datetime:
+    """Midnight at the start of a `days`-day window that ends today (7 -> today and the 6 days before)."""
+    return day_start(now.date() - timedelta(days=days - 1), now.tzinfo)

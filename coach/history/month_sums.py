@@ -42,23 +42,31 @@ def _saved(store: Store, path: Path) -> HelpsSums | None:
         return HelpsSums()
     saved = sums_files.read(store.root, path, key)
     try:
-        return None if saved is None else from_json(saved)
+        return None if saved is None else from_json(saved.sums)
     except (ValueError, KeyError, TypeError, AttributeError):
         return None  # damaged: made again from the month
 
 
 def _worked_out(store: Store, path: Path) -> HelpsSums:
-    key = store.month_key(path)
-    sums = HelpsSums().add_all(store.month_records(path))
-    # Saved only for a month read whole and unchanged since: an unreadable month reads as empty.
-    if key is not None and store.month_readable(path) and store.month_key(path) == key:
-        sums_files.write(store.root, path, key, to_json(sums))
+    read = store.read_whole(path)
+    sums = HelpsSums().add_all(read.records)
+    # Saved only for a month read whole and unchanged meanwhile: an unreadable month reads as empty.
+    if read.key is not None:
+        sums_files.write(store.root, path, read.key, to_json(sums), read.canonical)
     return sums
 
 
 def remember(store: Store, path: Path) -> None:
     """Save the sums of one month, read and validated now (after a write the quick way could not make)."""
     _worked_out(store, path)
+
+
+def remember_unsaved(store: Store, months: list[Path]) -> None:
+    """Save the sums of those of `months` that have none at their file's key (after an export read them: the
+    next JSON or CSV export of them may then take their JSON as it is, coach.history.plain_export)."""
+    for path in months:
+        if _saved(store, path) is None:
+            _worked_out(store, path)
 
 
 def to_json(sums: HelpsSums) -> dict[str, Any]:

@@ -3,7 +3,8 @@ of it (issue 15). Taken only when nothing needs them, so the outcome is the same
 - the profile is plainly valid: every entry one pydantic reads the same way (a date as YYYY-MM-DD, a choice from
   its list); anything else goes the validated way, which salvages, warns or moves it aside;
 - the month is known whole: its sums were saved from a validated read at its file's current key
-  (coach.history.sums_files), or there is no file yet. The flare keeps it whole, so its sums move to the new key.
+  (coach.history.sums_files), or there is no file yet. The flare keeps it whole, so its sums move to the new key,
+  and canonical if it was (every record stored as its to_json()).
 The record is written as FlareLog(...).to_json() writes it (tests/test_quick_flare.py compares the two).
 `add` returns None when it did not write; the caller then adds a FlareLog with Store.add.
 """
@@ -111,11 +112,15 @@ def add(store: Store, at: datetime, pain: int, where: list[str], side: str | Non
     with store.locked():
         path = store.month_path(at)
         key = store.month_key(path)
-        sums = {} if key is None else sums_files.read(store.root, path, key)
-        if sums is None:
+        saved = (
+            sums_files.Saved({"routines": {}, "triggers": {}}, True)
+            if key is None
+            else sums_files.read(store.root, path, key)
+        )
+        if saved is None:
             return None
         store.insert(path, doc)
         new_key = store.month_key(path)
-        if new_key is not None:
-            sums_files.write(store.root, path, new_key, sums or {"routines": {}, "triggers": {}})
+        if new_key is not None:  # the stored records are as they were, and the flare is as to_json() writes it
+            sums_files.write(store.root, path, new_key, saved.sums, saved.canonical)
     return doc

@@ -10,18 +10,15 @@ coach.shown.visible: control characters shown, never sent to the terminal or a r
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime
 from typing import Any
 
 from coach.content.content import Content
 from coach.content.dates import format_time
 from coach.content.ids import LEVELS
+from coach.history.record_words import humanise, routine_name_of
 from coach.history.records import Change, CheckIn, Clearance, FlareLog, Record, RoutineSession
 from coach.shown import visible
-
-
-def humanise(value: str) -> str:
-    return visible(value.replace("-", " ").replace("_", " "), one_line=True)
 
 
 def when_label(content: Content, at: datetime, now: datetime) -> str:
@@ -38,13 +35,6 @@ def when_label(content: Content, at: datetime, now: datetime) -> str:
     if local.year == now.year:
         return format_time(local, content.text("when.this_year"), content.locale)
     return format_time(local, content.text("when.older"), content.locale)
-
-
-def week_label(content: Content, gestation_days: int | None) -> str:
-    if gestation_days is None:
-        return ""
-    weeks, days = divmod(gestation_days, 7)
-    return content.text("summary.week", weeks=weeks, days=days)
 
 
 def duration_label(seconds: float) -> str:
@@ -111,12 +101,6 @@ def activity_label(content: Content, activity: str) -> str:
 def routine_name(content: Content, session: RoutineSession) -> str:
     """The routine's name from today's content; a person's own routine by the name it had when run."""
     return routine_name_of(content, session.routine_id, session.fallback_name)
-
-
-def routine_name_of(content: Content, routine_id: str, fallback_name: str) -> str:
-    routines = getattr(content, "routines", None)
-    found = next((r.name for r in routines.routines if r.id == routine_id), None) if routines else None
-    return visible(found or fallback_name, one_line=True) or humanise(routine_id)
 
 
 def exercise_label(content: Content, exercise_id: str) -> str:
@@ -308,12 +292,3 @@ def detail_lines(
 
 def question_lines(content: Content, record: Record, questionnaire: Any | None) -> list[tuple[str, str]]:
     return answer_lines(content, record.answers, questionnaire) if isinstance(record, CheckIn) else []
-
-
-def day_start(day: date, tz: tzinfo | None) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=tz)
-
-
-def days_back(now: datetime, days: int) -> datetime:
-    """Midnight at the start of a `days`-day window that ends today (7 -> today and the 6 days before)."""
-    return day_start(now.date() - timedelta(days=days - 1), now.tzinfo)

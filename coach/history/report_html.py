@@ -22,11 +22,10 @@ from coach.history.record_text import (
     kind_label,
     level_label,
     pattern_label,
-    routine_name_of,
     stop_reason_label,
     trigger_label,
-    week_label,
 )
+from coach.history.record_words import routine_name_of, week_label
 from coach.history.records import Profile, Record
 from coach.history.report_chart import GAP_DAYS, pain_chart
 from coach.history.report_sums import DaySum, ReportSums

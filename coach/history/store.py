@@ -28,13 +28,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from coach.atomic_file import write_atomic
 from coach.content.content import Content
+from coach.history.month_order import newest_first
 from coach.shown import visible
 
 if TYPE_CHECKING:
@@ -136,6 +137,14 @@ class AtomicJSONStorage(Storage):
 JOURNAL = ".import-journal.json"
 
 
+class MonthRead(NamedTuple):
+    """A month read whole (Store.read_whole)."""
+
+    records: list[Record]
+    key: tuple[int, int, int] | None  # None: not read whole, or changed while read
+    canonical: bool  # each stored record is exactly its to_json()
+
+
 class Unreadable(Exception):
     """Why a file cannot be read: `key` names the message in ui.toml, `values` fill it."""
 
@@ -158,19 +167,37 @@ def _month_adapter() -> TypeAdapter[dict[str, dict[str, Record]]]:
 
 
 def _parse_month(raw: bytes) -> list[Record]:
+    table = _validated_table(raw)
+    return _parse_month_slowly(raw) if table is None else _sharing_fields_sets(list(table.values()))
+
+
+def _validated_table(raw: bytes) -> dict[str, Record] | None:
+    """A month's records by document id, in one pass in pydantic-core (several times faster than json.loads and a
+    validation per record); None when that pass fails: _parse_month_slowly then says what is wrong, or reads what
+    only json.loads reads (a lone surrogate's escape)."""
     from pydantic import ValidationError
 
     if not raw:
-        return []
+        return {}
     try:
-        # One pass in pydantic-core, several times faster than json.loads and a validation per record.
         data = _month_adapter().validate_json(raw)
     except ValidationError:
-        return _parse_month_slowly(raw)  # to say what is wrong with it
+        return None
     table = data.get(TABLE, {})
     if set(data) - {TABLE} or not all(key.isascii() and key.isdigit() for key in table):
         raise Unreadable("errors.unreadable_not_history")
-    return _sharing_fields_sets(list(table.values()))
+    return table
+
+
+def _written_as(raw: bytes, table: dict[str, Record] | None) -> bool:
+    """Whether `raw` is exactly what the validated `table` writes. If so each stored record is its own to_json()
+    (the same keys in the same order, values of the same types), as JSON read back from those bytes."""
+    if not raw or table is None:
+        return False
+    try:
+        return _month_adapter().dump_json({TABLE: table}, by_alias=True) == raw
+    except ValueError:  # pydantic-core cannot write it (a lone surrogate): then it is not what it writes
+        return False
 
 
 def _sharing_fields_sets(records: list[Record]) -> list[Record]:
@@ -389,6 +416,24 @@ class Store:
         """False after the last read of `path` could not read it (permission, I/O) or left it unread in place."""
         return path not in self._read_errors and path not in self._left_unmoved
 
+    def read_whole(self, path: Path) -> MonthRead:
+        """One month's records, read and validated now (not cached), for sums saved per month (coach.history.
+        month_sums). `key`: the key of the file they were read from, None unless it was read whole and unchanged
+        meanwhile (a file that cannot be read reads as empty, as for any read). `canonical`: each stored record
+        is exactly its to_json(), so its JSON can be exported as it is (coach.history.plain_export)."""
+        key = self.month_key(path)
+        try:
+            raw = path.read_bytes()
+            table = _validated_table(raw)
+            records = _parse_month_slowly(raw) if table is None else list(table.values())
+        except (OSError, Unreadable):
+            return MonthRead(self.month_records(path), None, False)  # the usual read says what is wrong
+        if key is None or self.month_key(path) != key:
+            return MonthRead(records, None, False)  # replaced while read
+        self._read_errors.pop(path, None)
+        self._left_unmoved.discard(path)
+        return MonthRead(records, key, _written_as(raw, table))
+
     def month_records(self, path: Path) -> list[Record]:
         """The records of one month file, not cached (unless they already were)."""
         return self._read_month(path, keep=False)
@@ -603,16 +648,8 @@ class Store:
     ) -> Iterator[Record]:
         """As `query`, in the same order, read month by month: a whole history is never held (months the store
         has not cached are not cached now), only a month and the last day of the month after it."""
-        waiting: list[Record] = []
-        for path in reversed(self.months(since, until)):
-            # The same order as query's one sort: records of the same moment keep the older month's first.
-            waiting = self._matching(path, kind, since, until, False) + waiting
-            waiting.sort(key=lambda r: r.at, reverse=True)
-            bound = _older_months_before(path.stem)  # what is left to read is older than this
-            ready = next((i for i, r in enumerate(waiting) if r.at < bound), len(waiting))
-            yield from waiting[:ready]
-            del waiting[:ready]
-        yield from waiting
+        months = ((p.stem, self._matching(p, kind, since, until, False)) for p in reversed(self.months(since, until)))
+        yield from newest_first(months, _moment)
 
     def months(self, since: datetime | None = None, until: datetime | None = None) -> list[Path]:
         """The month files that can hold records of [since, until), oldest first."""
@@ -731,14 +768,8 @@ def _month_near(when: datetime, days: int) -> str | None:
     return f"{moved.year:04d}-{moved.month:02d}"  # not %Y: glibc writes year 999 as "999", which sorts after "2026"
 
 
-def _older_months_before(month: str) -> datetime:
-    """A moment every record in months before `month` ("2026-11") is earlier than: its first day plus a day, in
-    UTC. The earliest moment possible for a name that is not a month, so its records wait for the rest."""
-    try:
-        year, number = month.split("-")
-        return datetime(int(year), int(number), 1, tzinfo=UTC) + timedelta(days=1)
-    except (ValueError, OverflowError):
-        return datetime.min.replace(tzinfo=UTC)
+def _moment(record: Record) -> datetime:
+    return record.at
 
 
 def os_problem(content: Content, exc: OSError, where: Path, *, export: bool = False) -> str:

@@ -18,7 +18,7 @@ from coach.checkin.pregnancy import Stage, stage
 from coach.checkin.triage import answer_problem, asked_questions, assess, checkin_record, ends_now, options_for
 from coach.content.models import Question
 from coach.history.function_weeks import due, week_since
-from coach.history.record_text import day_start
+from coach.history.local_time import day_start
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
 from coach.tui.widgets.key_footer import KeyFooter

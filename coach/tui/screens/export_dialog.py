@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from coach.history import export
+from coach.history import export, export_file
 from coach.shown import visible
 from coach.tui.screens.base import CoachModal
 
@@ -41,7 +41,7 @@ class ExportDialog(CoachModal[Path | None]):
                 id="export-format",
             )
             yield Static(self.content.text("export.path"), classes="label", markup=False)
-            yield Input(str(export.default_path(self.content, "md", today)), id="export-path")
+            yield Input(str(export_file.default_path(self.content, "md", today)), id="export-path")
             yield Checkbox(self.content.text("export.replace"), id="export-replace")
             yield Static(id="export-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -54,9 +54,9 @@ class ExportDialog(CoachModal[Path | None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
         today = self.coach_app.now().date()
-        defaults = {str(export.default_path(self.content, f, today)) for f in export.FORMATS}
+        defaults = {str(export_file.default_path(self.content, f, today)) for f in export_file.FORMATS}
         if path.value in defaults:  # only follow the format while the person has not typed their own path
-            path.value = str(export.default_path(self.content, str(event.value), today))
+            path.value = str(export_file.default_path(self.content, str(event.value), today))
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -84,7 +84,7 @@ class ExportDialog(CoachModal[Path | None]):
             done = export.export_history(
                 self.content, self.coach_app.store, fmt, self.coach_app.now(), since=self.since, path=path, force=force
             )
-        except export.ExportError as exc:
+        except export_file.ExportError as exc:
             return self._error(self.content.text("export.exists", path=path) if exc.reason == "exists" else str(exc))
         shown = visible(self.content.text("export.written", count=done.count, path=path))
         self.notify(shown, timeout=10, markup=False)

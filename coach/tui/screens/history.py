@@ -18,7 +18,9 @@ from coach.history.filter import HistoryFilter
 from coach.history.function_weeks import weekly_scores
 from coach.history.insight_text import function_lines, helps_lines, streak_line, week_lines
 from coach.history.insights import HelpsSums
-from coach.history.record_text import day_start, kind_label, summary, week_label, when_label
+from coach.history.local_time import day_start
+from coach.history.record_text import kind_label, summary, when_label
+from coach.history.record_words import week_label
 from coach.history.records import Record
 from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
