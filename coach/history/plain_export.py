@@ -24,10 +24,10 @@ from coach.content.content import Content
 from coach.history import export_text, sums_files
 from coach.history.export_file import Counted, Exported, check_target, write_export
 from coach.history.month_order import newest_first
-from coach.history.store import JOURNAL, Store
+from coach.history.store import JOURNAL, Store, file_key
+from coach.history.sums_files import Key
 
 FORMATS = ("json", "csv")
-Key = tuple[int, int, int]
 Dated = tuple[datetime, dict[str, Any]]  # a record's moment and its stored JSON
 
 
@@ -67,8 +67,7 @@ def _moment(item: Dated) -> datetime:
 def _dated(path: Path, key: Key, since: datetime | None, until: datetime | None) -> list[Dated]:
     try:
         with path.open("rb") as fh:
-            st = os.fstat(fh.fileno())
-            if (st.st_mtime_ns, st.st_size, st.st_ino) != key:
+            if file_key(os.fstat(fh.fileno())) != key:
                 raise Changed(path)
             docs = json.loads(fh.read())["records"].values()
         dated = [(datetime.fromisoformat(doc["at"]), doc) for doc in docs]

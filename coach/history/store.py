@@ -50,6 +50,11 @@ LOCK_TIMEOUT = 5.0
 _M = TypeVar("_M", bound="BaseModel")
 
 
+def file_key(st: os.stat_result) -> tuple[int, int, int]:
+    """A month file's key (Store.month_key) from its stat."""
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 class StoreError(Exception):
     """A history problem the person can act on; str() is the message to show."""
 
@@ -407,10 +412,9 @@ class Store:
     def month_key(self, path: Path) -> tuple[int, int, int] | None:
         """What changes whenever the month's file does (every write renames a new file into place); None: no file."""
         try:
-            st = path.stat()
+            return file_key(path.stat())
         except FileNotFoundError:
             return None
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def month_readable(self, path: Path) -> bool:
         """False after the last read of `path` could not read it (permission, I/O) or left it unread in place."""
