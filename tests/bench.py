@@ -983,7 +983,7 @@ class Probe:
         # As the other sections: no animations; and no [keys] of the developer's own config.toml.
         env = {"PAIN_COACH_DATA_DIR": str(folder), "PAIN_COACH_CONFIG_DIR": str(folder / "config"),
                "TEXTUAL_ANIMATIONS": "none", "PYTHONPATH": str(ROOT)}  # fmt: skip
-        env.update((k, v) for k, v in os.environ.items() if k == "KEYS_PROBE_PROFILE")
+        env.update((k, v) for k, v in os.environ.items() if k in ("KEYS_PROBE_PROFILE", "KEYS_PROBE_GC"))
         command = " ".join(["env", *(f"{k}={v}" for k, v in env.items()), sys.executable,
                             str(ROOT / "tests" / "keys_probe.py"), str(fifo)])  # fmt: skip
         self.tmux("new-session", "-d", "-s", name, "-x", str(KEYS_SIZE[0]), "-y", str(KEYS_SIZE[1]), command)

@@ -108,9 +108,27 @@ def install(log: Log) -> None:
     asyncio.set_event_loop_policy(Policy())
 
 
+def log_collections(path: str) -> None:
+    """KEYS_PROBE_GC=FILE: each garbage collection, [t at its start, generation, seconds], a line each."""
+    import gc
+
+    out = open(path, "w", buffering=1)  # noqa: SIM115 (open for the whole run)
+    started: list[float] = [0.0]
+
+    def noted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.monotonic()
+        else:
+            out.write(json.dumps([started[0], info["generation"], time.monotonic() - started[0]]) + "\n")
+
+    gc.callbacks.append(noted)
+
+
 def main() -> int:
     log = Log(sys.argv[1])
     install(log)
+    if os.environ.get("KEYS_PROBE_GC"):
+        log_collections(os.environ["KEYS_PROBE_GC"])
     from coach.cli import main as cli
 
     if not os.environ.get("KEYS_PROBE_PROFILE"):  # a file for cProfile's stats of the whole run

@@ -140,7 +140,7 @@ def footer_keys(app) -> list[tuple[str, str]]:
     footer = app.screen.query(Footer)
     if not footer:  # no footer of its own: a dialog without one would show the keys of the screen beneath
         pytest.fail(f"{type(app.screen).__name__} has no footer")
-    return [(key.key, key.description) for key in footer.first().query(FooterKey) if not key.disabled]
+    return [(key.key, key.description) for key in footer.first().query(FooterKey) if key.display and not key.disabled]
 
 
 def stack(app) -> list[str]:

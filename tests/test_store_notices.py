@@ -29,7 +29,7 @@ def words_on_screen(app) -> str:
 
 
 def footer_labels(app) -> list[str]:
-    return [k.description for k in app.screen.query_one(Footer).query(FooterKey) if not k.disabled]
+    return [k.description for k in app.screen.query_one(Footer).query(FooterKey) if k.display and not k.disabled]
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
+from coach.heap import freeze_after_imports
 from coach.reading import reading_seconds
 from coach.shown import visible
 from coach.tui import cjk_wrap
@@ -130,6 +131,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.wall_now: Callable[[], datetime] = now or datetime.now
         self.lang_option = lang_option  # --lang, which outranks the language chosen here (coach.content.locale)
         self.restart_in: str | None = None  # a language chosen in the palette: run_app starts again in it
+        self._modules_frozen = 0  # how many modules were in when the heap was last frozen (settle_heap)
 
     @property
     def store(self) -> Store:
@@ -200,10 +202,16 @@ class PainCoachApp(LabelledKeys, App[None]):
             self.exit(return_code=1, message=str(exc))
             return
         self.prepared = True
+        self.settle_heap()
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_status()  # as validated: a damaged profile is said, and moved aside
         self.report_store_problems()
+
+    def settle_heap(self) -> None:
+        """After a screen's first frame, or the start-up's imports: what new imports made, kept off the garbage
+        collector's walks (coach.heap)."""
+        self._modules_frozen = freeze_after_imports(self._modules_frozen)
 
     def load_screen_styles(self) -> None:
         """Every screen's styles (screens.tcss) now, for a screen that opens before the slices are all in."""

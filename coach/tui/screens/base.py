@@ -49,6 +49,7 @@ class CoachScreen(Coached, Screen[Any]):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
+        self.call_after_refresh(self.coach_app.settle_heap)  # what opening it imported
 
 
 class CoachModal(Coached, ModalScreen[ScreenResultType]):
@@ -67,3 +68,4 @@ class CoachModal(Coached, ModalScreen[ScreenResultType]):
     def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
         self.mount(ready_footer())
+        self.call_after_refresh(self.coach_app.settle_heap)

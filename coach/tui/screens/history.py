@@ -26,6 +26,7 @@ from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
 from coach.tui.widgets.key_footer import KeyFooter
+from coach.tui.widgets.quick_tabs import QuickTabs
 from coach.tui.widgets.trend_chart import TrendChart
 
 TREND_DAYS = 30
@@ -68,14 +69,14 @@ class HistoryScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         yield self.title_bar()
-        with TabbedContent(id="history-tabs"):
+        with QuickTabs(id="history-tabs"):
             with TabPane(self.content.text("history.tab_records"), id="records"):
                 yield Static(id="history-filters", markup=False)
                 yield Input(placeholder=self.content.text("history.search_placeholder"), id="history-search")
                 yield FittedTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="history-count", markup=False)
                 yield Static(self.content.text("history.empty"), id="history-empty", markup=False)
-            with TabPane(self.content.text("history.tab_trends"), id="trends"), VerticalScroll():
+            with TabPane(self.content.text("history.tab_trends"), id="trends"), VerticalScroll(id="trends-scroll"):
                 yield Static(id="trend-title", classes="heading", markup=False)
                 yield TrendChart(self.content.text("when.this_year"), locale=self.content.locale, id="trend-chart")
                 yield Static(self.content.text("trends.legend"), id="trend-legend", markup=False)
@@ -84,7 +85,7 @@ class HistoryScreen(CoachScreen):
                 yield Static(id="trend-streak", markup=False)
                 yield Static(self.content.text("trends.function_title"), classes="heading", markup=False)
                 yield Static(id="trend-function", markup=False)
-            with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll():
+            with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll(id="helps-scroll"):
                 yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
         yield KeyFooter(show_command_palette=self.FOOTER_PALETTE)
@@ -255,8 +256,10 @@ class HistoryScreen(CoachScreen):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one("#history-tabs", TabbedContent).active = tab
-        if tab == "records":
-            self.query_one("#history-table").focus()
+        # The focus goes with the tab: the table, or the pane (its arrows scroll it). Left to Textual, a hidden
+        # table's focus is dropped a frame later, in a frame of its own.
+        self.query_one("#history-table" if tab == "records" else f"#{tab}-scroll").focus()
+        self.query_one(KeyFooter).update_keys()  # now, not after TabActivated comes: in the same frame
 
     def action_next_kind(self) -> None:
         self.filter = self.filter.next_kind()

@@ -1,7 +1,14 @@
-"""A DataTable whose last column takes the width that is left, so a row never scrolls sideways.
+"""A DataTable whose last column takes the width that is left, so a row never scrolls sideways, and that keeps
+its drawn cells when it is hidden and shown again.
 
 The other columns size to their content; the last one (the longest text) is cut with an ellipsis to the
 space left over, at any window width, and grows back when the window does.
+
+Textual's DataTable draws every cell again after any resize and any change of style, focus included: coming
+back to the records tab (hidden, so resized to nothing and blurred, then shown and focused) drew the whole
+table twice. Its cached cells and lines are keyed by focus and hover already, and their widths here change only
+with the last column's (fit_last_column draws them again then), so this one keeps them unless its colours
+change (a new theme).
 """
 
 from __future__ import annotations
@@ -9,8 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
@@ -18,6 +29,8 @@ MIN_LAST = 12  # below this, scrolling sideways beats a stub of a column
 
 
 class FittedTable(DataTable[object]):
+    _drawn_in: dict[PseudoClasses, tuple[Style, ...]] | None = None  # the colours its cells were drawn in, by state
+
     def add_rows(self, rows: Iterable[Iterable[object]]) -> list[RowKey]:
         keys = super().add_rows(
             [*cells[:-1], _cut(cells[-1])] for cells in (list(row) for row in rows)
@@ -26,8 +39,29 @@ class FittedTable(DataTable[object]):
         return keys
 
     def _on_resize(self, event: events.Resize) -> None:
-        super()._on_resize(event)
+        event.prevent_default()  # DataTable's own handler marks every cached cell stale
         self.fit_last_column()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Checked here, not when told of the change: the component classes' styles are updated after that.
+        state, colours = self.get_pseudo_class_state(), self._colours()
+        drawn = self._drawn_in = self._drawn_in or {}
+        if drawn.setdefault(state, colours) != colours:  # new colours (a theme): every cell drawn again
+            self._drawn_in = {state: colours}
+            self._clear_caches()
+        return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        if not self._drawn_in:  # nothing drawn yet
+            super().notify_style_update()
+            return
+        Widget.notify_style_update(self)  # the cells are kept: render_lines sees whether their colours changed
+        self._get_styles_to_render_cell.cache_clear()  # its key leaves out focus
+        self._styles_cache.clear()
+        self.refresh()
+
+    def _colours(self) -> tuple[Style, ...]:
+        return (self.rich_style, *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)))
 
     def fit_last_column(self) -> None:
         if not self.columns or not self.size.width:

@@ -5,7 +5,10 @@ for one check-in answer, each costing a style pass per key (its `compact` bindin
 This one works out the keys the footer should show exactly as Textual's does (the screen's active bindings,
 one per action, the command palette's docked on the right), once for all the changes made in one turn (and
 before the next frame, so that they are drawn with it, not in a layout of their own), and when they differ
-from those shown, rewrites the keys it has and adds or removes only the difference.
+from those shown, changes only the difference: a key still wanted is left as it is, one no longer wanted is
+hidden (kept, to be shown again as it was: a history tab switch hides three and shows them again), one of
+another action is rewritten where it stands (a check-in answer changes a few labels), and a key is made only
+when there is none to reuse (a new key costs a style pass; a key that changes size, another layout).
 """
 
 from __future__ import annotations
@@ -76,22 +79,30 @@ class KeyFooter(Footer):
         if not self.is_attached:
             return
         keys, palette = self.wanted_keys()
-        shown = [key for key in self.query_children(FooterKey) if not key.has_class(PALETTE)]
-        for widget, wanted in zip(shown, keys, strict=False):
-            self._rewrite(widget, wanted)
-        if len(shown) > len(keys):
-            self.remove_children(shown[len(keys) :])
-        new = [self._new_key(wanted) for wanted in keys[len(shown) :]]
         palette_key = next(iter(self.query_children(f"FooterKey.{PALETTE}")), None)
+        made = [key for key in self.query_children(FooterKey) if not key.has_class(PALETTE)]
+        at = 0  # made[:at] are placed
+        for n, wanted in enumerate(keys):
+            same = next((i for i in range(at, len(made)) if made[i].action == wanted.action), None)
+            if same is not None:  # its own key, shown again as it was: nothing to lay out anew
+                for widget in made[at:same]:
+                    widget.display = False  # kept, for when it is wanted again (a history tab switch)
+                widget, at = made[same], same + 1
+            elif at < len(made) and made[at].action not in {later.action for later in keys[n:]}:
+                widget, at = made[at], at + 1  # another action's key, rewritten where it stands
+            else:
+                self.mount(self._new_key(wanted), before=made[at] if at < len(made) else palette_key)
+                continue
+            self._rewrite(widget, wanted)
+            widget.display = True
+        for widget in made[at:]:
+            widget.display = False
         if palette is None and palette_key is not None:
             palette_key.remove()
-            palette_key = None
         elif palette is not None and palette_key is None:
-            new.append(self._new_key(palette, palette=True))
+            self.mount(self._new_key(palette, palette=True))  # in Textual's order: the palette's key last
         elif palette is not None and isinstance(palette_key, FooterKey):
             self._rewrite(palette_key, palette)
-        if new:  # in Textual's order: the palette's key last
-            self.mount_all(new, before=palette_key)
 
     def _new_key(self, shown: ShownKey, palette: bool = False) -> FooterKey:
         compact = palette or self.compact  # Textual's footer leaves its palette key compact, bound to nothing

@@ -1,0 +1,117 @@
+"""Switching the history's tabs: one frame's work. The underline, the footer and the focus change with the pane;
+the footer's keys are hidden and shown again, not made anew; the records' cells are not drawn again unless the
+colours change. Driven by the keys (t, r) and the mouse, as a person switches them."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Footer, TabbedContent
+from textual.widgets._footer import FooterKey
+from textual.widgets._tabbed_content import ContentTab
+from textual.widgets._tabs import Underline
+
+from tests.history_records import flare, session
+from tests.shots import at_30_weeks_with_pgp
+
+
+def footer_keys(app) -> list[tuple[str, str, bool]]:
+    return [(key.key, key.description, key.disabled) for key in app.screen.query_one(Footer).query(FooterKey)
+            if key.display]  # fmt: skip
+
+
+def tab_span(app, pane: str) -> tuple[int, int]:
+    tab = app.screen.query_one(f"#{ContentTab.add_prefix(pane)}", ContentTab)
+    return tab.virtual_region.shrink(tab.styles.gutter).column_span
+
+
+def underline_span(app) -> tuple[int, int]:
+    underline = app.screen.query_one(Underline)
+    return underline.highlight_start, underline.highlight_end
+
+
+def drawn_cells(table: DataTable) -> dict[object, int]:
+    """Each cell's drawn lines (their identity), by row, column, focus, ...: the table's cache of them."""
+    cells = table._cell_render_cache
+    return {key: id(cells.get(key)) for key in cells.keys()}  # noqa: SIM118 (Textual's LRUCache has no __iter__)
+
+
+async def opened(app, pilot) -> None:
+    await pilot.pause()
+    await pilot.press("h")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "HistoryScreen"
+
+
+async def test_the_underline_is_under_the_new_tab_as_soon_as_it_is_chosen(make_app, store):
+    store.add_many([session(0), flare(1)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        assert underline_span(app) == tab_span(app, "records")
+        app.screen.action_show_tab("trends")  # no frame in between: what the next frame draws
+        assert underline_span(app) == tab_span(app, "trends")
+        await pilot.click(f"#{ContentTab.add_prefix('helps')}")  # the mouse, on the tab's label
+        await pilot.pause()
+        assert app.screen.query_one("#history-tabs", TabbedContent).active == "helps"
+        assert underline_span(app) == tab_span(app, "helps")
+
+
+async def test_the_footer_keys_go_and_come_back_with_the_records_tab_none_made_anew(make_app, store):
+    store.add_many([session(0), flare(1)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        on_records = footer_keys(app)
+        made = list(app.screen.query_one(Footer).query(FooterKey))
+        await pilot.press("t")
+        await pilot.pause()
+        on_trends = footer_keys(app)
+        assert {"k", "p", "slash"} <= {key for key, _, _ in on_records} - {key for key, _, _ in on_trends}
+        assert ("e", app.content.key_words("history.export").label, False) in on_trends
+        await pilot.press("r")
+        await pilot.pause()
+        assert footer_keys(app) == on_records
+        assert list(app.screen.query_one(Footer).query(FooterKey)) == made  # the same widgets
+
+
+async def test_the_focus_goes_with_the_tab_so_arrows_scroll_the_trends(make_app, store):
+    at_30_weeks_with_pgp(store)
+    store.add_many([session(day, before=5, after=3) for day in range(20)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        trends = app.screen.query_one("#trends-scroll")
+        assert app.focused is trends
+        assert trends.max_scroll_y > 0, "the trends fit 80x24: nothing to scroll"
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert trends.scroll_y > 0
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#history-table")
+        await pilot.press("down")  # the table's cursor, as before the switch
+        await pilot.pause()
+        assert app.screen.query_one("#history-table", DataTable).cursor_row == 1
+
+
+async def test_the_records_are_not_drawn_again_on_return_but_are_in_a_new_theme(make_app, store):
+    store.add_many([session(0), flare(1), flare(2)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        table = app.screen.query_one("#history-table", DataTable)
+        drawn = drawn_cells(table)
+        header = table.get_component_rich_style("datatable--header")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert drawn_cells(table) == drawn  # every cell as it was: none drawn again
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        await pilot.pause()
+        new_header = table.get_component_rich_style("datatable--header")
+        assert new_header.bgcolor != header.bgcolor
+        first_line = table.render_line(0)  # the header row, in the new colours
+        assert {segment.style.bgcolor for segment in first_line if segment.text.strip()} == {new_header.bgcolor}
