@@ -14,6 +14,7 @@ change (a new theme).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -29,7 +30,10 @@ MIN_LAST = 12  # below this, scrolling sideways beats a stub of a column
 
 
 class FittedTable(DataTable[object]):
-    _drawn_in: dict[PseudoClasses, tuple[Style, ...]] | None = None  # the colours its cells were drawn in, by state
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._drawn_in: dict[PseudoClasses, tuple[Style, ...]] = {}  # the colours its cells were drawn in, by state
+        self._unchecked: set[PseudoClasses] = set()  # states whose colours may have changed since they were drawn
 
     def add_rows(self, rows: Iterable[Iterable[object]]) -> list[RowKey]:
         keys = super().add_rows(
@@ -43,18 +47,22 @@ class FittedTable(DataTable[object]):
         self.fit_last_column()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Checked here, not when told of the change: the component classes' styles are updated after that.
-        state, colours = self.get_pseudo_class_state(), self._colours()
-        drawn = self._drawn_in = self._drawn_in or {}
-        if drawn.setdefault(state, colours) != colours:  # new colours (a theme): every cell drawn again
-            self._drawn_in = {state: colours}
-            self._clear_caches()
+        # Checked here, once after each change of style (not when told of it: the component classes' styles are
+        # updated after that), and only for the state being drawn.
+        state = self.get_pseudo_class_state()
+        if state in self._unchecked or state not in self._drawn_in:
+            self._unchecked.discard(state)
+            colours = self._colours()
+            if self._drawn_in.setdefault(state, colours) != colours:  # new colours (a theme): all drawn again
+                self._drawn_in, self._unchecked = {state: colours}, set()
+                self._clear_caches()
         return super().render_lines(crop)
 
     def notify_style_update(self) -> None:
         if not self._drawn_in:  # nothing drawn yet
             super().notify_style_update()
             return
+        self._unchecked = set(self._drawn_in)
         Widget.notify_style_update(self)  # the cells are kept: render_lines sees whether their colours changed
         self._get_styles_to_render_cell.cache_clear()  # its key leaves out focus
         self._styles_cache.clear()
