@@ -54,6 +54,24 @@ def _from_schema_1(data: Any) -> Any:
     return data
 
 
+class SharedFieldSets:
+    """A validation context that gives the records validated with it one set of "fields given" per shape, as
+    each is made. Pydantic keeps a set per record, more than half of a record's memory, and only
+    model_dump(exclude_unset=True) reads it, which nothing here does (records are changed by model_copy, which
+    copies the set). Sharing while validating, not after, keeps a month's sets from being all alive at once."""
+
+    def __init__(self) -> None:
+        self.sets: list[set[str]] = []  # a few shapes per month: a list beats hashing a frozenset per record
+
+    def share(self, record: BaseModel) -> None:
+        given = record.__pydantic_fields_set__
+        for shared in self.sets:
+            if shared == given:
+                object.__setattr__(record, "__pydantic_fields_set__", shared)
+                return
+        self.sets.append(given)
+
+
 class RecordBase(BaseModel):
     schema_: Literal[2] = Field(default=SCHEMA_VERSION, alias="schema")
     id: str = Field(default_factory=new_id, min_length=8)
@@ -68,6 +86,10 @@ class RecordBase(BaseModel):
     @classmethod
     def _migrate(cls, data: Any) -> Any:
         return _from_schema_1(data)
+
+    def model_post_init(self, context: Any, /) -> None:
+        if type(context) is SharedFieldSets:
+            context.share(self)
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)

@@ -173,7 +173,7 @@ def _month_adapter() -> TypeAdapter[dict[str, dict[str, Record]]]:
 
 def _parse_month(raw: bytes) -> list[Record]:
     table = _validated_table(raw)
-    return _parse_month_slowly(raw) if table is None else _sharing_fields_sets(list(table.values()))
+    return _parse_month_slowly(raw) if table is None else list(table.values())
 
 
 def _validated_table(raw: bytes) -> dict[str, Record] | None:
@@ -182,10 +182,12 @@ def _validated_table(raw: bytes) -> dict[str, Record] | None:
     only json.loads reads (a lone surrogate's escape)."""
     from pydantic import ValidationError
 
+    from coach.history.records import SharedFieldSets
+
     if not raw:
         return {}
     try:
-        data = _month_adapter().validate_json(raw)
+        data = _month_adapter().validate_json(raw, context=SharedFieldSets())
     except ValidationError:
         return None
     table = data.get(TABLE, {})
@@ -203,17 +205,6 @@ def _written_as(raw: bytes, table: dict[str, Record] | None) -> bool:
         return _month_adapter().dump_json({TABLE: table}, by_alias=True) == raw
     except ValueError:  # pydantic-core cannot write it (a lone surrogate): then it is not what it writes
         return False
-
-
-def _sharing_fields_sets(records: list[Record]) -> list[Record]:
-    """The records with one set of "fields given" per shape: pydantic keeps a set per record, more than half of a
-    record's memory, and only model_dump(exclude_unset=True) reads it, which nothing here does (records are
-    changed by model_copy, which copies the set)."""
-    shared: dict[frozenset[str], set[str]] = {}
-    for record in records:
-        given = record.__pydantic_fields_set__
-        object.__setattr__(record, "__pydantic_fields_set__", shared.setdefault(frozenset(given), given))
-    return records
 
 
 def _parse_month_slowly(raw: bytes) -> list[Record]:
