@@ -68,6 +68,30 @@ def test_stream_reads_a_month_at_a_time_and_caches_none(mixed, monkeypatch):
     assert len(read) == 2 * len(mixed.month_files())  # nothing was kept: read again
 
 
+def test_a_month_partly_asked_for_keeps_that_part_and_a_wider_question_reads_it_again(mixed, monkeypatch):
+    read: list[str] = []
+    real = store_module._parse_month
+
+    def parse(raw: bytes) -> list[Record]:
+        read.append("month")
+        return real(raw)
+
+    at = {r.id: r.at for r in mixed.query()}
+    everything = list(at)
+    mixed._cache.clear()
+    monkeypatch.setattr(store_module, "_parse_month", parse)
+    late, later = datetime(2026, 10, 20, tzinfo=UTC), datetime(2026, 10, 25, tzinfo=UTC)
+    wanted = [r.id for r in mixed.query(since=late)]
+    assert wanted == [i for i in everything if at[i] >= late] and len(read) == len(mixed.months(since=late))
+    read.clear()
+    assert [r.id for r in mixed.query(since=later)] == [i for i in wanted if at[i] >= later]
+    assert read == []  # what was kept covers it: the trends' 30 days after the table's
+    month = mixed.history / "2026-10.json"
+    assert 0 < len(mixed._cache[month].records) < sum(1 for _ in mixed._read_month(month, keep=False))
+    assert [r.id for r in mixed.query(since=datetime(2026, 10, 1, tzinfo=UTC))][-1] != wanted[-1]
+    assert [r.id for r in mixed.query()] == everything  # nothing was lost by keeping a part
+
+
 @pytest.mark.parametrize("fmt", export_file.FORMATS)
 def test_an_export_is_the_rendering_of_the_whole_history(mixed, tmp_path, fmt):
     target = tmp_path / f"out.{fmt}"

@@ -235,6 +235,15 @@ def _parse_month_slowly(raw: bytes) -> list[Record]:
     return records
 
 
+class _CachedMonth(NamedTuple):
+    key: tuple[int, int, int]  # (mtime_ns, size, inode) of the file read
+    records: list[Record]
+    since: datetime | None  # only the records at or after it; None: all
+
+    def covers(self, since: datetime | None) -> bool:
+        return self.since is None or (since is not None and since >= self.since)
+
+
 class Store:
     def __init__(self, root: Path, content: Content):
         self.root = Path(root)
@@ -243,8 +252,8 @@ class Store:
         self.problems: list[Quarantined] = []
         # Called with each file moved aside, so the app can tell the person whichever screen read it.
         self.on_problem: Callable[[Quarantined], None] | None = None
-        # path -> ((mtime_ns, size, inode), records): re-reading an unchanged month costs a stat.
-        self._cache: dict[Path, tuple[tuple[int, int, int], list[Record]]] = {}
+        # Re-reading an unchanged month costs a stat.
+        self._cache: dict[Path, _CachedMonth] = {}
         self._lock_depth = 0
         # The app's store is also read by a worker thread ("what helps"): one thread at a time holds the lock.
         self._thread_lock = threading.RLock()
@@ -433,16 +442,18 @@ class Store:
         """The records of one month file, not cached (unless they already were)."""
         return self._read_month(path, keep=False)
 
-    def _read_month(self, path: Path, keep: bool = True) -> list[Record]:
-        """Records of one month; an unreadable file is quarantined (under the lock) and reads as empty. With
-        `keep=False` a month not already cached is not cached either (a whole-history pass holds one month)."""
+    def _read_month(self, path: Path, keep: bool = True, since: datetime | None = None) -> list[Record]:
+        """Records of one month (those at or after `since`, and maybe more); an unreadable file is quarantined
+        (under the lock) and reads as empty. With `keep=False` a month not already cached is not cached either
+        (a whole-history pass holds one month). A month only partly wanted keeps only that part: the last 30
+        days hold the month before for a few days, not its whole."""
         key = self.month_key(path)
         if key is None:
             self._cache.pop(path, None)
             return []
         cached = self._cache.get(path)
-        if cached and cached[0] == key:
-            return cached[1]
+        if cached and cached.key == key and cached.covers(since):
+            return cached.records
         try:
             records = _parse_month(path.read_bytes())
         except FileNotFoundError:
@@ -454,7 +465,8 @@ class Store:
         self._read_errors.pop(path, None)
         self._left_unmoved.discard(path)
         if keep:
-            self._cache[path] = (key, records)
+            kept = [r for r in records if r.at >= since] if since else records
+            self._cache[path] = _CachedMonth(key, kept, since if len(kept) < len(records) else None)
         return records
 
     def _read_error(self, path: Path, key: tuple[int, int, int], exc: OSError) -> list[Record]:
@@ -484,7 +496,7 @@ class Store:
         except StoreError as exc:
             # It cannot be moved aside (read-only folder, busy lock): leave it untouched, read the other months,
             # and say so once. A write to this month quarantines it first, so it fails rather than overwrite it.
-            self._cache[path] = (key, [])
+            self._cache[path] = _CachedMonth(key, [], None)
             self._left_unmoved.add(path)
             self._found(Quarantined(path.stem, None, reason, str(exc)))
             return []
@@ -664,7 +676,7 @@ class Store:
         kinds = (kind,) if isinstance(kind, str) else kind
         return [
             r
-            for r in self._read_month(path, keep)
+            for r in self._read_month(path, keep, since)
             if not (kinds and r.kind not in kinds) and not (since and r.at < since) and not (until and r.at >= until)
         ]
 

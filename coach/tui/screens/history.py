@@ -111,12 +111,9 @@ class HistoryScreen(CoachScreen):
     def on_mount(self) -> None:
         self.sub_title = self.content.text("history.title")
         table = self.query_one("#history-table", DataTable)
-        table.add_columns(
-            self.content.text("history.col_when"),
-            self.content.text("history.col_week"),
-            self.content.text("history.col_kind"),
-            self.content.text("history.col_summary"),
-        )
+        # As Text: DataTable reads a str label as markup (content's words are literal, and markup loads emoji).
+        columns = ("history.col_when", "history.col_week", "history.col_kind", "history.col_summary")
+        table.add_columns(*(Text(self.content.text(key)) for key in columns))
         self.query_one("#history-search").display = False
         self.reload(first=True)
         table.focus()
