@@ -843,6 +843,9 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
             rows.append(Row(f"history {label}: peak memory, {tab} tab open", megabytes(statistics.median(peak)),
                             f"{megabytes(min(peak))} .. {megabytes(max(peak))}",
                             f"x{statistics.median(peak) / bare:.2f} of bare ({megabytes(bare)})"))  # fmt: skip
+        rows.append(Row(f"history {label}: peak memory, helps tab open, first look (every month read)",
+                        megabytes(first["peak_kib"]), "one run",
+                        f"x{first['peak_kib'] / bare:.2f} of bare ({megabytes(bare)})"))  # fmt: skip
         rows.append(in_process_rows(f"history {label}: add one record (Store.add)", runs, add_in_process, folder))
         log = [str(BIN / "pain-coach"), "log", "--pain", "3"]
         rows.append(command_rows(f"history {label}: pain-coach log --pain 3", log, env, runs))
