@@ -115,3 +115,42 @@ async def test_the_records_are_not_drawn_again_on_return_but_are_in_a_new_theme(
         assert new_header.bgcolor != header.bgcolor
         first_line = table.render_line(0)  # the header row, in the new colours
         assert {segment.style.bgcolor for segment in first_line if segment.text.strip()} == {new_header.bgcolor}
+
+
+async def test_a_pane_hidden_with_the_focus_is_restyled_when_shown_not_when_hidden():
+    from textual.app import App
+    from textual.color import Color
+    from textual.widgets import ContentSwitcher, Static
+
+    from coach.tui.widgets.hidden_blur import PaneScroll
+
+    class Panes(App[None]):
+        CSS = "PaneScroll { background: blue; } PaneScroll:focus { background: red; }"
+
+        def compose(self):
+            with ContentSwitcher(initial="a"):
+                with PaneScroll(id="a"):
+                    yield Static("\n".join("line" for _ in range(60)))
+                with PaneScroll(id="b"):
+                    yield Static("b")
+
+    red, blue = Color.parse("red"), Color.parse("blue")
+    app = Panes()
+    async with app.run_test(size=(40, 10)) as pilot:
+        a, b = app.query_one("#a", PaneScroll), app.query_one("#b", PaneScroll)
+        a.focus()
+        await pilot.pause()
+        assert a.styles.background == red
+        app.query_one(ContentSwitcher).current = "b"  # as a tab switch: hide the pane, focus the new one
+        b.focus()
+        await pilot.pause()
+        assert not a.has_focus and a.styles.background == red  # hidden: nothing of it drawn, no restyle yet
+        assert b.styles.background == red
+        app.set_focus(None)
+        app.query_one(ContentSwitcher).current = "a"  # shown again, but not focused: drawn as blurred
+        await pilot.pause()
+        await pilot.pause()
+        assert a.styles.background == blue
+        a.focus()
+        await pilot.pause()
+        assert a.styles.background == red

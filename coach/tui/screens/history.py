@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -25,6 +24,7 @@ from coach.history.records import Record
 from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
+from coach.tui.widgets.hidden_blur import PaneScroll
 from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.quick_tabs import QuickTabs
 from coach.tui.widgets.trend_chart import TrendChart
@@ -76,7 +76,7 @@ class HistoryScreen(CoachScreen):
                 yield FittedTable(id="history-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="history-count", markup=False)
                 yield Static(self.content.text("history.empty"), id="history-empty", markup=False)
-            with TabPane(self.content.text("history.tab_trends"), id="trends"), VerticalScroll(id="trends-scroll"):
+            with TabPane(self.content.text("history.tab_trends"), id="trends"), PaneScroll(id="trends-scroll"):
                 yield Static(id="trend-title", classes="heading", markup=False)
                 yield TrendChart(self.content.text("when.this_year"), locale=self.content.locale, id="trend-chart")
                 yield Static(self.content.text("trends.legend"), id="trend-legend", markup=False)
@@ -85,7 +85,7 @@ class HistoryScreen(CoachScreen):
                 yield Static(id="trend-streak", markup=False)
                 yield Static(self.content.text("trends.function_title"), classes="heading", markup=False)
                 yield Static(id="trend-function", markup=False)
-            with TabPane(self.content.text("history.tab_helps"), id="helps"), VerticalScroll(id="helps-scroll"):
+            with TabPane(self.content.text("history.tab_helps"), id="helps"), PaneScroll(id="helps-scroll"):
                 yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
         yield KeyFooter(show_command_palette=self.FOOTER_PALETTE)

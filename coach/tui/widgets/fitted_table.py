@@ -26,10 +26,12 @@ from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
+from coach.tui.widgets.hidden_blur import RestyledWhenShown
+
 MIN_LAST = 12  # below this, scrolling sideways beats a stub of a column
 
 
-class FittedTable(DataTable[object]):
+class FittedTable(DataTable[object], RestyledWhenShown):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._drawn_in: dict[PseudoClasses, tuple[Style, ...]] = {}  # the colours its cells were drawn in, by state
