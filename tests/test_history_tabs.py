@@ -10,6 +10,7 @@ from textual.widgets._tabbed_content import ContentTab
 from textual.widgets._tabs import Underline
 
 from tests.history_records import flare, session
+from tests.screen_cells import cells
 from tests.shots import at_30_weeks_with_pgp
 
 
@@ -120,24 +121,28 @@ async def test_the_records_are_not_drawn_again_on_return_but_are_in_a_new_theme(
 async def test_a_pane_hidden_with_the_focus_is_restyled_when_shown_not_when_hidden():
     from textual.app import App
     from textual.color import Color
+    from textual.containers import VerticalScroll
     from textual.widgets import ContentSwitcher, Static
 
-    from coach.tui.widgets.hidden_blur import PaneScroll
+    from coach.tui.widgets.hidden_blur import RestyledWhenShown
+
+    class Pane(VerticalScroll, RestyledWhenShown):
+        pass
 
     class Panes(App[None]):
-        CSS = "PaneScroll { background: blue; } PaneScroll:focus { background: red; }"
+        CSS = "Pane { background: blue; } Pane:focus { background: red; }"
 
         def compose(self):
             with ContentSwitcher(initial="a"):
-                with PaneScroll(id="a"):
+                with Pane(id="a"):
                     yield Static("\n".join("line" for _ in range(60)))
-                with PaneScroll(id="b"):
+                with Pane(id="b"):
                     yield Static("b")
 
     red, blue = Color.parse("red"), Color.parse("blue")
     app = Panes()
     async with app.run_test(size=(40, 10)) as pilot:
-        a, b = app.query_one("#a", PaneScroll), app.query_one("#b", PaneScroll)
+        a, b = app.query_one("#a", Pane), app.query_one("#b", Pane)
         a.focus()
         await pilot.pause()
         assert a.styles.background == red
@@ -154,3 +159,22 @@ async def test_a_pane_hidden_with_the_focus_is_restyled_when_shown_not_when_hidd
         a.focus()
         await pilot.pause()
         assert a.styles.background == red
+
+
+async def test_the_trends_and_what_helps_look_the_same_with_the_focus_or_without(make_app, store):
+    # PaneScroll is not restyled on a change of focus: a :focus style for it or within it would not show.
+    store.add_many([session(0), flare(1), flare(2, pain=3)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        for key, pane in (("t", "#trends-scroll"), ("w", "#helps-scroll")):
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            scroll = app.screen.query_one(pane)
+            assert app.focused is scroll
+            focused = cells(app)
+            app.set_focus(None)
+            scroll.update_node_styles()  # as Textual would restyle it on the blur
+            await pilot.pause()
+            assert cells(app) == focused

@@ -24,8 +24,8 @@ from coach.history.records import Record
 from coach.history.store import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
-from coach.tui.widgets.hidden_blur import PaneScroll
 from coach.tui.widgets.key_footer import KeyFooter
+from coach.tui.widgets.pane_scroll import PaneScroll
 from coach.tui.widgets.quick_tabs import QuickTabs
 from coach.tui.widgets.trend_chart import TrendChart
 

@@ -1,17 +1,15 @@
 """Widgets that put off their restyle on losing the focus while they are hidden, until they are shown again.
 
 A history tab switch hides the pane that had the focus and focuses the new one. Textual restyles a widget that
-loses the focus, its children too (every chart and line of the trends), and the restyle asks for its
-scrollbars to be drawn again whether their colours changed or not; that request reaches the screen after
-the switch's frame and costs a frame of its own. Nothing of a hidden widget is drawn, and a pane shown again
-is focused at once (HistoryScreen.action_show_tab), which restyles it anyway; only if it is shown without the
-focus is the restyle done then.
+loses the focus, and its children, and the restyle asks for its scrollbars to be drawn again whether their
+colours changed or not; that request reaches the screen after the switch's frame and costs a frame of its
+own. Nothing of a hidden widget is drawn, and a pane shown again is focused at once (HistoryScreen.
+action_show_tab), which restyles it anyway; only if it is shown without the focus is the restyle done then.
 """
 
 from __future__ import annotations
 
 from textual import events
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 
@@ -37,7 +35,3 @@ class RestyledWhenShown(Widget):
         if self._restyle_when_shown and not self.has_focus:
             self._restyle_when_shown = False
             self.update_node_styles()
-
-
-class PaneScroll(VerticalScroll, RestyledWhenShown):
-    """The scrolling body of a history tab."""
