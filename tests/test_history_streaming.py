@@ -50,7 +50,9 @@ def test_stream_gives_what_query_gives_in_the_same_order(mixed):
         assert [r.id for r in mixed.stream(kind=kind, since=since, until=until)] == expected
 
 
-def test_stream_reads_a_month_at_a_time_and_caches_none(mixed, monkeypatch):
+@pytest.fixture
+def months_read(monkeypatch) -> list[str]:
+    """Grows by one each time a month file is read and validated."""
     read: list[str] = []
     real = store_module._parse_month
 
@@ -59,6 +61,11 @@ def test_stream_reads_a_month_at_a_time_and_caches_none(mixed, monkeypatch):
         return real(raw)
 
     monkeypatch.setattr(store_module, "_parse_month", parse)
+    return read
+
+
+def test_stream_reads_a_month_at_a_time_and_caches_none(mixed, months_read):
+    read = months_read
     stream = mixed.stream()
     next(stream)
     assert len(read) <= 2 < len(mixed.month_files())  # the newest month (and the one before, for its last day)
@@ -68,27 +75,25 @@ def test_stream_reads_a_month_at_a_time_and_caches_none(mixed, monkeypatch):
     assert len(read) == 2 * len(mixed.month_files())  # nothing was kept: read again
 
 
-def test_a_month_partly_asked_for_keeps_that_part_and_a_wider_question_reads_it_again(mixed, monkeypatch):
-    read: list[str] = []
-    real = store_module._parse_month
-
-    def parse(raw: bytes) -> list[Record]:
-        read.append("month")
-        return real(raw)
-
+def test_a_month_partly_asked_for_keeps_that_part_and_a_wider_question_reads_it_again(mixed, months_read):
     at = {r.id: r.at for r in mixed.query()}
     everything = list(at)
     mixed._cache.clear()
-    monkeypatch.setattr(store_module, "_parse_month", parse)
-    late, later = datetime(2026, 10, 20, tzinfo=UTC), datetime(2026, 10, 25, tzinfo=UTC)
-    wanted = [r.id for r in mixed.query(since=late)]
-    assert wanted == [i for i in everything if at[i] >= late] and len(read) == len(mixed.months(since=late))
-    read.clear()
-    assert [r.id for r in mixed.query(since=later)] == [i for i in wanted if at[i] >= later]
-    assert read == []  # what was kept covers it: the trends' 30 days after the table's
+    months_read.clear()
+
+    def since(moment: datetime) -> list[str]:
+        return [i for i in everything if at[i] >= moment]
+
+    late, later, wider = (datetime(2026, 10, day, tzinfo=UTC) for day in (20, 25, 1))
+    assert [r.id for r in mixed.query(since=late)] == since(late)
+    assert len(months_read) == len(mixed.months(since=late))
+    months_read.clear()
+    assert [r.id for r in mixed.query(since=later)] == since(later)
+    assert months_read == []  # what was kept covers it: the trends' 30 days after the table's
     month = mixed.history / "2026-10.json"
-    assert 0 < len(mixed._cache[month].records) < sum(1 for _ in mixed._read_month(month, keep=False))
-    assert [r.id for r in mixed.query(since=datetime(2026, 10, 1, tzinfo=UTC))][-1] != wanted[-1]
+    assert 0 < len(mixed._cache[month].records) < len(mixed._read_month(month, keep=False))
+    months_read.clear()
+    assert [r.id for r in mixed.query(since=wider)] == since(wider) and months_read  # read again, whole
     assert [r.id for r in mixed.query()] == everything  # nothing was lost by keeping a part
 
 
