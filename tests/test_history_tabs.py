@@ -178,3 +178,44 @@ async def test_the_trends_and_what_helps_look_the_same_with_the_focus_or_without
             scroll.update_node_styles()  # as Textual would restyle it on the blur
             await pilot.pause()
             assert cells(app) == focused
+
+
+def cells_drawn_anew(app):
+    """The screen's cells with every widget's drawn lines thrown away first: what a whole redraw shows."""
+    for widget in app.screen.walk_children(with_self=True):
+        widget._styles_cache.clear()
+    return cells(app)
+
+
+async def test_the_tables_scrollbar_is_drawn_again_when_it_would_look_different_and_only_then(make_app, store):
+    store.add_many([flare(day / 2) for day in range(40)])  # more rows than fit: the table has a scrollbar
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        table = app.screen.query_one("#history-table", DataTable)
+        bar = table.vertical_scrollbar
+        assert bar.display
+        draws = []
+        drawn = bar.render
+        bar.render = lambda: draws.append(1) or drawn()
+        for key in ("t", "r", "t", "r"):  # hidden and blurred, shown, focused, laid out again: it looks the same
+            await pilot.press(key)
+            await pilot.pause()
+        assert draws == []
+        assert cells(app) == cells_drawn_anew(app)
+        changes = [
+            pilot.press("pagedown"),  # the rows scroll, the thumb moves
+            pilot.hover("#history-table", offset=(table.region.width - 1, 5)),  # on the bar: its hover colour
+            pilot.hover("#history-filters"),  # and off it
+        ]
+        for change in changes:
+            before = len(draws)
+            await change
+            await pilot.pause()
+            assert len(draws) > before
+            assert cells(app) == cells_drawn_anew(app)
+        before = len(draws)
+        table.styles.scrollbar_color = "red"  # a restyle that changes its colour
+        await pilot.pause()
+        assert len(draws) > before
+        assert cells(app) == cells_drawn_anew(app)

@@ -27,11 +27,12 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from coach.tui.widgets.hidden_blur import RestyledWhenShown
+from coach.tui.widgets.steady_scrollbar import SteadyScrollbars
 
 MIN_LAST = 12  # below this, scrolling sideways beats a stub of a column
 
 
-class FittedTable(DataTable[object], RestyledWhenShown):
+class FittedTable(DataTable[object], RestyledWhenShown, SteadyScrollbars):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._drawn_in: dict[PseudoClasses, tuple[Style, ...]] = {}  # the colours its cells were drawn in, by state
