@@ -94,6 +94,15 @@ class Terminal:
     def rows(self) -> list[str]:
         return self.screen().split("\n")
 
+    def coloured_screen(self) -> str:
+        """The screen with its colours and styles, as tmux holds its cells (SGR codes before each change)."""
+        return self._tmux("capture-pane", "-e", "-p", "-t", SESSION)
+
+    def resize(self, width: int, height: int) -> Terminal:
+        """The window resized, as a person drags it (the app gets the new size)."""
+        self._tmux("resize-window", "-t", SESSION, "-x", str(width), "-y", str(height))
+        return self
+
     # --- what a person does ---------------------------------------------------------------------
 
     def press(self, *keys: str) -> Terminal:

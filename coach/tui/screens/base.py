@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on
 from textual.binding import Binding, BindingType
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from coach.content.content import Content
@@ -46,6 +48,10 @@ class Coached(LabelledKeys):
 
 
 class CoachScreen(Coached, Screen[Any]):
+    # Textual repaints the whole screen when the focus moves. The widgets that gain and lose it restyle and
+    # redraw themselves (and those styled :focus-within with them), so that repaint drew each such frame twice.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
@@ -59,6 +65,7 @@ class CoachModal(Coached, ModalScreen[ScreenResultType]):
     and the footer of the screen beneath lists that screen's keys: so a dialog brings help and its footer.
     """
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)  # as CoachScreen's
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "app.quit", id="dialog.quit"),  # shown: the app's priority binding does it
         Binding("question_mark,f1", "app.help", id="dialog.help"),
