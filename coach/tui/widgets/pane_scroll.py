@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 
+from coach.tui.widgets.steady_scrollbar import SteadyScrollbars
 
-class PaneScroll(VerticalScroll):
+
+class PaneScroll(VerticalScroll, SteadyScrollbars):
+    # Room for the scrollbar kept: the trends are taller than their pane at 80x24, and without it their first look
+    # was laid out at the full width, then again two columns narrower once the bar appeared.
+    DEFAULT_CSS = "PaneScroll { scrollbar-gutter: stable; }"
+
     def watch_has_focus(self, has_focus: bool) -> None:
         pass  # nothing of it depends on the focus: see above
