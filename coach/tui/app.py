@@ -31,7 +31,7 @@ from coach.content.loader import ContentError
 from coach.heap import freeze_after_imports
 from coach.reading import reading_seconds
 from coach.shown import visible
-from coach.tui import cjk_wrap
+from coach.tui import cjk_wrap, single_layout
 from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies, with_words
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal
@@ -69,6 +69,7 @@ def screen_class(name: str) -> type[Screen[Any]]:
 
 
 cjk_wrap.install()
+single_layout.install()
 
 
 class Prepared(Message):

@@ -23,6 +23,7 @@ def _sources(content: Content, sources: list[str]) -> Static:
 
 
 class AssessmentScreen(CoachScreen):
+    AUTO_FOCUS: ClassVar[str | None] = "#assessment"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", id="assessment.back"),
         # priority: with "Routines to try" focused, the list's own Enter hid this one from the footer
@@ -93,6 +94,5 @@ class AssessmentScreen(CoachScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("assessment.title")
-        self.query_one("#assessment").focus()
         if not self.saved:
             self.coach_app.notify(self.content.text("assessment.not_saved"), severity="warning", timeout=10)

@@ -15,6 +15,8 @@ from coach.tui.screens.base import CoachModal
 class ConfirmCheckedScreen(CoachModal[bool]):
     """Dismisses with True when the person confirms a midwife or doctor has checked them."""
 
+    AUTO_FOCUS: ClassVar[str | None] = "#no"  # the safe answer is the one Enter gives
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", id="confirm_checked.yes"),
         Binding("escape,n", "answer(False)", id="confirm_checked.no"),
@@ -27,9 +29,6 @@ class ConfirmCheckedScreen(CoachModal[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self.content.text("redflag.confirm_yes"), id="yes", variant="warning")
                 yield Button(self.content.text("redflag.confirm_no"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()  # the safe answer is the one Enter gives
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -15,6 +15,8 @@ from coach.tui.screens.base import CoachModal
 class ConfirmQuitScreen(CoachModal[bool]):
     """Dismisses with True to quit. ctrl+q again quits too (PainCoachApp.action_quit; its footer says "^q Quit")."""
 
+    AUTO_FOCUS: ClassVar[str | None] = "#keep-going"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "keep_going", id="confirm_quit.keep_going"),
     ]
@@ -33,9 +35,6 @@ class ConfirmQuitScreen(CoachModal[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.content.text("quit.keep_going"), id="keep-going", variant="primary")
                 yield Button(self.content.text("quit.quit"), id="quit", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep-going").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "quit")

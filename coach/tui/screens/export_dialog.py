@@ -17,6 +17,7 @@ from coach.tui.screens.base import CoachModal
 
 
 class ExportDialog(CoachModal[Path | None]):
+    AUTO_FOCUS: ClassVar[str | None] = "#export-path"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", id="export_dialog.cancel"),
         Binding("ctrl+s", "save", id="export_dialog.save", priority=True),
@@ -47,9 +48,6 @@ class ExportDialog(CoachModal[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.content.text("export.save"), id="save", variant="primary")
                 yield Button(self.content.text("export.cancel"), id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#export-path").focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)

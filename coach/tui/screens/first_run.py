@@ -15,6 +15,7 @@ from coach.tui.widgets.prose import paragraphs
 
 
 class FirstRunScreen(CoachModal[None]):
+    AUTO_FOCUS: ClassVar[str | None] = "#accept"
     # Here rather than in app.tcss: parsed only at a first start, when this is the first screen.
     # As Textual's Markdown drew it (coach.tui.widgets.prose). The header over the top row, out of the way of the
     # box, which is centred in the whole window as when the notice was a dialog over home; in full colour: it is
@@ -55,9 +56,6 @@ class FirstRunScreen(CoachModal[None]):
                     yield Static(paragraph, classes="paragraph")
             yield Button(self.content.text("first_run.accept"), id="accept", variant="primary")
         yield self.title_bar()  # after the box: drawn over the window's top row
-
-    def on_mount(self) -> None:
-        self.query_one("#accept").focus()
 
     def on_button_pressed(self) -> None:
         self.action_accept()

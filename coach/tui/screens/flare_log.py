@@ -15,6 +15,7 @@ from coach.tui.screens.base import CoachModal
 
 
 class FlareLogModal(CoachModal[FlareLog | None]):
+    AUTO_FOCUS: ClassVar[str | None] = "#flare-pain"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", id="flare_log.cancel"),
         Binding("ctrl+s", "save", id="flare_log.save"),
@@ -56,7 +57,6 @@ class FlareLogModal(CoachModal[FlareLog | None]):
     def on_mount(self) -> None:
         activities = self.query_one("#flare-activity", OptionList)
         activities.highlighted = None
-        self.query_one("#flare-pain").focus()
         self.query_one("#flare-problem").display = False  # a row only when there is something to say
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

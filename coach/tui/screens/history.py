@@ -54,6 +54,7 @@ class HistoryScreen(CoachScreen):
     # The footer leaves out "^p Commands" (ctrl+p still opens them, and help lists it): with Undo it would
     # not fit 80 columns.
     FOOTER_PALETTE: ClassVar[bool] = False
+    AUTO_FOCUS: ClassVar[str | None] = "#history-table"
     RECORDS_ONLY: ClassVar[frozenset[str]] = frozenset({"next_kind", "next_period", "search", "edit_note", "delete"})
 
     def __init__(self) -> None:
@@ -116,7 +117,6 @@ class HistoryScreen(CoachScreen):
         table.add_columns(*(Text(self.content.text(key)) for key in columns))
         self.query_one("#history-search").display = False
         self.reload(first=True)
-        table.focus()
 
     def on_screen_suspend(self) -> None:
         self._returning = True

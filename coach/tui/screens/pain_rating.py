@@ -25,6 +25,8 @@ class PainAnswer:
 class PainRatingScreen(CoachModal[PainAnswer | None]):
     """Before: dismisses with the pain, or None to cancel. After: pain then feeling; Escape skips."""
 
+    AUTO_FOCUS: ClassVar[str | None] = "#pain-scale"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Before a routine Escape does not start it; after one it skips the question. The footer says which.
         Binding("escape", "cancel", id="pain_rating.cancel"),
@@ -50,9 +52,6 @@ class PainRatingScreen(CoachModal[PainAnswer | None]):
                     for feeling in FEELINGS:
                         yield Button(self.content.text(f"pain.{feeling}"), id=feeling, disabled=True)
             yield Static(self.content.text("pain.after_hint" if self.after else "pain.before_hint"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#pain-scale").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "feel":  # once the pain after is chosen

@@ -39,6 +39,7 @@ PROBLEM_FIELDS = {
 
 
 class ProfileScreen(CoachScreen):
+    AUTO_FOCUS: ClassVar[str | None] = "#basis"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", id="profile.save"),
         Binding("escape", "cancel", id="profile.cancel"),
@@ -113,7 +114,6 @@ class ProfileScreen(CoachScreen):
         self.sub_title = self.content.text("profile.title")
         self._update_echo()
         self._update_birth_fields()
-        self.query_one("#basis").focus()
 
     # --- the live echo ------------------------------------------------------------------------------
 

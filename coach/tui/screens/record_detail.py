@@ -107,6 +107,7 @@ class RecordDetailScreen(CoachScreen):
 
 
 class NoteEditor(CoachModal[str | None]):
+    AUTO_FOCUS: ClassVar[str | None] = "#note-text"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", id="note_editor.save", priority=True),
         Binding("escape", "cancel", id="note_editor.cancel", priority=True),
@@ -124,7 +125,6 @@ class NoteEditor(CoachModal[str | None]):
 
     def on_mount(self) -> None:
         area = self.query_one("#note-text", TextArea)
-        area.focus()
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
@@ -141,6 +141,7 @@ class NoteEditor(CoachModal[str | None]):
 
 
 class ConfirmDelete(CoachModal[bool]):
+    AUTO_FOCUS: ClassVar[str | None] = "#no"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "yes", id="confirm_delete.yes"),
         Binding("n,escape", "no", id="confirm_delete.no"),
@@ -156,9 +157,6 @@ class ConfirmDelete(CoachModal[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(self.content.text("detail.delete_yes"), id="yes", variant="error")
                 yield Button(self.content.text("detail.delete_no"), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

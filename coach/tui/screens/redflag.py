@@ -20,6 +20,8 @@ from coach.tui.widgets.key_footer import KeyFooter
 class RedFlagScreen(CoachScreen):
     """Shows `checkin`, or else the check-in that currently blocks routines."""
 
+    AUTO_FOCUS: ClassVar[str | None] = "#redflag"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", id="redflag.back"),
         Binding("c", "checked", id="redflag.checked"),
@@ -57,7 +59,6 @@ class RedFlagScreen(CoachScreen):
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("redflag.title")
-        self.query_one("#redflag").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ "I have been checked" only while there is a check-in to clear (hidden from footer and help otherwise)."""

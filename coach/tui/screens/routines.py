@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 
 class RoutinesScreen(CoachScreen):
+    AUTO_FOCUS: ClassVar[str | None] = "OptionList"
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: the list's own Enter would hide this one from the footer (a click on an item starts it too)
         Binding("enter", "start", id="routines.start", priority=True),
@@ -63,7 +64,6 @@ class RoutinesScreen(CoachScreen):
         self.sub_title = self.content.text("routines.title")
         self.query_one("#routines-advice").display = False
         self.refresh_plans()
-        self.query_one(OptionList).focus()
         if self.start_with is not None:
             menu = self.query_one(OptionList)
             ids = [p.routine.id for p in self.offered]

@@ -23,6 +23,8 @@ def conditions_words(content: Content, conditions: list[str]) -> str:
 class SafetyCheckScreen(CoachModal[str | None]):
     """Dismisses with "fine", "unwell", or None (not now)."""
 
+    AUTO_FOCUS: ClassVar[str | None] = "#fine"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", id="safety_check.not_now"),
     ]
@@ -41,9 +43,6 @@ class SafetyCheckScreen(CoachModal[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.content.text("safety_check.fine"), id="fine", variant="success")
                 yield Button(self.content.text("safety_check.unwell"), id="unwell", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#fine").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)

@@ -16,6 +16,8 @@ from coach.tui.screens.base import CoachModal
 class StopReasonScreen(CoachModal[str | None]):
     """Dismisses with one of STOP_REASONS, or None to keep going."""
 
+    AUTO_FOCUS: ClassVar[str | None] = "Button"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "keep_going", id="stop_reason.keep_going"),
     ]
@@ -26,9 +28,6 @@ class StopReasonScreen(CoachModal[str | None]):
             for reason in STOP_REASONS:
                 yield Button(self.content.text(f"stop.{reason.replace('-', '_')}"), id=reason)
             yield Static(self.content.text("stop.hint"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one(Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)

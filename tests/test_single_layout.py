@@ -1,0 +1,108 @@
+"""A screen opened, or the window resized, is laid out once; a screen opens on its own widget, focused in its first
+frame, scrolled to its top. coach/tui/single_layout.py (widgets that do not scroll ask no second layout when told
+their size), CoachScreen/CoachModal's `_on_resize` (a screen's own size echoed back to it is not laid out again)
+and AUTO_FOCUS (coach/tui/screens/base.py)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tests.history_records import flare
+
+
+class Layouts:
+    """How often each screen is laid out, from when counting starts."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.counts: dict[str, int] = {}
+        lay_out = Screen._refresh_layout
+
+        def counted(screen, *args, **kwargs):
+            self.counts[type(screen).__name__] = self.counts.get(type(screen).__name__, 0) + 1
+            return lay_out(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+
+
+async def test_a_dialog_opened_or_the_window_resized_is_not_laid_out_again_for_nothing(make_app, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        layouts = Layouts(monkeypatch)
+        await pilot.press("f")  # the flare log
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "FlareLogModal"
+        # Was 4: the dialog's own size echoed back to it, and each widget told its first size asked for another.
+        assert layouts.counts["FlareLogModal"] <= 2
+        dialog = app.screen.query_one("#flare-pain")
+        before = dialog.region
+        layouts.counts.clear()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert dialog.region != before  # laid out at the new size: the dialog is centred in the bigger window
+        # Was 10 (4 of the dialog, 6 of home beneath it): each screen's new size echoed back and laid out again.
+        assert sum(layouts.counts.values()) <= 6
+
+
+class Growing(App[None]):
+    CSS = "#narrow { width: 20; } #scroll { height: 1fr; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("short", id="narrow")
+        with VerticalScroll(id="scroll"):
+            yield Static("\n".join(f"line {n}" for n in range(8)))
+
+
+async def test_what_scrolls_still_gets_its_scrollbar_and_text_still_wraps_to_its_width():
+    import coach.tui.app  # noqa: F401 (installs single_layout, as the app does)
+
+    app = Growing()
+    async with app.run_test(size=(40, 12)) as pilot:
+        scroll = app.query_one("#scroll", VerticalScroll)
+        assert not scroll.show_vertical_scrollbar  # 8 lines in 11 rows
+        app.query_one("#narrow", Static).update("a few words that take three lines at twenty")
+        await pilot.resize_terminal(40, 8)  # now 8 lines in 5 rows: the window alone makes it scroll
+        await pilot.pause()
+        await pilot.pause()
+        assert scroll.show_vertical_scrollbar
+        assert scroll.vertical_scrollbar.region.height == scroll.region.height  # laid out and drawn beside them
+        assert app.query_one("#narrow").region.height == 3
+
+
+@pytest.mark.parametrize(
+    ("key", "screen", "focused"),
+    [("h", "HistoryScreen", "history-table"), ("r", "RoutinesScreen", "routine-list"), ("p", "ProfileScreen", "basis")],
+)
+async def test_a_screen_opens_on_its_widget_focused_in_its_first_frame_at_its_top(
+    make_app, store, monkeypatch, key, screen, focused
+):
+    from tests.shots import at_30_weeks_with_pgp
+
+    at_30_weeks_with_pgp(store)
+    store.add_many([flare(day) for day in range(30)])
+    app = make_app()
+    first_frames: list[tuple[str | None, list[str], float]] = []  # focused, drawn focused, scrolled
+    display = type(app)._display
+
+    def shown(app_, drawn, update) -> None:
+        if type(drawn).__name__ == screen and not first_frames:
+            focused_now = [w.id or type(w).__name__ for w in drawn.query("*") if w.has_focus]
+            first_frames.append((getattr(drawn.focused, "id", None), focused_now, drawn.scroll_y))
+        display(app_, drawn, update)
+
+    monkeypatch.setattr(type(app), "_display", shown)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert first_frames == [(focused, [focused], 0)]  # the one widget drawn focused
+        assert app.focused is app.screen.query_one(f"#{focused}")
+        scrolled = [w.id for w in (app.screen, *app.screen.query("*")) if w.scroll_y]
+        assert scrolled == []  # its title and first lines in view, not scrolled to the focused widget
