@@ -1,10 +1,10 @@
 """Scrollbars drawn again only when what they show changes.
 
 Textual asks a widget's scrollbars to be drawn again on every restyle of the widget (each scrollbar colour is
-set anew, changed or not) and after every layout of a scrolling widget with more lines than fit (it is handed
-the size it shows as its "virtual" size, which is then never its real one). The request reaches the screen
-after the frame it came from, so a history tab switch drew its frame and then, 20-40 ms later, a frame of its
-own for a scrollbar that looked the same.
+set anew, changed or not, and each rule the bar's own restyle clears asks for a layout) and after every layout
+of a scrolling widget with more lines than fit (it is handed the size it shows as its "virtual" size, which is
+then never its real one). The request reaches the screen after the frame it came from, so a history tab switch
+drew its frame and then, 20-40 ms later, a frame of its own for a scrollbar that looked the same.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
-Look = tuple[int, float, int, float, bool, bool, Style, bool]
+Look = tuple[bool, int, float, int, float, bool, bool, Style, bool]
 
 
 class SteadyScrollBar(ScrollBar):
@@ -37,7 +37,7 @@ class SteadyScrollBar(ScrollBar):
             background = self.parent.background_colors[0] + background
         style = Style.from_color((background + color).rich_color, background.rich_color)
         bare = self.screen.styles.scrollbar_color.a == 0
-        return (self.window_virtual_size, self.window_size, self.thickness, self.position,
+        return (self.display, self.window_virtual_size, self.window_size, self.thickness, self.position,
                 bool(self.grabbed), self.mouse_over, style, bare)  # fmt: skip
 
     def render(self) -> RenderableType:
@@ -45,7 +45,9 @@ class SteadyScrollBar(ScrollBar):
         return super().render()
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        only_drawn = repaint and not (regions or layout or recompose)
+        # A layout too: a restyle clears each rule it does not set, and a cleared rule asks for a layout, but nothing
+        # is laid out inside a bar; where it goes and whether it shows are its widget's (show_vertical_scrollbar).
+        only_drawn = not (regions or recompose)
         if only_drawn and self._drawn is not None and self.is_attached and self._look() == self._drawn:
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
