@@ -1,7 +1,7 @@
 """A screen opened, or the window resized, is laid out once; a screen opens on its own widget, focused in its first
 frame, scrolled to its top. coach/tui/single_layout.py (widgets that do not scroll ask no second layout when told
 their size), CoachScreen/CoachModal's `_on_resize` (a screen's own size echoed back to it is not laid out again)
-and AUTO_FOCUS (coach/tui/screens/base.py)."""
+and AUTO_FOCUS (coach/tui/screens/base.py); its footer's keys are there in that first frame (ready_footer)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tests.history_records import flare
+
+
+def footer_keys(screen) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.key for key in screen.query(FooterKey) if key.display]
 
 
 class Layouts:
@@ -79,7 +85,7 @@ async def test_what_scrolls_still_gets_its_scrollbar_and_text_still_wraps_to_its
     ("key", "screen", "focused"),
     [("h", "HistoryScreen", "history-table"), ("r", "RoutinesScreen", "routine-list"), ("p", "ProfileScreen", "basis")],
 )
-async def test_a_screen_opens_on_its_widget_focused_in_its_first_frame_at_its_top(
+async def test_a_screen_opens_on_its_widget_focused_with_its_keys_in_its_first_frame_at_its_top(
     make_app, store, monkeypatch, key, screen, focused
 ):
     from tests.shots import at_30_weeks_with_pgp
@@ -88,12 +94,14 @@ async def test_a_screen_opens_on_its_widget_focused_in_its_first_frame_at_its_to
     store.add_many([flare(day) for day in range(30)])
     app = make_app()
     first_frames: list[tuple[str | None, list[str], float]] = []  # focused, drawn focused, scrolled
+    first_footer: list[list[str]] = []
     display = type(app)._display
 
     def shown(app_, drawn, update) -> None:
         if type(drawn).__name__ == screen and not first_frames:
             focused_now = [w.id or type(w).__name__ for w in drawn.query("*") if w.has_focus]
             first_frames.append((getattr(drawn.focused, "id", None), focused_now, drawn.scroll_y))
+            first_footer.append(footer_keys(drawn))
         display(app_, drawn, update)
 
     monkeypatch.setattr(type(app), "_display", shown)
@@ -103,6 +111,8 @@ async def test_a_screen_opens_on_its_widget_focused_in_its_first_frame_at_its_to
         await pilot.pause()
         await pilot.pause()
         assert first_frames == [(focused, [focused], 0)]  # the one widget drawn focused
+        assert first_footer == [footer_keys(app.screen)]  # its keys in its first frame, as they stay
+        assert "escape" in first_footer[0]
         assert app.focused is app.screen.query_one(f"#{focused}")
         scrolled = [w.id for w in (app.screen, *app.screen.query("*")) if w.scroll_y]
         assert scrolled == []  # its title and first lines in view, not scrolled to the focused widget

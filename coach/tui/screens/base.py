@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
 
 
-def ready_footer() -> KeyFooter:
+def ready_footer(show_command_palette: bool = True) -> KeyFooter:
     """A footer that shows its keys in its first frame. Textual's waits for the screen's first binding refresh,
     a frame later, so the first screen was not complete when first drawn."""
-    footer = KeyFooter()
+    footer = KeyFooter(show_command_palette=show_command_palette)
     footer.set_reactive(Footer._bindings_ready, True)
     return footer
 

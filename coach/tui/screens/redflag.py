@@ -13,8 +13,7 @@ from coach.checkin.assessment_text import care_numbers
 from coach.checkin.pregnancy import stage
 from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin, clearance_for
-from coach.tui.screens.base import CoachScreen
-from coach.tui.widgets.key_footer import KeyFooter
+from coach.tui.screens.base import CoachScreen, ready_footer
 
 
 class RedFlagScreen(CoachScreen):
@@ -55,7 +54,7 @@ class RedFlagScreen(CoachScreen):
             yield Button(self.content.text("redflag.home"), id="go-home", variant="primary")
             if checkin is not None:
                 yield Button(self.content.text("redflag.checked"), id="checked", variant="warning")
-        yield KeyFooter()
+        yield ready_footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("redflag.title")

@@ -10,8 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from coach.history.profile_form import PHONE
-from coach.tui.screens.base import CoachScreen
-from coach.tui.widgets.key_footer import KeyFooter
+from coach.tui.screens.base import CoachScreen, ready_footer
 
 
 class StopAdviceScreen(CoachScreen):
@@ -30,7 +29,7 @@ class StopAdviceScreen(CoachScreen):
         yield self.title_bar()
         with VerticalScroll(id="stop-advice"):
             yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{maternity}{safety.body}")
-        yield KeyFooter()
+        yield ready_footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.routines.safety.unwell_title  # the header said the home screen's words
