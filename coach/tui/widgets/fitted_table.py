@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import PseudoClasses, Widget
 from textual.widgets import DataTable
@@ -45,9 +45,15 @@ class FittedTable(DataTable[object], RestyledWhenShown, SteadyScrollbars):
         self.fit_last_column()
         return keys
 
-    def _on_resize(self, event: events.Resize) -> None:
-        event.prevent_default()  # DataTable's own handler marks every cached cell stale
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        # Fitted as it is laid out, before it is drawn: on its Resize, a frame later, the first frame showed the
+        # last column at its full width and every cell was drawn again at the fitted one.
         self.fit_last_column()
+        return resized
+
+    def _on_resize(self, event: events.Resize) -> None:
+        event.prevent_default()  # DataTable's own handler marks every cached cell stale; fitted already
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Checked here, once after each change of style (not when told of it: the component classes' styles are
