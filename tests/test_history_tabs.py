@@ -118,6 +118,37 @@ async def test_the_records_are_not_drawn_again_on_return_but_are_in_a_new_theme(
         assert {segment.style.bgcolor for segment in first_line if segment.text.strip()} == {new_header.bgcolor}
 
 
+async def test_a_tab_clicked_takes_the_focus_into_its_pane_as_its_key_does(make_app, store):
+    at_30_weeks_with_pgp(store)
+    store.add_many([session(day, before=5, after=3) for day in range(20)])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot)
+        await pilot.click(f"#{ContentTab.add_prefix('trends')}")
+        await pilot.pause()
+        await pilot.pause()
+        trends = app.screen.query_one("#trends-scroll")
+        assert app.focused is trends
+        await pilot.press("down", "down")  # the arrows scroll the trends
+        await pilot.pause()
+        assert trends.scroll_y > 0
+        await pilot.click(f"#{ContentTab.add_prefix('records')}")
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one("#history-table", DataTable)
+        assert app.focused is table
+        await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor_row == 1
+        await pilot.press("shift+tab")  # to the tab bar: Left and Right there switch the tabs and keep the focus
+        await pilot.pause()
+        bar = app.focused
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen.query_one("#history-tabs", TabbedContent).active == "trends"
+        assert app.focused is bar
+
+
 async def test_a_pane_hidden_with_the_focus_is_restyled_when_shown_not_when_hidden():
     from textual.app import App
     from textual.color import Color

@@ -6,10 +6,11 @@ from datetime import timedelta
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+from textual.widgets._tabbed_content import ContentTab
 from textual.worker import get_current_worker
 
 from coach.history import insights, month_sums
@@ -255,8 +256,17 @@ class HistoryScreen(CoachScreen):
         self.query_one("#history-tabs", TabbedContent).active = tab
         # The focus goes with the tab: the table, or the pane (its arrows scroll it). Left to Textual, a hidden
         # table's focus is dropped a frame later, in a frame of its own.
-        self.query_one("#history-table" if tab == "records" else f"#{tab}-scroll").focus()
+        self._focus_pane(tab)
         self.query_one(KeyFooter).update_keys()  # now, not after TabActivated comes: in the same frame
+
+    def _focus_pane(self, tab: str) -> None:
+        self.query_one("#history-table" if tab == "records" else f"#{tab}-scroll").focus()
+
+    def on_click(self, event: events.Click) -> None:
+        # A tab chosen with the mouse: the focus into its pane too (Textual leaves it on the tab bar, where the
+        # arrows and Enter do nothing for the pane). Chosen with Left and Right on the tab bar, it stays there.
+        if isinstance(event.widget, ContentTab):
+            self.call_after_refresh(lambda: self._focus_pane(self.query_one("#history-tabs", TabbedContent).active))
 
     def action_next_kind(self) -> None:
         self.filter = self.filter.next_kind()
