@@ -74,9 +74,13 @@ async def test_the_footer_keys_go_and_come_back_with_the_records_tab_none_made_a
         assert list(app.screen.query_one(Footer).query(FooterKey)) == made  # the same widgets
 
 
-async def test_the_focus_goes_with_the_tab_so_arrows_scroll_the_trends(make_app, store):
+def trends_taller_than_80x24(store) -> None:
     at_30_weeks_with_pgp(store)
     store.add_many([session(day, before=5, after=3) for day in range(20)])
+
+
+async def test_the_focus_goes_with_the_tab_so_arrows_scroll_the_trends(make_app, store):
+    trends_taller_than_80x24(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(app, pilot)
@@ -119,8 +123,7 @@ async def test_the_records_are_not_drawn_again_on_return_but_are_in_a_new_theme(
 
 
 async def test_a_tab_clicked_takes_the_focus_into_its_pane_as_its_key_does(make_app, store):
-    at_30_weeks_with_pgp(store)
-    store.add_many([session(day, before=5, after=3) for day in range(20)])
+    trends_taller_than_80x24(store)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(app, pilot)

@@ -1,4 +1,4 @@
-"""A screen opened, or the window resized, is laid out once; a screen opens on its own widget, focused in its first
+"""A screen opened, or the window resized, is laid out fewer times; a screen opens on its own widget, focused in its first
 frame, scrolled to its top. coach/tui/single_layout.py (widgets that do not scroll ask no second layout when told
 their size), CoachScreen/CoachModal's `_on_resize` (a screen's own size echoed back to it is not laid out again)
 and AUTO_FOCUS (coach/tui/screens/base.py); its footer's keys are there in that first frame (ready_footer)."""
@@ -18,6 +18,20 @@ def footer_keys(screen) -> list[str]:
     from textual.widgets._footer import FooterKey
 
     return [key.key for key in screen.query(FooterKey) if key.display]
+
+
+def first_frame(app, monkeypatch, screen: str, look) -> list:
+    """[look(the screen)] as its first frame is written to the terminal; empty until then."""
+    seen: list = []
+    display = type(app)._display
+
+    def shown(app_, drawn, update) -> None:
+        display(app_, drawn, update)
+        if type(drawn).__name__ == screen and not seen:
+            seen.append(look(drawn))
+
+    monkeypatch.setattr(type(app), "_display", shown)
+    return seen
 
 
 class Layouts:
@@ -93,26 +107,20 @@ async def test_a_screen_opens_on_its_widget_focused_with_its_keys_in_its_first_f
     at_30_weeks_with_pgp(store)
     store.add_many([flare(day) for day in range(30)])
     app = make_app()
-    first_frames: list[tuple[str | None, list[str], float]] = []  # focused, drawn focused, scrolled
-    first_footer: list[list[str]] = []
-    display = type(app)._display
 
-    def shown(app_, drawn, update) -> None:
-        if type(drawn).__name__ == screen and not first_frames:
-            focused_now = [w.id or type(w).__name__ for w in drawn.query("*") if w.has_focus]
-            first_frames.append((getattr(drawn.focused, "id", None), focused_now, drawn.scroll_y))
-            first_footer.append(footer_keys(drawn))
-        display(app_, drawn, update)
+    def look(drawn) -> tuple:  # focused, drawn focused, scrolled, its footer's keys
+        focused_now = [w.id or type(w).__name__ for w in drawn.query("*") if w.has_focus]
+        return getattr(drawn.focused, "id", None), focused_now, drawn.scroll_y, footer_keys(drawn)
 
-    monkeypatch.setattr(type(app), "_display", shown)
+    first = first_frame(app, monkeypatch, screen, look)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(key)
         await pilot.pause()
         await pilot.pause()
-        assert first_frames == [(focused, [focused], 0)]  # the one widget drawn focused
-        assert first_footer == [footer_keys(app.screen)]  # its keys in its first frame, as they stay
-        assert "escape" in first_footer[0]
+        # The one widget drawn focused, and the footer's keys as they stay.
+        assert first == [(focused, [focused], 0, footer_keys(app.screen))]
+        assert "escape" in first[0][3]
         assert app.focused is app.screen.query_one(f"#{focused}")
         scrolled = [w.id for w in (app.screen, *app.screen.query("*")) if w.scroll_y]
         assert scrolled == []  # its title and first lines in view, not scrolled to the focused widget
@@ -124,15 +132,7 @@ async def test_the_records_first_frame_is_the_one_they_settle_on_but_the_tabs_un
     # Fewer rows than fit: a table with more gets its scrollbar a frame later (Textual lays scrollbars out anew).
     store.add_many([session(day, routine="gentle-pelvic-girdle", note="n") for day in range(10)])  # long last column
     app = make_app()
-    first: list[list] = []
-    display = type(app)._display
-
-    def shown(app_, drawn, update) -> None:
-        display(app_, drawn, update)
-        if type(drawn).__name__ == "HistoryScreen" and not first:
-            first.append(cells(app_))
-
-    monkeypatch.setattr(type(app), "_display", shown)
+    first = first_frame(app, monkeypatch, "HistoryScreen", lambda drawn: cells(app))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("h")

@@ -47,59 +47,50 @@ class Coached(LabelledKeys):
         return TitleBar(self.content.text("app.palette_tip"))
 
 
-def laid_out_already(screen: Screen[Any], event: events.Resize) -> None:
-    """Textual sends a screen its own size once it has laid it out at that size, and lays it all out again on
-    it: a second whole layout for each screen opened (and each new size of the window). Only a new size is."""
-    if event.size == screen._compositor.size:
-        event.stop()
-        event.prevent_default()  # Screen's own handler: the layout again
+class DrawnOnce(Screen[Any]):
+    """What every screen and dialog leaves out of Textual's drawing: work that drew nothing new. (Mixed in after a
+    ModalScreen: Textual takes a class's CSS from its first base.)
 
+    Each screen names the widget it opens on in AUTO_FOCUS: Textual focuses it as the screen is made, so the first
+    frame draws it focused. A focus() in on_mount came after that frame, which drew the first focusable widget
+    focused instead (the history's tab bar), and then restyled both and drew again.
+    """
 
-def scrolls_to_focus(screen: Screen[Any], scroll_visible: bool) -> bool:
-    """A screen's AUTO_FOCUS widget is focused before the screen is first laid out, where nothing is where it will
-    be: Textual's scroll to it then scrolled the screen past its title. Later focus moves scroll as they ask."""
-    return scroll_visible and bool(screen.outer_size)
-
-
-class CoachScreen(Coached, Screen[Any]):
-    # Each screen names the widget it opens on in AUTO_FOCUS: Textual focuses it as the screen is made, so the
-    # first frame draws it focused. A focus() in on_mount came after that frame, which drew the first focusable
-    # widget focused instead (the history's tab bar), and then restyled both and drew again.
-    #
     # Textual repaints the whole screen when the focus moves. The widgets that gain and lose it restyle and
     # redraw themselves (and those styled :focus-within with them), so that repaint drew each such frame twice.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     async def _on_resize(self, event: events.Resize) -> None:
-        laid_out_already(self, event)
+        # Textual sends a screen its own size once it has laid it out at that size, and lays it all out again on
+        # it: a second whole layout for each screen opened (and each new size of the window). Only a new size is.
+        if event.size == self._compositor.size:
+            event.stop()
+            event.prevent_default()  # Screen's own handler: the layout again
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
-        super().set_focus(widget, scrolls_to_focus(self, scroll_visible), from_app_focus)
+        # The AUTO_FOCUS widget is focused before the screen is first laid out, where nothing is where it will be:
+        # Textual's scroll to it then scrolled the screen past its title. Later focus moves scroll as they ask.
+        super().set_focus(widget, scroll_visible and bool(self.outer_size), from_app_focus)
 
+
+class CoachScreen(Coached, DrawnOnce):
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a screen's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
         self.call_after_refresh(self.coach_app.settle_heap)  # what opening it imported
 
 
-class CoachModal(Coached, ModalScreen[ScreenResultType]):
+class CoachModal(Coached, ModalScreen[ScreenResultType], DrawnOnce):  # after ModalScreen: its CSS is taken
     """A dialog: its own footer, with its own keys, and help.
 
     Textual stops the search for a key's binding at a modal screen (only priority bindings of the app pass),
     and the footer of the screen beneath lists that screen's keys: so a dialog brings help and its footer.
     """
 
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)  # as CoachScreen's
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "app.quit", id="dialog.quit"),  # shown: the app's priority binding does it
         Binding("question_mark,f1", "app.help", id="dialog.help"),
     ]
-
-    async def _on_resize(self, event: events.Resize) -> None:
-        laid_out_already(self, event)
-
-    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
-        super().set_focus(widget, scrolls_to_focus(self, scroll_visible), from_app_focus)
 
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount

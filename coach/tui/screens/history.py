@@ -256,17 +256,18 @@ class HistoryScreen(CoachScreen):
         self.query_one("#history-tabs", TabbedContent).active = tab
         # The focus goes with the tab: the table, or the pane (its arrows scroll it). Left to Textual, a hidden
         # table's focus is dropped a frame later, in a frame of its own.
-        self._focus_pane(tab)
+        self._focus_pane()
         self.query_one(KeyFooter).update_keys()  # now, not after TabActivated comes: in the same frame
 
-    def _focus_pane(self, tab: str) -> None:
+    def _focus_pane(self) -> None:
+        tab = self.query_one("#history-tabs", TabbedContent).active
         self.query_one("#history-table" if tab == "records" else f"#{tab}-scroll").focus()
 
     def on_click(self, event: events.Click) -> None:
         # A tab chosen with the mouse: the focus into its pane too (Textual leaves it on the tab bar, where the
         # arrows and Enter do nothing for the pane). Chosen with Left and Right on the tab bar, it stays there.
         if isinstance(event.widget, ContentTab):
-            self.call_after_refresh(lambda: self._focus_pane(self.query_one("#history-tabs", TabbedContent).active))
+            self.call_after_refresh(self._focus_pane)
 
     def action_next_kind(self) -> None:
         self.filter = self.filter.next_kind()
