@@ -3,6 +3,7 @@ without new imports nothing more is frozen. The app does it once a screen has op
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import sys
 import weakref
@@ -49,3 +50,47 @@ async def test_opening_the_history_freezes_what_its_imports_made(make_app, store
         assert type(app.screen).__name__ == "HistoryScreen"
         assert gc.get_freeze_count() > frozen
         assert gone() is None
+
+
+def test_the_start_up_holds_the_collector_off_until_the_first_frame(make_app):
+    """The app's start imports textual with no collection (coach.heap); once its first frame is drawn the
+    collector runs again, or the history of a long session would never free a cycle."""
+    from coach.heap import hold_collector
+
+    async def start() -> tuple[bool, bool]:
+        hold_collector()
+        held = gc.isenabled()
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            return held, gc.isenabled()
+
+    assert gc.isenabled()
+    try:
+        assert asyncio.run(start()) == (False, True)
+    finally:
+        gc.enable()
+
+
+def test_a_command_runs_with_the_collector_on_and_main_leaves_it_on(isolated_dirs, monkeypatch):
+    """Held only while the command's modules come in: an export of ten years then frees what it is done with."""
+    import coach.cli.log
+    from coach.cli import main
+
+    seen: list[bool] = []
+    monkeypatch.setattr(coach.cli.log, "run", lambda args, content: seen.append(gc.isenabled()) or 0)
+    assert main(["log", "--pain", "3"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
+
+
+def test_release_leaves_alone_a_collector_someone_else_turned_off():
+    from coach.heap import hold_collector, release_collector
+
+    gc.disable()
+    try:
+        hold_collector()
+        release_collector()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from coach import __version__
+from coach.heap import hold_collector, release_collector
 from coach.locations import NoHomeError
 
 if TYPE_CHECKING:
@@ -89,6 +90,14 @@ def main(argv: list[str] | None = None) -> int:
     if argv in (["--version"], ["-V"]):  # answer without loading anything else
         print(f"pain-coach {__version__}")
         return 0
+    hold_collector()
+    try:
+        return _main(argv)
+    finally:
+        release_collector()  # if the app or the command has not already
+
+
+def _main(argv: list[str]) -> int:
     from coach.content.content import Content
     from coach.content.loader import ContentError
     from coach.content.locale import UnknownLanguage
@@ -117,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is None:
                 parser.print_help()
                 return 2
+        release_collector()
         return modules[args.command].run(args, content)
     except UsageError as exc:
         return _fail(content, str(exc), 2)

@@ -28,7 +28,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from coach.content.loader import ContentError
-from coach.heap import freeze_after_imports
+from coach.heap import freeze_after_imports, release_collector
 from coach.reading import reading_seconds
 from coach.shown import visible
 from coach.tui import cjk_wrap, single_layout
@@ -167,6 +167,7 @@ class PainCoachApp(LabelledKeys, App[None]):
         self._check_size(self.size.width, self.size.height)
 
     def on_ready(self) -> None:
+        release_collector()  # held off for the start-up (coach.heap)
         # The first frame is on the screen (Textual's Ready). Two refreshes later, so that Textual's own follow-ups
         # (the footer recomposed on the first binding refreshes) do not share the interpreter with the thread.
         self.call_after_refresh(self.call_after_refresh, self.prepare)
