@@ -77,3 +77,13 @@ def test_the_app_divides_chinese_this_way():
     import coach.tui.app  # noqa: F401  (installing happens as the app's module loads)
 
     assert rich._wrap.re_word is cjk_wrap.WORD
+
+
+def test_english_lines_are_divided_without_the_chinese_pattern(installed):
+    """Its character classes take milliseconds to compile: a first screen in English does without them."""
+    cjk_wrap.wide_words.cache_clear()
+    for text in texts():
+        divide_line(text, 37)
+    assert cjk_wrap.wide_words.cache_info().currsize == 0
+    assert lines("痛 pain", 4) == ["痛 ", "pain"]
+    assert cjk_wrap.wide_words.cache_info().currsize == 1
