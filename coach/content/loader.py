@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
-import stat
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
 
+from coach import cache_file
 from coach.locations import cache_dir
 
 # Every content file, by stem, in the order their bytes make the content's version.
@@ -97,7 +95,7 @@ def read_toml(path: Path) -> Data:
         raise FileProblem("unreadable", reason=exc.strerror or exc) from None
     stamp = (str(path), info.st_mtime_ns, info.st_size, sys.version_info[:2])
     cached = _cache_path(path)
-    kept = _read_cache(cached) if cached is not None else None
+    kept = cache_file.read(cached) if cached is not None else None
     if kept is not None:
         try:
             kept_stamp, data = marshal.loads(kept)
@@ -120,7 +118,8 @@ def read_toml(path: Path) -> Data:
     except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError, and integers over 4300 digits
         raise FileProblem("not_toml", reason=exc) from None
     if cached is not None:
-        _keep(cached, (stamp, data))
+        with contextlib.suppress(ValueError):  # what marshal cannot write only costs the next start
+            cache_file.keep(cached, marshal.dumps((stamp, data)))
     return data
 
 
@@ -171,71 +170,3 @@ def _cache_path(path: Path) -> Path | None:
         return None
     # One cache per content file (a source checkout and an installed copy do not share it).
     return folder / "content" / f"{path.stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
-
-
-# The cache holds the words pain-coach shows, and marshal must never read what someone else wrote: a cache folder
-# (or file) that is not ours alone is not used at all. Folders pain-coach makes are 0700 and files 0600 whatever
-# the umask; no name in it is predictable; no symlink is followed. What git and ssh do with ~/.ssh and .git.
-CACHE_LIMIT = 4 * 1024 * 1024
-
-
-def _private(info: os.stat_result, kind: int) -> bool:
-    return stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
-def _cache_folder(folder: Path, create: bool) -> bool:
-    """Is `folder` (and the pain-coach cache folder above it) a real folder of ours that nobody else can write?
-    With `create`, make what is missing, 0700."""
-    for each in (folder.parent, folder):
-        try:
-            info = os.lstat(each)
-        except FileNotFoundError:
-            if not create:
-                return False
-            try:
-                os.makedirs(each.parent, mode=0o700, exist_ok=True)
-                os.mkdir(each, 0o700)
-                os.chmod(each, 0o700)  # mkdir's mode is cut by the umask; only this one folder, which we made
-                info = os.lstat(each)
-            except OSError:
-                return False
-        except OSError:
-            return False
-        if not _private(info, stat.S_IFDIR):
-            return False
-    return True
-
-
-def _read_cache(cached: Path) -> bytes | None:
-    if not _cache_folder(cached.parent, create=False):
-        return None
-    try:
-        fd = os.open(cached, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as fh:
-        if not _private(os.fstat(fh.fileno()), stat.S_IFREG):
-            return None
-        blob = fh.read(CACHE_LIMIT + 1)
-    return blob if len(blob) <= CACHE_LIMIT else None
-
-
-def _keep(cached: Path, value: tuple[tuple[str, int, int, tuple[int, ...]], Data]) -> None:
-    """Write the cache whole or not at all; a cache that cannot be written only costs the next start."""
-    partial = None
-    try:
-        blob = marshal.dumps(value)
-        if not _cache_folder(cached.parent, create=True):
-            return
-        fd, name = tempfile.mkstemp(dir=cached.parent, prefix=f".{cached.name}.", suffix=".tmp")  # 0600, O_EXCL
-        partial = Path(name)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(partial, cached)  # replaces a symlink planted at `cached` itself, never what it points to
-        partial = None
-    except (OSError, ValueError):
-        pass
-    finally:
-        if partial is not None:
-            with contextlib.suppress(OSError):
-                partial.unlink()
