@@ -31,7 +31,7 @@ from coach.content.loader import ContentError
 from coach.heap import freeze_after_imports, release_collector
 from coach.reading import reading_seconds
 from coach.shown import visible
-from coach.tui import cjk_wrap, single_layout
+from coach.tui import cjk_wrap, single_layout, style_cache
 from coach.tui.bindings import LabelledKeys, taken_keys, with_dialog_copies, with_words
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachModal
@@ -103,6 +103,8 @@ class PainCoachApp(LabelledKeys, App[None]):
         from coach.tui.keymap import person_keys
 
         super().__init__()
+        self._styles_loaded = style_cache.load(self.stylesheet)  # the last start's parse of the first screen's
+        self._styles_to_keep: bytes | None = None
         self.content = content  # the words and models of every screen (CoachScreen.content)
         self.use_words(content)
         # A person's own keys from config.toml, by binding id; what could not be used is told on mount.
@@ -168,6 +170,7 @@ class PainCoachApp(LabelledKeys, App[None]):
 
     def on_ready(self) -> None:
         release_collector()  # held off for the start-up (coach.heap)
+        self._styles_to_keep = style_cache.worth_keeping(self.stylesheet, self._styles_loaded)
         # The first frame is on the screen (Textual's Ready). Two refreshes later, so that Textual's own follow-ups
         # (the footer recomposed on the first binding refreshes) do not share the interpreter with the thread.
         self.call_after_refresh(self.call_after_refresh, self.prepare)
@@ -181,6 +184,9 @@ class PainCoachApp(LabelledKeys, App[None]):
         try:
             self.content.check()
             import coach.history.store  # noqa: F401  (and the record models: the loop's first use is quick)
+
+            if self._styles_to_keep is not None:
+                style_cache.keep(self._styles_to_keep)
         except ContentError as exc:
             self.post_message(Prepared(problems=exc.problems))
         except BaseException as exc:  # handed to the loop, which shows it as Textual shows any error
