@@ -91,3 +91,10 @@ def on_top(app, cell: Cell) -> bool:
     except NoWidget:
         return False
     return widget is not app.screen
+
+
+def footer_keys(screen) -> list:
+    """The keys `screen`'s footer draws now (coach.tui.widgets.key_footer.ShownKey), left to right."""
+    from coach.tui.widgets.key_footer import KeyFooter
+
+    return [drawn.shown for drawn in screen.query_one(KeyFooter).drawn_keys()]

@@ -9,6 +9,7 @@ from textual.widgets import Input, OptionList, Static
 from coach.history.records import Profile
 from coach.routines.block import blocking_checkin
 from coach.tui.widgets.pain_scale import PainScale
+from tests import screen_cells
 
 SIZE = (100, 32)
 DUE = Profile(due_date=date(2027, 2, 14), date_basis="due")  # 28 weeks + 4 days on the fixed test day
@@ -341,7 +342,7 @@ async def test_i_have_been_checked_has_its_key_asks_first_and_is_kept_in_the_his
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "c", *CALM, "n", "b", "enter", "n", "n", "n")  # burning urine: urgent
         assert screen_name(app) == "RedFlagScreen"
-        footer = [(k.key_display, k.description) for k in app.screen.query("FooterKey") if k.display]
+        footer = [(k.key_display, k.description) for k in screen_cells.footer_keys(app.screen)]
         assert ("c", "I've been checked") in footer
         await press(pilot, "question_mark")
         assert screen_name(app) == "HelpScreen"

@@ -1,9 +1,10 @@
 """Every screen's footer fits 80 columns, the smallest supported width, with no key cut off.
 
 The width is worked out from each screen's bindings (in code, with their labels from content/keys.toml) the way Textual 8's
-Footer lays a key out (textual/widgets/_footer.py): " key " + label + " " for each shown action, and the
-command palette's item docked on the right (a 1-column border, "^p" + label, 2 columns of padding), so
-the same "+3" for it too. The last tests check that sum against the real footer on the widest screens.
+Footer lays a key out (textual/widgets/_footer.py), as pain-coach's footer draws it too
+(coach/tui/widgets/key_footer.py): " key " + label + " " for each shown action, and the command palette's item
+docked on the right (a 1-column bar, "^p" + label, 2 columns of padding), so the same "+3" for it too. The last
+tests check that sum against the real footer on the widest screens.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ import pytest
 from rich.cells import cell_len
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Static
 
 from coach.content.content import Content
 from coach.content.locale import shipped_locales
@@ -23,6 +23,8 @@ from coach.tui.bindings import with_words
 from coach.tui.screens import SCREENS
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickSome
+from coach.tui.widgets.key_footer import KeyFooter
+from tests import screen_cells
 from tests.conftest import FIXED_NOW
 from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
@@ -87,10 +89,9 @@ def test_home_footer_leaves_the_menu_keys_to_the_menu(app):
 
 async def shown_footer(pilot) -> int:
     await pilot.pause()
-    footer = pilot.app.screen.query_one(Footer)
-    keys = [key for key in footer.query(FooterKey) if key.display]
+    keys = pilot.app.screen.query_one(KeyFooter).drawn_keys()
     assert keys, "the footer shows no keys"
-    return sum(key.outer_size.width for key in keys)
+    return sum(key.width for key in keys)
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ async def test_worked_out_width_is_what_textual_draws(make_app, store, keys, nam
         assert type(app.screen) is screen_class(name)
         drawn = await shown_footer(pilot)
         # Keys that do nothing in this state are left out (check_action): the sum is of the ones shown.
-        shown = {key.action for key in app.screen.query_one(Footer).query(FooterKey) if key.display}
+        shown = {key.action for key in screen_cells.footer_keys(app.screen)}
         assert drawn == footer_width(app, name, widest=False, only=shown)
         assert drawn <= footer_width(app, name, widest=False)
         assert drawn <= SMALLEST_WIDTH

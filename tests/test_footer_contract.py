@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 from textual.clock import MockClock
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from coach.history.records import CheckIn, FlareLog, RoutineSession
 from coach.history.store import Store
 from coach.tui.app import PainCoachApp, screen_class
 from coach.tui.screens import SCREENS
+from coach.tui.widgets.key_footer import KeyFooter
+from tests import screen_cells
 from tests.conftest import FIXED_NOW
 from tests.packaged import CONTENT
 from tests.screen_cells import _segments
@@ -137,10 +137,9 @@ async def go(pilot, state: State) -> None:
 
 
 def footer_keys(app) -> list[tuple[str, str]]:
-    footer = app.screen.query(Footer)
-    if not footer:  # no footer of its own: a dialog without one would show the keys of the screen beneath
+    if not app.screen.query(KeyFooter):  # no footer of its own: a dialog without one would show the keys beneath
         pytest.fail(f"{type(app.screen).__name__} has no footer")
-    return [(key.key, key.description) for key in footer.first().query(FooterKey) if key.display and not key.disabled]
+    return [(key.key, key.description) for key in screen_cells.footer_keys(app.screen) if key.enabled]
 
 
 def stack(app) -> list[str]:

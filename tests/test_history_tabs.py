@@ -4,19 +4,19 @@ colours change. Driven by the keys (t, r) and the mouse, as a person switches th
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Footer, TabbedContent
-from textual.widgets._footer import FooterKey
+from textual.widgets import DataTable, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
 from textual.widgets._tabs import Underline
 
+from coach.tui.widgets.key_footer import KeyFooter
+from tests import screen_cells
 from tests.history_records import flare, session
 from tests.screen_cells import cells
 from tests.shots import at_30_weeks_with_pgp
 
 
 def footer_keys(app) -> list[tuple[str, str, bool]]:
-    return [(key.key, key.description, key.disabled) for key in app.screen.query_one(Footer).query(FooterKey)
-            if key.display]  # fmt: skip
+    return [(key.key, key.description, not key.enabled) for key in screen_cells.footer_keys(app.screen)]
 
 
 def tab_span(app, pane: str) -> tuple[int, int]:
@@ -56,13 +56,13 @@ async def test_the_underline_is_under_the_new_tab_as_soon_as_it_is_chosen(make_a
         assert underline_span(app) == tab_span(app, "helps")
 
 
-async def test_the_footer_keys_go_and_come_back_with_the_records_tab_none_made_anew(make_app, store):
+async def test_the_footer_keys_go_and_come_back_with_the_records_tab(make_app, store):
     store.add_many([session(0), flare(1)])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(app, pilot)
         on_records = footer_keys(app)
-        made = list(app.screen.query_one(Footer).query(FooterKey))
+        footer = app.screen.query_one(KeyFooter)
         await pilot.press("t")
         await pilot.pause()
         on_trends = footer_keys(app)
@@ -71,7 +71,7 @@ async def test_the_footer_keys_go_and_come_back_with_the_records_tab_none_made_a
         await pilot.press("r")
         await pilot.pause()
         assert footer_keys(app) == on_records
-        assert list(app.screen.query_one(Footer).query(FooterKey)) == made  # the same widgets
+        assert app.screen.query_one(KeyFooter) is footer and not footer.children  # one line, drawn again
 
 
 def trends_taller_than_80x24(store) -> None:

@@ -1,5 +1,5 @@
 """The footer (coach.tui.widgets.key_footer.KeyFooter) shows what Textual's Footer shows, in every state a check-in
-goes through, and an answer leading to a question of the same kind rebuilds nothing: no compose, no key made.
+goes through, as wide; a click on a key presses it, and the key under the mouse is highlighted, as on Textual's.
 """
 
 from __future__ import annotations
@@ -8,18 +8,21 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from coach.tui.widgets.key_footer import KeyFooter
+from tests.screen_cells import cells
 from tests.shots import at_30_weeks_with_pgp
 
 # From home through a check-in: a tick list, one choice, a tick list, the 0-10 scale, ... the warning signs.
 KEYS = ("c", "b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a", "a", "a", "a", "b", "n")
 
 
-def drawn(footer: Footer) -> list[tuple[str, str, str, bool, bool, int]]:
+def drawn(footer: Footer | KeyFooter) -> list[tuple[str, str, str, bool, bool, int]]:
+    if isinstance(footer, KeyFooter):
+        return [(key.shown.key, key.shown.key_display, key.shown.description, not key.shown.enabled, key.palette,
+                 key.width) for key in footer.drawn_keys()]  # fmt: skip
     return [
         (key.key, key.key_display, key.description, key.has_class("-disabled"), key.has_class("-command-palette"),
          key.outer_size.width)
         for key in footer.query_children(FooterKey)
-        if key.display  # ours keeps the keys it hides, to show them again
     ]  # fmt: skip
 
 
@@ -42,34 +45,39 @@ async def test_the_footer_shows_the_keys_textual_footer_would_in_every_state_of_
             await pilot.pause()
 
 
-async def test_an_answer_to_a_question_of_the_same_kind_rebuilds_no_footer_key(make_app, store, monkeypatch):
+async def test_a_click_on_a_footer_key_presses_it(make_app, store):
     at_30_weeks_with_pgp(store)
-    composed: list[KeyFooter] = []
-    compose = KeyFooter.compose
-
-    def counted(self):
-        composed.append(self)
-        return compose(self)
-
-    monkeypatch.setattr(KeyFooter, "compose", counted)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in ("c", "b", "enter", "a", "a", "enter", "4", "enter", "5", "enter", "c", "enter", "a"):
-            await pilot.press(key)
-            await pilot.pause()
-        assert app.screen.current.id == "trend"  # one choice after one choice
-        footer = app.screen.query_one(KeyFooter)
-        before = list(footer.query_children(FooterKey))
-        composed.clear()
-        for key in ("a", "a"):  # trend, then sleep: both one choice
-            await pilot.press(key)
-            await pilot.pause()
-        assert app.screen.current.id == "duration"
-        assert composed == []
-        assert list(footer.query_children(FooterKey)) == before  # the same widgets: none made, none removed
-        await pilot.press("a", "b")  # on to the warning signs: a tick list again, with "None of these"
         await pilot.pause()
-        assert app.screen.current.id == "flags_nerves"
-        assert composed == []
-        labels = [key.description for key in footer.query_children(FooterKey) if key.display]
-        assert app.content.key_words("checkin.none_of_these").label in labels
+        help_key = next(k for k in app.screen.query_one(KeyFooter).drawn_keys() if k.shown.action == "help")
+        await pilot.click(KeyFooter, offset=(help_key.x + help_key.width // 2, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        palette = app.screen.query_one(KeyFooter).drawn_keys()[-1]
+        assert palette.palette and palette.x + palette.width == 80
+        await pilot.click(KeyFooter, offset=(palette.x + 2, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+
+
+async def test_the_key_under_the_mouse_is_highlighted_and_tells_its_tooltip(make_app, store):
+    at_30_weeks_with_pgp(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        quit_key = next(k for k in app.screen.query_one(KeyFooter).drawn_keys() if k.shown.action == "quit")
+
+        def backgrounds() -> set:
+            return {c.bg for c in cells(app) if c.y == 23 and quit_key.x <= c.x < quit_key.x + quit_key.width}
+
+        before = backgrounds()
+        await pilot.hover(KeyFooter, offset=(quit_key.x + 1, 0))
+        await pilot.pause()
+        assert backgrounds() != before and len(backgrounds()) == 1
+        assert app.screen.query_one(KeyFooter).tooltip == (quit_key.shown.tooltip or None)
+        await pilot.hover("#home-title")
+        await pilot.pause()
+        assert backgrounds() == before

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 import coach.tui
 from coach.tui.app import PainCoachApp
@@ -21,6 +21,7 @@ from coach.tui.keymap import readable
 from coach.tui.screens import SCREENS
 from coach.tui.screens.help import HelpScreen
 from coach.tui.screens.home import HomeScreen
+from tests import screen_cells
 from tests.packaged import CONTENT
 from tests.shots import at_30_weeks_with_pgp
 
@@ -198,8 +199,7 @@ async def test_a_rebound_key_shows_in_the_footer(make_app, config_toml):
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("a")
         await pilot.pause()
-        footer = app.screen.query_one(Footer)
-        shown = [(key.key_display, key.description) for key in footer.query("FooterKey") if key.display]
+        shown = [(key.key_display, key.description) for key in screen_cells.footer_keys(app.screen)]
         assert ("b", "Back") in shown and ("esc", "Back") not in shown
         await pilot.press("b")
         await pilot.pause()

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Footer, OptionList
-from textual.widgets._footer import FooterKey
+from textual.widgets import OptionList
 
 from coach.checkin.pregnancy import DateProblem, parse_date, problem_text, read_date
 from coach.cli import main
@@ -25,6 +24,8 @@ from coach.history.records import FlareLog, Profile
 from coach.history.store import Store
 from coach.shown import cells, clip
 from coach.tui.app import PainCoachApp
+from coach.tui.widgets.key_footer import KeyFooter
+from tests import screen_cells
 from tests.conftest import FIXED_NOW
 from tests.packaged import CONTENT
 
@@ -145,11 +146,9 @@ async def test_the_app_in_zh_cn_shows_home_and_footer_in_chinese_at_80x24(zh_con
     app = PainCoachApp(store.root, zh_content, now=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        footer = [
-            (key.key_display, key.description) for key in app.screen.query_one(Footer).query(FooterKey) if key.display
-        ]
+        footer = [(key.key_display, key.description) for key in screen_cells.footer_keys(app.screen)]
         assert ("^q", "退出") in footer and ("^p", "命令") in footer
-        assert sum(key.outer_size.width for key in app.screen.query_one(Footer).query(FooterKey) if key.display) <= 80
+        assert sum(key.width for key in app.screen.query_one(KeyFooter).drawn_keys()) <= 80
         menu = app.screen.query_one(OptionList)
         items = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
         assert any("自查：现在疼得怎样？" in item for item in items)
@@ -169,7 +168,7 @@ async def test_english_app_words_are_unchanged(store):
     app = PainCoachApp(store.root, CONTENT, now=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        footer = [key.description for key in app.screen.query_one(Footer).query(FooterKey) if key.display]
+        footer = [key.description for key in screen_cells.footer_keys(app.screen)]
         assert "Quit" in footer
         titles = [str(c.title) for c in app.get_system_commands(app.screen)]
         assert {"Theme", "Quit", "Screenshot", "Language"} <= set(titles)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import OptionList, Static
 
 from coach.history.records import CheckIn, FlareLog, Profile
+from tests import screen_cells
 from tests.conftest import FIXED_NOW
 from tests.shots import CALM, NO_FLAGS, at_30_weeks_not_checked_today, at_30_weeks_with_pgp
 
@@ -27,7 +27,7 @@ async def press(pilot, *keys: str) -> None:
 
 def footer_labels(app) -> list[str]:
     """The words the footer shows now, as a person reads them."""
-    return [key.description for key in app.screen.query_one(Footer).query(FooterKey) if key.display]
+    return [key.description for key in screen_cells.footer_keys(app.screen)]
 
 
 def help_text(app) -> str:
@@ -80,7 +80,7 @@ async def test_help_opens_on_the_flare_log_by_f1_while_the_pain_field_takes_type
     async with app.run_test(size=SMALL) as pilot:
         await press(pilot, "f")
         await help_opens_over(pilot, "FlareLogModal", "f1")
-        assert "f1" in [key.key for key in app.screen.query_one(Footer).query(FooterKey) if key.display]
+        assert "f1" in [key.key for key in screen_cells.footer_keys(app.screen)]
 
 
 async def test_help_is_not_offered_on_help_itself(make_app):

@@ -11,13 +11,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tests import screen_cells
 from tests.history_records import flare, session
 
 
 def footer_keys(screen) -> list[str]:
-    from textual.widgets._footer import FooterKey
-
-    return [key.key for key in screen.query(FooterKey) if key.display]
+    return [key.key for key in screen_cells.footer_keys(screen)]
 
 
 def first_frame(app, monkeypatch, screen: str, look) -> list:

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 from textual.clock import MockClock
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from coach.history.store import Store
 from coach.tui.app import PainCoachApp
@@ -29,7 +27,7 @@ def words_on_screen(app) -> str:
 
 
 def footer_labels(app) -> list[str]:
-    return [k.description for k in app.screen.query_one(Footer).query(FooterKey) if k.display and not k.disabled]
+    return [k.description for k in screen_cells.footer_keys(app.screen) if k.enabled]
 
 
 @pytest.fixture

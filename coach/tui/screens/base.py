@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from coach.content.content import Content
 from coach.tui.bindings import LabelledKeys
@@ -22,11 +21,8 @@ if TYPE_CHECKING:
 
 
 def ready_footer(show_command_palette: bool = True) -> KeyFooter:
-    """A footer that shows its keys in its first frame. Textual's waits for the screen's first binding refresh,
-    a frame later, so the first screen was not complete when first drawn."""
-    footer = KeyFooter(show_command_palette=show_command_palette)
-    footer.set_reactive(Footer._bindings_ready, True)
-    return footer
+    """The screen's footer, its keys drawn in its first frame (Textual's waited for the first binding refresh)."""
+    return KeyFooter(show_command_palette=show_command_palette)
 
 
 class Coached(LabelledKeys):

@@ -1,29 +1,32 @@
-"""The footer every screen shows: Textual's Footer, with its keys changed in place when the bindings change.
+"""The footer every screen shows: the keys Textual's Footer would show, drawn as it draws them, in one widget.
 
-Textual's Footer recomposes, making every key anew, each time the focus or a binding changes: several times
-for one check-in answer, each costing a style pass per key (its `compact` binding re-applies the styles).
-This one works out the keys the footer should show exactly as Textual's does (the screen's active bindings,
-one per action, the command palette's docked on the right), once for all the changes made in one turn (and
-before the next frame, so that they are drawn with it, not in a layout of their own), and when they differ
-from those shown, changes only the difference: a key still wanted is left as it is, one no longer wanted is
-hidden (kept, to be shown again as it was: a history tab switch hides three and shows them again), one of
-another action is rewritten where it stands (a check-in answer changes a few labels), and a key is made only
-when there is none to reuse (a new key costs a style pass; a key that changes size, another layout).
+Textual's Footer is a scrolling container with a widget per key: on a screen's first frame it cost about 6 ms
+of a start of about 200 (styling, arranging and drawing five widgets, one of them docked), and it remade every
+key each time the focus or a binding changed. This one picks the keys exactly as Textual's does (the screen's
+active bindings, the first of each action, the command palette's key on the right), draws them on its one line,
+and when the bindings change draws itself again only if the keys it shows changed: a line of a fixed size, so
+nothing is laid out again. A click on a key presses it (a disabled key rings the bell), a key under the mouse
+is highlighted and its tooltip shown, as on Textual's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import ComposeResult
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.strip import Strip
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-PALETTE = "-command-palette"
+# Textual's footer draws a key as " key " and "description ", and the palette's, docked right, compactly as
+# "key" and " description", after a thin bar and before one space.
+BAR = "\u258f"
 
 
 @dataclass(frozen=True)
@@ -36,22 +39,58 @@ class ShownKey:
     tooltip: str
 
 
-class KeyFooter(Footer):
-    """A footer of FooterKeys, as Textual draws them (no binding groups: pain-coach has none)."""
+@dataclass(frozen=True)
+class DrawnKey:
+    """A key as drawn: its first column and width on the footer's line."""
 
-    _update_pending = False
+    shown: ShownKey
+    x: int
+    width: int
+    palette: bool
 
-    def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            keys, palette = self.wanted_keys()
-            yield from (self._new_key(shown) for shown in keys)
-            if palette is not None:
-                yield self._new_key(palette, palette=True)
+
+class KeyFooter(Widget):
+    """The keys of the screen's bindings, on one line at the bottom."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--hover",
+        "key-footer--bar",
+    }
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-footer--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
+        .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-footer--hover { color: $footer-key-foreground; background: $block-hover-background; }
+        .key-footer--bar { color: $foreground 20%; }
+    }
+    """
+
+    def __init__(self, show_command_palette: bool = True) -> None:
+        super().__init__()
+        self.show_command_palette = show_command_palette
+        self._keys: tuple[list[ShownKey], ShownKey | None] | None = None  # worked out at the first frame
+        self._update_pending = False
+        self._hover: ShownKey | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
         if not screen.app.app_focus:
-            return
+            return  # as Textual's footer: what it shows stays while the terminal is not focused
         if self.is_attached and screen is self.screen and not self._update_pending:
             self._update_pending = True  # one update for every change made before it runs
             self.call_later(self.update_keys)
@@ -75,54 +114,95 @@ class KeyFooter(Footer):
         return list(first.values()), palette
 
     def update_keys(self) -> None:
+        """Show the keys wanted now, drawn again only if they changed."""
         self._update_pending = False
         if not self.is_attached:
             return
-        keys, palette = self.wanted_keys()
-        palette_key = next(iter(self.query_children(f"FooterKey.{PALETTE}")), None)
-        made = [key for key in self.query_children(FooterKey) if not key.has_class(PALETTE)]
-        at = 0  # made[:at] are placed
-        for n, wanted in enumerate(keys):
-            same = next((i for i in range(at, len(made)) if made[i].action == wanted.action), None)
-            if same is not None:  # its own key, shown again as it was: nothing to lay out anew
-                for widget in made[at:same]:
-                    widget.display = False  # kept, for when it is wanted again (a history tab switch)
-                widget, at = made[same], same + 1
-            elif at < len(made) and made[at].action not in {later.action for later in keys[n:]}:
-                widget, at = made[at], at + 1  # another action's key, rewritten where it stands
+        keys = self.wanted_keys()
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
+
+    def drawn_keys(self) -> list[DrawnKey]:
+        """The keys on the line, where they are drawn (the palette's last)."""
+        if self._keys is None:
+            self._keys = self.wanted_keys()
+        keys, palette = self._keys
+        drawn, x = [], 0
+        for shown in keys:
+            width = _key_width(shown)
+            drawn.append(DrawnKey(shown, x, width, palette=False))
+            x += width
+        if palette is not None:
+            width = 1 + cell_len(palette.key_display) + (1 + cell_len(palette.description)) + 1
+            drawn.append(DrawnKey(palette, self.size.width - width, width, palette=True))
+        return drawn
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        blank = Style(bgcolor=base.bgcolor)  # as Textual draws the room between the keys
+        if y != 0:
+            return Strip.blank(width, blank)
+        key_style = self.get_component_rich_style("key-footer--key", partial=True)
+        description_style = self.get_component_rich_style("key-footer--description", partial=True)
+        left: list[Segment] = []
+        right: list[Segment] = []
+        for drawn in self.drawn_keys():
+            shown = drawn.shown
+            under = base + self._blended("key-footer--hover") if shown == self._hover else base
+            if not shown.enabled:
+                under += Style(dim=True)
+            if drawn.palette:
+                bar = under + self._blended("key-footer--bar")
+                parts = [(BAR, bar), (shown.key_display, under + key_style),
+                         (f" {shown.description}", under + description_style), (" ", blank)]  # fmt: skip
+            elif shown.description:
+                parts = [(f" {shown.key_display} ", under + key_style),
+                         (f"{shown.description} ", under + description_style)]  # fmt: skip
             else:
-                self.mount(self._new_key(wanted), before=made[at] if at < len(made) else palette_key)
-                continue
-            self._rewrite(widget, wanted)
-            widget.display = True
-        for widget in made[at:]:
-            widget.display = False
-        if palette is None and palette_key is not None:
-            palette_key.remove()
-        elif palette is not None and palette_key is None:
-            self.mount(self._new_key(palette, palette=True))  # in Textual's order: the palette's key last
-        elif palette is not None and isinstance(palette_key, FooterKey):
-            self._rewrite(palette_key, palette)
+                parts = [(shown.key_display, under + key_style)]
+            (right if drawn.palette else left).extend(Segment(text, style) for text, style in parts)
+        palette = Strip(right)
+        room = max(0, width - palette.cell_length)  # the palette's key is docked over the others
+        keys = Strip(left).crop(0, room).extend_cell_length(room, blank)
+        return Strip.join([keys, palette]).crop(0, width)
 
-    def _new_key(self, shown: ShownKey, palette: bool = False) -> FooterKey:
-        compact = palette or self.compact  # Textual's footer leaves its palette key compact, bound to nothing
-        classes = " ".join(name for name, wanted in ((PALETTE, palette), ("-compact", compact)) if wanted)
-        key = FooterKey(shown.key, shown.key_display, shown.description, shown.action, disabled=not shown.enabled,
-                        tooltip=shown.tooltip, classes=classes)  # fmt: skip
-        # Set before mounting, so no watcher runs (Textual's footer data-binds it: a style pass per key).
-        key.set_reactive(FooterKey.compact, compact)
-        return key
+    def _blended(self, component: str) -> Style:
+        """A component's colours as they look over the footer (its partial style leaves them unblended)."""
+        style = self.get_component_rich_style(component)
+        return Style(color=style.color, bgcolor=style.bgcolor)
 
-    @staticmethod
-    def _rewrite(widget: FooterKey, wanted: ShownKey) -> None:
-        had = ShownKey(widget.key, widget.key_display, widget.description, widget.action, not widget._disabled,
-                       str(widget.tooltip or ""))  # fmt: skip
-        if had == wanted:
+    def _key_at(self, x: int) -> ShownKey | None:
+        drawn = self.drawn_keys()
+        for key in reversed(drawn):  # the palette's first: it is drawn over the others
+            if key.x <= x < key.x + key.width:
+                return key.shown
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._key_at(event.x))
+
+    def on_leave(self) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, shown: ShownKey | None) -> None:
+        if shown != self._hover:
+            self._hover = shown
+            self.tooltip = shown.tooltip or None if shown is not None else None
+            self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        shown = self._key_at(event.x)
+        if shown is None:
             return
-        widget.key, widget.key_display, widget.description = wanted.key, wanted.key_display, wanted.description
-        widget.action = wanted.action
-        widget._disabled = not wanted.enabled
-        widget.set_class(not wanted.enabled, "-disabled")
-        widget.tooltip = wanted.tooltip or None
-        resized = (had.key_display, had.description) != (wanted.key_display, wanted.description)
-        widget.refresh(layout=resized)
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
+
+
+def _key_width(shown: ShownKey) -> int:
+    if shown.description:
+        return cell_len(f" {shown.key_display} ") + cell_len(f"{shown.description} ")
+    return cell_len(shown.key_display)
