@@ -327,3 +327,21 @@ def test_locate_honours_data_dir_and_says_when_config_toml_is_there(data, tmp_pa
         lines = run(*args, data=data, env=env).stdout.splitlines()
         assert f"data folder:    {tmp_path / 'elsewhere'}" in lines
         assert f"config file:    {tmp_path / 'my-config' / 'config.toml'}" in lines
+
+
+@pytest.mark.parametrize(
+    ("argv", "app_options"),
+    [
+        (["--data-dir", "d"], ("d", None)),
+        (["--data-dir=d", "--lang", "zh-CN"], ("d", "zh-CN")),
+        (["--lang=en", "--data-dir", "a", "--data-dir", "b"], ("b", "en")),  # the last one, as argparse
+        (["--data", "d"], ("d", None)),  # argparse's abbreviation still starts the app
+        (["--data-dir", "d", "log"], None),  # a subcommand
+        (["--help"], None),
+        (["log", "--data-dir", "d"], None),
+    ],
+)
+def test_the_app_s_own_options_are_read_as_argparse_reads_them(argv, app_options):
+    from coach.cli import _app_args
+
+    assert _app_args(argv) == app_options

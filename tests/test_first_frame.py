@@ -113,27 +113,33 @@ from coach.cli import main
 
 def ready(self):
     names = ("pydantic", "coach.content.models", "coach.history.records", "markdown_it", "pygments",
-             "textual.widgets._markdown", "dateutil", "textual.widgets._header")
+             "textual.widgets._markdown", "dateutil", "textual.widgets._header", "argparse")
     print(json.dumps({"screen": type(self.screen).__name__, "imported": [n for n in names if n in sys.modules]}))
     self.exit()
 
 coach.tui.app.PainCoachApp.on_ready = ready
 run = coach.tui.app.PainCoachApp.run
 coach.tui.app.PainCoachApp.run = lambda self, **kw: run(self, headless=True, size=(80, 24))
-main([])
+main(sys.argv[1:])
 """
 
 
 @pytest.mark.parametrize("first_start", [True, False])
-def test_the_first_frame_imports_no_markdown_nor_the_pydantic_models_nor_the_zone_rules(store, first_start):
+@pytest.mark.parametrize("options", [False, True])
+def test_the_first_frame_imports_no_markdown_nor_the_pydantic_models_nor_the_zone_rules(store, first_start, options):
+    """Nor argparse: `pain-coach --data-dir DIR --lang en` is read without it."""
     if not first_start:
         store.save_settings(store.load_settings().model_copy(update={"first_run_done": True}))
         store.save_profile(AT_34_WEEKS)
     env = dict(os.environ, PAIN_COACH_DATA_DIR=str(store.root), LANG="C.UTF-8")
     env.pop("PAIN_COACH_LANG", None)
+    argv = ["--data-dir", str(store.root), "--lang=en"] if options else []
+    if options:
+        del env["PAIN_COACH_DATA_DIR"]
     out = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME_MODULES], capture_output=True, text=True, check=True, env=env, timeout=60
-    )
+        [sys.executable, "-c", FIRST_FRAME_MODULES, *argv], capture_output=True, text=True, check=True, env=env,
+        timeout=60,
+    )  # fmt: skip
     shown = json.loads(out.stdout.strip().splitlines()[-1])
     assert shown == {"screen": "FirstRunScreen" if first_start else "HomeScreen", "imported": []}
 

@@ -42,18 +42,36 @@ class UsageError(Exception):
     """Bad input from the person: shown as one line, exit status 2."""
 
 
-def _app_args(argv: list[str]) -> argparse.Namespace | None:
-    """The options of a bare `pain-coach` (the app), or None when argv names a subcommand or asks for help.
+APP_OPTIONS = ("--data-dir", "--lang")
 
-    The subcommand modules load the validated content, which the app's first screen does not wait for.
+
+def _app_args(argv: list[str]) -> tuple[str | None, str | None] | None:
+    """(--data-dir, --lang) of a bare `pain-coach` (the app), or None when argv names a subcommand or asks for help.
+
+    The subcommand modules load the validated content, which the app's first screen does not wait for. The
+    options as the help spells them are read without argparse (its import takes about 4 ms of the start);
+    anything else (an abbreviation such as --data, a missing value) as argparse reads it.
     """
+    found: dict[str, str | None] = dict.fromkeys(APP_OPTIONS)
+    args = iter(argv)
+    for arg in args:
+        name, equals, value = arg.partition("=")
+        if name not in found:
+            break
+        if not equals:
+            value = next(args, "-")
+            if value.startswith("-"):
+                break
+        found[name] = value
+    else:
+        return found["--data-dir"], found["--lang"]
     import argparse
 
     app = argparse.ArgumentParser(add_help=False)
-    app.add_argument("--data-dir")
-    app.add_argument("--lang")
-    args, rest = app.parse_known_args(argv)
-    return None if rest else args
+    for option in APP_OPTIONS:
+        app.add_argument(option)
+    parsed, rest = app.parse_known_args(argv)
+    return None if rest else (parsed.data_dir, parsed.lang)
 
 
 def _parser(content: Content) -> tuple[argparse.ArgumentParser, dict[str, Command]]:
@@ -116,8 +134,9 @@ def _main(argv: list[str]) -> int:
         if app_args is not None:
             from coach.tui.app import run_app
 
-            check_data_dir(content, app_args.data_dir)
-            return run_app(app_args.data_dir, content, app_args.lang)
+            data_dir_option, lang_option = app_args
+            check_data_dir(content, data_dir_option)
+            return run_app(data_dir_option, content, lang_option)
         from coach.cli.argparse_words import argparse_words
 
         with argparse_words(content):
