@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -357,10 +358,9 @@ class PainCoachApp(LabelledKeys, App[None]):
         self.push_screen(ConfirmQuitScreen(playing.plan.routine.name), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "help":  # not offered on the help screen itself
-            from coach.tui.screens.help import HelpScreen
-
-            return not isinstance(self.screen, HelpScreen)
+        if action == "help":  # not offered on the help screen itself (not imported yet: not on it either)
+            help_module = sys.modules.get("coach.tui.screens.help")
+            return help_module is None or not isinstance(self.screen, help_module.HelpScreen)
         return True
 
     def action_help(self) -> None:

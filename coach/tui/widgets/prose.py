@@ -13,10 +13,11 @@ from typing import Any, ClassVar
 
 from textual.content import Content
 from textual.geometry import Size
-from textual.markup import escape
+from textual.style import Style
 from textual.widget import Widget
 
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+BOLD_STYLE = Style(bold=True)
 BULLET = "- "
 BULLET_MARK = "• "
 
@@ -24,8 +25,7 @@ BULLET_MARK = "• "
 def inline(text: str) -> Content:
     """Text with **bold** as bold; anything else shown as written (square brackets included)."""
     parts = BOLD.split(text)  # even items plain, odd items bold
-    markup = "".join(f"[b]{escape(part)}[/b]" if i % 2 else escape(part) for i, part in enumerate(parts))
-    return Content.from_markup(markup)
+    return Content.assemble(*((part, BOLD_STYLE) if i % 2 else part for i, part in enumerate(parts)))
 
 
 def blocks(text: str) -> list[list[str]]:
