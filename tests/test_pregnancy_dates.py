@@ -182,3 +182,14 @@ def test_a_day_past_the_end_of_its_month_is_named(typed, day_first, said):
     with pytest.raises(DateProblem) as caught:
         read_date(typed, basis="due", day_first=day_first, today=TODAY)
     assert problem_text(CONTENT, caught.value) == said
+
+
+def test_the_days_of_every_month_are_the_calendar_s():
+    import calendar
+
+    from coach.checkin.pregnancy import days_in
+
+    years = (1, 1900, 2000, 2023, 2024, 2100, 9999)
+    assert [days_in(y, m) for y in years for m in range(1, 13)] == [
+        calendar.monthrange(y, m)[1] for y in years for m in range(1, 13)
+    ]

@@ -3,7 +3,6 @@ typing, so the first screen can say the week before pydantic is imported (coach.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -152,6 +151,13 @@ def parse_date(typed: str, *, day_first: bool, today: date, basis: Basis) -> dat
 _CHINESE_DATE = re.compile(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]?")
 
 
+def days_in(year: int, month: int) -> int:
+    """The days of a month (calendar.monthrange's, without importing calendar on the first screen's path)."""
+    if month == 12:
+        return 31  # and no day after 31 December 9999 to count back from
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
 def _chinese_date(found: re.Match[str], today: date, basis: Basis, typed: str) -> date:
     year, month, day = (int(part) if part else None for part in found.groups())
     assert month is not None and day is not None
@@ -160,11 +166,11 @@ def _chinese_date(found: re.Match[str], today: date, basis: Basis, typed: str) -
     if not 1 <= month <= 12:
         raise DateProblem("no_such_month", month=month)
     if year is None:
-        most = calendar.monthrange(2000, month)[1]  # 2000 was a leap year: the most days the month can have
+        most = days_in(2000, month)  # 2000 was a leap year: the most days the month can have
         if not 1 <= day <= most:
             raise DateProblem("past_month_end_any_year", month=Month(month), days=most)
         return _guess_year(month, day, today, basis, typed)
-    days = calendar.monthrange(year, month)[1]
+    days = days_in(year, month)
     if not 1 <= day <= days:
         raise DateProblem("past_month_end", month=Month(month), days=days, year=year)
     return date(year, month, day)
@@ -190,9 +196,9 @@ def impossible_day(typed: str, day_first: bool) -> DateProblem | None:
     name = Month(month)
     if isinstance(year, int):
         year = dateparser.parserinfo().convertyear(year)
-        days = calendar.monthrange(year, month)[1]
+        days = days_in(year, month)
         return DateProblem("past_month_end", month=name, days=days, year=year) if day > days else None
-    most = calendar.monthrange(2000, month)[1]  # 2000 was a leap year: the most days the month can have
+    most = days_in(2000, month)  # 2000 was a leap year: the most days the month can have
     return DateProblem("past_month_end_any_year", month=name, days=most) if day > most else None
 
 
