@@ -35,7 +35,9 @@ busy machine inflates less than wall time. Peak memory is the child's own high-w
   and the timer's end error with all that going on. No CPU burners (it runs for minutes on a shared machine).
   Then the same in the real app: headless at 80x24 with every tick drawn, the offered routines' blocks in turn
   to --voice-minutes, the app's own speaker on the app's clock (so twice --voice-minutes in all).
-- history: for each size, a made-up history (tests/make_history.py); a fresh child process for each app
+- history: for each size, a made-up history (tests/make_history.py) over three years, and 100,000 records over
+  ten (issue 15's "ten years of heavy use"; its first look at what helps again over three years, the busiest
+  months, a row of its own); a fresh child process for each app
   measurement: open the history screen to its first paint on the records, trends and "what helps" tabs, and for
   "what helps" from showing the tab to the paint of its answer (the first look, which reads every month and saves
   its sums, once; then with the sums saved), with the peak memory of the child against the bare Textual app's;
@@ -814,6 +816,23 @@ def export_rows(label: str, env: dict[str, str], tmp: Path, runs: int, bare: flo
 CHILD = f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tests.bench import main; sys.exit(main(sys.argv[1:]))"
 
 
+# The span of a made-up history: three years, and the 100,000 records issue 15 calls "ten years of heavy use" over
+# ten (27 a day). "What helps" reads a month at a time, so its first look peaks with the busiest month: that of
+# 100,000 records in three years (2,800 a month) is measured too, as a row of its own.
+TEN_YEARS_FROM = 100_000
+DENSEST = (100_000, 3 * 365)
+
+
+def history_days(size: int) -> int:
+    return 10 * 365 if size >= TEN_YEARS_FROM else 3 * 365
+
+
+def first_look(folder: Path) -> dict:
+    """The first look at what helps in a fresh child: its answer's time and the child's peak memory."""
+    return json.loads(run_child([sys.executable, "-c", CHILD, "--child-open-history", str(folder), "helps"],
+                                child_env(folder))[0])  # fmt: skip
+
+
 def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list[int]]) -> list[Row]:
     rows = []
     tabs = ("records", "trends", "helps")
@@ -821,12 +840,13 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
     for size in sizes:
         progress(f"history, {size} records")
         folder = tmp / f"history-{size}"
-        prepare(folder, size)
+        days = history_days(size)
+        prepare(folder, size, days=days)
         env = child_env(folder)
         me = [sys.executable, "-c", CHILD, "--child-open-history", str(folder)]
-        label = f"{size:,}"
+        label = f"{size:,}" + (" (ten years)" if days > 3 * 365 else "")
         # The first look at what helps reads every month and saves its sums; the screen shows them at once after.
-        first = json.loads(run_child([*me, "helps"], env)[0])
+        first = first_look(folder)
         opened: dict[str, list[dict]] = {tab: [] for tab in tabs}
         for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
             for tab in tabs:
@@ -859,6 +879,15 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
         cmd = [str(BIN / "pain-coach"), "export", "--format", "csv", "-o", str(out), "--force"]
         rows.append(command_rows(f"history {label}: pain-coach export --format csv", cmd, env, runs))
         rows += export_rows(label, env, tmp, min(runs, EXPORT_RUNS), bare)
+    size, days = DENSEST
+    if size in sizes and history_days(size) != days:
+        progress(f"history, {size} records in {days // 365} years")
+        folder = tmp / f"history-{size}-dense"
+        prepare(folder, size, days=days)
+        first = first_look(folder)
+        rows.append(Row(f"history {size:,} in {days // 365} years: peak memory, first look at what helps",
+                        megabytes(first["peak_kib"]), f"one run; answer in {ms(first['answer'])}",
+                        f"x{first['peak_kib'] / bare:.2f} of bare (the busiest month: {size * 30 // days:,} records)"))  # fmt: skip
     return rows
 
 

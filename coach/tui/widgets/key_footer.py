@@ -150,13 +150,15 @@ class KeyFooter(Widget):
         right: list[Segment] = []
         for drawn in self.drawn_keys():
             shown = drawn.shown
-            under = base + self._blended("key-footer--hover") if shown == self._hover else base
+            hovered = shown == self._hover
+            under = base + self._blended("key-footer--hover") if hovered else base
             if not shown.enabled:
                 under += Style(dim=True)
             if drawn.palette:
-                bar = under + self._blended("key-footer--bar")
+                bar = under + Style(color=self._blended("key-footer--bar").color)
                 parts = [(BAR, bar), (shown.key_display, under + key_style),
-                         (f" {shown.description}", under + description_style), (" ", blank)]  # fmt: skip
+                         (f" {shown.description}", under + description_style),
+                         (" ", under if hovered else blank)]  # fmt: skip
             elif shown.description:
                 parts = [(f" {shown.key_display} ", under + key_style),
                          (f"{shown.description} ", under + description_style)]  # fmt: skip
@@ -189,7 +191,7 @@ class KeyFooter(Widget):
     def _set_hover(self, shown: ShownKey | None) -> None:
         if shown != self._hover:
             self._hover = shown
-            self.tooltip = shown.tooltip or None if shown is not None else None
+            self.tooltip = (shown.tooltip or None) if shown is not None else None
             self.refresh()
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
