@@ -981,8 +981,13 @@ def key_steps() -> list[Step]:
     steps.append(Step(c, "n", (content.text("assessment.title"), content.text("assessment.pattern_heading"))))
     h, r = "history", "routine"
     home = content.text("home.intro")  # q: from the plan back home, then h: the history
+    # The trends and the records as each shows once switched to, its pane and not only its tab: Textual draws the
+    # tab's own change a frame before the pane (a key sent on that first frame found the pane not yet switched).
+    trends = content.text("trends.pain_title", days=30)
+    records = (content.text("history.col_when"), "!" + trends)
     steps += [Step(h, "q", (home,)), Step(h, "h", (content.text("history.tab_records"), content.text("history.col_when"))),
-              Step(h, "t"), Step(h, "r"), Step(h, "t"), Step(h, "r"), Step(h, "q", (home,))]  # fmt: skip
+              Step(h, "t", (trends,)), Step(h, "r", records), Step(h, "t", (trends,)), Step(h, "r", records),
+              Step(h, "q", (home,))]  # fmt: skip
     paused = content.text("player.paused")
 
     def step(n: int) -> str:
