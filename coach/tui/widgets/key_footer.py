@@ -23,9 +23,7 @@ from textual.widget import Widget
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-# Textual's footer draws a key as " key " and "description ", and the palette's, docked right, compactly as
-# "key" and " description", after a thin bar and before one space.
-BAR = "\u258f"
+BAR = "\u258f"  # before the palette's key, as Textual draws its border
 
 
 class ShownKey(NamedTuple):  # not a dataclass: making one takes half a millisecond of the start
@@ -127,11 +125,11 @@ class KeyFooter(Widget):
         keys, palette = self._keys
         drawn, x = [], 0
         for shown in keys:
-            width = _key_width(shown)
+            width = sum(cell_len(text) for text, _part in _parts(shown, palette=False))
             drawn.append(DrawnKey(shown, x, width, palette=False))
             x += width
         if palette is not None:
-            width = 1 + cell_len(palette.key_display) + (1 + cell_len(palette.description)) + 1
+            width = sum(cell_len(text) for text, _part in _parts(palette, palette=True))
             drawn.append(DrawnKey(palette, self.size.width - width, width, palette=True))
         return drawn
 
@@ -143,25 +141,18 @@ class KeyFooter(Widget):
             return Strip.blank(width, blank)
         key_style = self.get_component_rich_style("key-footer--key", partial=True)
         description_style = self.get_component_rich_style("key-footer--description", partial=True)
+        bar_colour = Style(color=self._blended("key-footer--bar").color)
         left: list[Segment] = []
         right: list[Segment] = []
         for drawn in self.drawn_keys():
-            shown = drawn.shown
-            hovered = shown == self._hover
+            hovered = drawn.shown == self._hover
             under = base + self._blended("key-footer--hover") if hovered else base
-            if not shown.enabled:
+            if not drawn.shown.enabled:
                 under += Style(dim=True)
-            if drawn.palette:
-                bar = under + Style(color=self._blended("key-footer--bar").color)
-                parts = [(BAR, bar), (shown.key_display, under + key_style),
-                         (f" {shown.description}", under + description_style),
-                         (" ", under if hovered else blank)]  # fmt: skip
-            elif shown.description:
-                parts = [(f" {shown.key_display} ", under + key_style),
-                         (f"{shown.description} ", under + description_style)]  # fmt: skip
-            else:
-                parts = [(shown.key_display, under + key_style)]
-            (right if drawn.palette else left).extend(Segment(text, style) for text, style in parts)
+            styles = {"bar": under + bar_colour, "key": under + key_style, "description": under + description_style,
+                      "padding": under if hovered else blank}  # fmt: skip
+            parts = _parts(drawn.shown, drawn.palette)
+            (right if drawn.palette else left).extend(Segment(text, styles[part]) for text, part in parts)
         palette = Strip(right)
         room = max(0, width - palette.cell_length)  # the palette's key is docked over the others
         keys = Strip(left).crop(0, room).extend_cell_length(room, blank)
@@ -201,7 +192,11 @@ class KeyFooter(Widget):
             self.app.bell()
 
 
-def _key_width(shown: ShownKey) -> int:
+def _parts(shown: ShownKey, palette: bool) -> list[tuple[str, str]]:
+    """A key's texts as drawn, each with the part of the key it is (its width is theirs). As Textual's footer: " key "
+    and "description "; the palette's, docked right, compactly after a thin bar and before one space."""
+    if palette:
+        return [(BAR, "bar"), (shown.key_display, "key"), (f" {shown.description}", "description"), (" ", "padding")]
     if shown.description:
-        return cell_len(f" {shown.key_display} ") + cell_len(f"{shown.description} ")
-    return cell_len(shown.key_display)
+        return [(f" {shown.key_display} ", "key"), (f"{shown.description} ", "description")]
+    return [(shown.key_display, "key")]
