@@ -827,9 +827,10 @@ def history_days(size: int) -> int:
     return 10 * 365 if size >= TEN_YEARS_FROM else 3 * 365
 
 
-def first_look(folder: Path) -> dict:
-    """The first look at what helps in a fresh child: its answer's time and the child's peak memory."""
-    return json.loads(run_child([sys.executable, "-c", CHILD, "--child-open-history", str(folder), "helps"],
+def history_in_child(folder: Path, tab: str) -> dict:
+    """The history screen opened on `tab` in a fresh child (tab "helps" the first time: the first look at what
+    helps): its times and the child's peak memory."""
+    return json.loads(run_child([sys.executable, "-c", CHILD, "--child-open-history", str(folder), tab],
                                 child_env(folder))[0])  # fmt: skip
 
 
@@ -843,15 +844,13 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
         days = history_days(size)
         prepare(folder, size, days=days)
         env = child_env(folder)
-        me = [sys.executable, "-c", CHILD, "--child-open-history", str(folder)]
         label = f"{size:,}" + (" (ten years)" if days > 3 * 365 else "")
         # The first look at what helps reads every month and saves its sums; the screen shows them at once after.
-        first = first_look(folder)
+        first = history_in_child(folder, "helps")
         opened: dict[str, list[dict]] = {tab: [] for tab in tabs}
         for _ in range(runs):  # interleaved, so a busy moment hurts every tab alike
             for tab in tabs:
-                out, _, _ = run_child([*me, tab], env)
-                opened[tab].append(json.loads(out))
+                opened[tab].append(history_in_child(folder, tab))
         for tab in tabs:
             seconds, cpu = [o["seconds"] for o in opened[tab]], [o["cpu"] for o in opened[tab]]
             rows.append(timed_row(f"history {label}: open, {tab} tab", seconds, cpu=cpu))
@@ -884,7 +883,7 @@ def bench_history(runs: int, sizes: list[int], tmp: Path, memory: dict[str, list
         progress(f"history, {size} records in {days // 365} years")
         folder = tmp / f"history-{size}-dense"
         prepare(folder, size, days=days)
-        first = first_look(folder)
+        first = history_in_child(folder, "helps")
         rows.append(Row(f"history {size:,} in {days // 365} years: peak memory, first look at what helps",
                         megabytes(first["peak_kib"]), f"one run; answer in {ms(first['answer'])}",
                         f"x{first['peak_kib'] / bare:.2f} of bare (the busiest month: {size * 30 // days:,} records)"))  # fmt: skip

@@ -1,7 +1,7 @@
 """A screen opened, or the window resized, is laid out fewer times; a screen opens on its own widget, focused in its first
 frame, scrolled to its top. coach/tui/single_layout.py (widgets that do not scroll ask no second layout when told
 their size), CoachScreen/CoachModal's `_on_resize` (a screen's own size echoed back to it is not laid out again)
-and AUTO_FOCUS (coach/tui/screens/base.py); its footer's keys are there in that first frame (ready_footer)."""
+and AUTO_FOCUS (coach/tui/screens/base.py); its footer's keys are there in that first frame (KeyFooter)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 
 def sources_markdown(sources: list[str]) -> str:
@@ -27,7 +28,7 @@ class AboutScreen(CoachScreen):
         with VerticalScroll(id="about"):
             for doc in (about.about, about.safety):
                 yield Markdown(f"# {doc.title}\n{doc.body}\n{sources_markdown(doc.sources)}")
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.about.about.title  # the header said the home screen's words

@@ -14,7 +14,8 @@ from coach.checkin.assessment_text import assessment_words
 from coach.checkin.triage import Assessment
 from coach.content.content import Content
 from coach.history.records import CheckIn
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 
 def _sources(content: Content, sources: list[str]) -> Static:
@@ -68,7 +69,7 @@ class AssessmentScreen(CoachScreen):
             yield Static(self.content.text("assessment.calcium_heading"), classes="heading")
             yield Static(words.calcium, id="calcium")
             yield _sources(self.content, words.calcium_sources)
-        yield ready_footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_suggested":

@@ -20,11 +20,6 @@ if TYPE_CHECKING:
     from coach.tui.app import PainCoachApp
 
 
-def ready_footer(show_command_palette: bool = True) -> KeyFooter:
-    """The screen's footer, its keys drawn in its first frame (Textual's waited for the first binding refresh)."""
-    return KeyFooter(show_command_palette=show_command_palette)
-
-
 class Coached(LabelledKeys):
     """What every screen and dialog has: the app typed and its Content. (Textual collects `@on` handlers
     only from its own classes, so each base below binds the taken-keys check on Mount.)"""
@@ -91,5 +86,5 @@ class CoachModal(Coached, ModalScreen[ScreenResultType], DrawnOnce):  # after Mo
     @on(events.Mount)
     def _tell_taken_keys(self) -> None:  # beside a dialog's own on_mount
         self.coach_app.tell_taken_keys(self.BINDINGS)
-        self.mount(ready_footer())
+        self.mount(KeyFooter())
         self.call_after_refresh(self.coach_app.settle_heap)

@@ -19,8 +19,9 @@ from coach.checkin.triage import answer_problem, asked_questions, assess, checki
 from coach.content.models import Question
 from coach.history.function_weeks import due, week_since
 from coach.history.local_time import day_start
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import PickOne, PickSome
+from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class CheckInScreen(CoachScreen):
                 yield Button(self.content.text("checkin.back"), id="back")
                 yield Button(self.content.text("checkin.none"), id="none")
                 yield Button(self.content.text("checkin.next"), id="next", variant="primary")
-        yield ready_footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = self.content.text("checkin.title")

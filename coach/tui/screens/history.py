@@ -23,7 +23,7 @@ from coach.history.record_text import kind_label, summary, when_label
 from coach.history.record_words import week_label
 from coach.history.records import Record
 from coach.history.store import StoreError
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.fitted_table import FittedTable
 from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.pane_scroll import PaneScroll
@@ -90,7 +90,7 @@ class HistoryScreen(CoachScreen):
             with TabPane(self.content.text("history.tab_helps"), id="helps"), PaneScroll(id="helps-scroll"):
                 yield Static(self.content.text("helps.title"), classes="heading", markup=False)
                 yield Static(id="helps-body", markup=False)
-        yield ready_footer(self.FOOTER_PALETTE)
+        yield KeyFooter(show_command_palette=self.FOOTER_PALETTE)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer offers the filters on the records tab, and undo while there is a deletion to undo."""

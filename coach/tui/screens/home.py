@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from coach.content.content import Content
 from coach.tui.bindings import bound_keys, with_words
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
 from coach.tui.startup import peek_status
+from coach.tui.widgets.key_footer import KeyFooter
 from coach.tui.widgets.notices import Notices
 
 
@@ -48,7 +49,7 @@ class HomeScreen(CoachScreen):
             yield Static(self.content.text("home.intro"), id="intro")
             yield OptionList(*self._menu(), id="menu")
             yield Notices(id="notices")
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         # Back from another screen (the profile may have changed). At the start the app calls show_status

@@ -29,9 +29,10 @@ from coach.routines.speaker import SilentSpeaker, Speaker
 from coach.routines.voice_choice import next_mode, problem_words
 from coach.routines.voice_script import Prompter, VoiceMode, build_script
 from coach.shown import visible
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.breathing_pacer import BreathingPacer
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from coach.tui.screens.pain_rating import PainAnswer
@@ -134,7 +135,7 @@ class PlayerScreen(CoachScreen):
             yield ProgressBar(id="routine-bar", show_eta=False, show_percentage=False)
             yield Static(id="routine-progress", markup=False)
             yield Static(id="next-step", markup=False)
-        yield ready_footer(self.FOOTER_PALETTE)
+        yield KeyFooter(show_command_palette=self.FOOTER_PALETTE)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.plan.routine.name, one_line=True)  # not the home screen's words

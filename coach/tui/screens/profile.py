@@ -21,8 +21,9 @@ from coach.history.profile_form import FieldProblem
 from coach.history.records import Profile
 from coach.history.store import StoreError
 from coach.shown import visible
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.answers import TickList
+from coach.tui.widgets.key_footer import KeyFooter
 
 BASES = (*profile_form.BASES, None)
 PGP = profile_form.PGP_ANSWERS
@@ -107,7 +108,7 @@ class ProfileScreen(CoachScreen):
             with Horizontal(id="profile-buttons"):
                 yield Button(self.content.text("profile.save"), id="save", variant="primary")
                 yield Button(self.content.text("profile.cancel"), id="cancel")
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("profile.title")

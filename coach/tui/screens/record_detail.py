@@ -16,7 +16,8 @@ from coach.history.record_text import detail_lines, detail_title, question_lines
 from coach.history.records import Record
 from coach.history.store import StoreError
 from coach.shown import visible
-from coach.tui.screens.base import CoachModal, CoachScreen, ready_footer
+from coach.tui.screens.base import CoachModal, CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 NOTE_LIMIT = 2000
 
@@ -58,7 +59,7 @@ class RecordDetailScreen(CoachScreen):
             yield Static(self.content.text("detail.answers"), id="answers-heading", classes="heading", markup=False)
             yield Static(id="detail-answers")
             yield Static(self.content.text("detail.keys_hint"), classes="hint", markup=False)
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = detail_title(self.content, self.record)

@@ -13,7 +13,8 @@ from coach.checkin.assessment_text import care_numbers
 from coach.checkin.pregnancy import stage
 from coach.history.records import CheckIn
 from coach.routines.block import blocking_checkin, clearance_for
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 
 class RedFlagScreen(CoachScreen):
@@ -54,7 +55,7 @@ class RedFlagScreen(CoachScreen):
             yield Button(self.content.text("redflag.home"), id="go-home", variant="primary")
             if checkin is not None:
                 yield Button(self.content.text("redflag.checked"), id="checked", variant="warning")
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("redflag.title")

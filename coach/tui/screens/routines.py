@@ -23,7 +23,8 @@ from coach.routines.custom import every_routine
 from coach.routines.offer import Plan, Rules, plan_all, rules_for, rules_notes
 from coach.routines.player import clock_face
 from coach.shown import visible
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from coach.tui.screens.pain_rating import PainAnswer
@@ -57,7 +58,7 @@ class RoutinesScreen(CoachScreen):
             yield OptionList(id="routine-list", markup=False)
             yield Static(id="routine-detail", markup=False)
             yield Static(id="routines-hidden", markup=False)
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.text("routines.title")

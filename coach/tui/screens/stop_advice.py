@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from coach.history.profile_form import PHONE
-from coach.tui.screens.base import CoachScreen, ready_footer
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.key_footer import KeyFooter
 
 
 class StopAdviceScreen(CoachScreen):
@@ -29,7 +30,7 @@ class StopAdviceScreen(CoachScreen):
         yield self.title_bar()
         with VerticalScroll(id="stop-advice"):
             yield Markdown(f"# {safety.unwell_title}\n{safety.unwell.format(number=number)}\n{maternity}{safety.body}")
-        yield ready_footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.content.routines.safety.unwell_title  # the header said the home screen's words
